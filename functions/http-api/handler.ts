@@ -1,0 +1,21 @@
+import { handle } from 'hono/aws-lambda';
+import { createApp } from '../../shared/http/app.tsx';
+import { readEnv } from '../../shared/config/runtime-env.ts';
+import { loadQuestionnaires } from '../../shared/config/load-config.ts';
+import { openTable } from '../../shared/storage/table-client.ts';
+import { linkSecret } from '../../shared/tokens/link-secret.ts';
+import { createLogger } from '../../shared/observability/logger.ts';
+
+const env = readEnv(['tableName', 'businessName', 'questionnaireDir']);
+const log = createLogger({ function: 'http-api' });
+
+export const handler = handle(
+  createApp({
+    table: openTable(env.tableName),
+    questionnaires: loadQuestionnaires(env.questionnaireDir),
+    businessName: env.businessName,
+    linkSecret,
+    now: () => new Date(),
+    logError: (message, error) => log.error(message, error),
+  }),
+);

@@ -1,0 +1,12 @@
+import { createMailEventsHandler } from './mail-events.ts';
+import { readEnv } from '../../shared/config/runtime-env.ts';
+import { openTable } from '../../shared/storage/table-client.ts';
+import { createLogger } from '../../shared/observability/logger.ts';
+
+const env = readEnv(['tableName']);
+
+export const handler = createMailEventsHandler({
+  table: openTable(env.tableName),
+  now: () => new Date(),
+  log: createLogger({ function: 'mail-events' }),
+});

@@ -1,0 +1,18 @@
+import { createPlannerHandler } from './planner.ts';
+import { readEnv } from '../../shared/config/runtime-env.ts';
+import { loadQuestionnaires } from '../../shared/config/load-config.ts';
+import { openTable } from '../../shared/storage/table-client.ts';
+import { sqsQueue } from '../../shared/queue/sqs-queue.ts';
+import { createLogger } from '../../shared/observability/logger.ts';
+
+const env = readEnv(['tableName', 'sendQueueUrl', 'questionnaireDir', 'timeZone', 'recurringPeriodDays', 'frequencyCapDays']);
+
+export const handler = createPlannerHandler({
+  table: openTable(env.tableName),
+  queue: sqsQueue(env.sendQueueUrl),
+  questionnaires: loadQuestionnaires(env.questionnaireDir),
+  rules: { recurringPeriodDays: env.recurringPeriodDays, frequencyCapDays: env.frequencyCapDays, interactionDelayDays: 1 },
+  timeZone: env.timeZone,
+  now: () => new Date(),
+  log: createLogger({ function: 'planner' }),
+});

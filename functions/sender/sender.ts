@@ -1,0 +1,27 @@
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { processBatch } from '../../shared/queue/sqs-batch.ts';
+import { ZSendRequest } from '../../shared/storage/invitations.ts';
+import { deliverInvitation, type DeliveryContext } from '../../shared/sending/deliver-invitation.ts';
+import { createPacer } from '../../shared/sending/pacer.ts';
+import type { Logger } from '../../shared/observability/logger.ts';
+
+export interface SenderDependencies extends DeliveryContext {
+  /** This consumer's share of the SES send rate, in messages per second. */
+  readonly sendsPerSecond: number;
+  readonly log: Logger;
+}
+
+/** Consumes send requests from the queue, paced under the SES send rate. */
+export function createSenderHandler(deps: SenderDependencies) {
+  const pacer = createPacer(deps.sendsPerSecond);
+  return (event: SQSEvent): Promise<SQSBatchResponse> =>
+    processBatch(
+      event,
+      ZSendRequest,
+      async (request) => {
+        await pacer.take();
+        return deliverInvitation(deps, request);
+      },
+      deps.log,
+    );
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../schedule/time-zone.ts';
+import { ZScheduleExpression } from '../schedule/schedule-expression.ts';
+
+/**
+ * The settings a business chooses when it deploys: who mail comes from, its time zone,
+ * when jobs run and how fast SES may send. `cdk deploy` and `npm start` read the same file.
+ */
+export const ZDeploymentConfig = z
+  .object({
+    /** CloudFormation stack name; the CLI finds a deployed stack by it. */
+    stackName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, 'must be a valid CloudFormation stack name'),
+    businessName: z.string().min(1).max(100),
+    /** A verified SES identity (address or domain) in the deployment's Region. */
+    senderAddress: z.email(),
+    /** IANA zone; every schedule and business-hours rule is read in it. */
+    timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/London'),
+    /** Account-level SES maximum send rate; the sender keeps under it. */
+    sesSendRatePerSecond: z.number().int().min(1).max(1000).default(14),
+    schedules: z
+      .object({
+        /** When invitation waves are planned and sent. */
+        planWave: ZScheduleExpression.default('cron(0 9 ? * MON *)'),
+      })
+      .strict()
+      .default({ planWave: 'cron(0 9 ? * MON *)' }),
+    planning: z
+      .object({
+        recurringPeriodDays: z.number().int().min(1).max(3650).default(90),
+        frequencyCapDays: z.number().int().min(0).max(3650).default(30),
+      })
+      .strict()
+      .default({ recurringPeriodDays: 90, frequencyCapDays: 30 }),
+    /** How long a signed link in an email stays valid. */
+    linkValidityDays: z.number().int().min(1).max(365).default(30),
+    /** Where operational alarms are emailed; no subscription when absent. */
+    alarmEmail: z.email().optional(),
+    logRetentionDays: z
+      .union([z.literal(7), z.literal(14), z.literal(30), z.literal(60), z.literal(90), z.literal(180), z.literal(365)])
+      .default(90),
+  })
+  .strict();
+
+export type TDeploymentConfig = z.output<typeof ZDeploymentConfig>;

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { parseOrThrow } from './zod-issues.ts';
+
+/**
+ * Every environment variable the product's functions read, named once. The CDK stack sets
+ * them with these names (next to the grant that makes them usable) and the local stack sets
+ * the same ones.
+ */
+export const ENV = {
+  tableName: 'TABLE_NAME',
+  sendQueueUrl: 'SEND_QUEUE_URL',
+  senderAddress: 'SENDER_ADDRESS',
+  businessName: 'BUSINESS_NAME',
+  sesConfigurationSet: 'SES_CONFIGURATION_SET',
+  sesSendRate: 'SES_SEND_RATE',
+  publicBaseUrl: 'PUBLIC_BASE_URL',
+  linkSecretArn: 'LINK_SECRET_ARN',
+  linkValidityDays: 'LINK_VALIDITY_DAYS',
+  timeZone: 'BUSINESS_TIME_ZONE',
+  recurringPeriodDays: 'RECURRING_PERIOD_DAYS',
+  frequencyCapDays: 'FREQUENCY_CAP_DAYS',
+  questionnaireDir: 'QUESTIONNAIRE_DIR',
+  /** Local stack only: the secret itself instead of a Secrets Manager ARN. */
+  linkSecret: 'LINK_SECRET',
+  /** Local stack only: emulator endpoints. */
+  dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
+  sesEndpoint: 'SES_ENDPOINT',
+} as const;
+
+type EnvKey = keyof typeof ENV;
+const text = z.string().min(1);
+const positiveInt = z.coerce.number().int().positive();
+
+const SCHEMAS = {
+  tableName: text,
+  sendQueueUrl: z.url(),
+  senderAddress: z.email(),
+  businessName: text,
+  sesConfigurationSet: text,
+  sesSendRate: positiveInt,
+  publicBaseUrl: z.url(),
+  linkSecretArn: text,
+  linkValidityDays: positiveInt,
+  timeZone: text,
+  recurringPeriodDays: positiveInt,
+  frequencyCapDays: z.coerce.number().int().min(0),
+  questionnaireDir: text,
+  linkSecret: z.string().min(32, 'must be at least 32 characters'),
+  dynamodbEndpoint: z.url(),
+  sesEndpoint: z.url(),
+} satisfies Record<EnvKey, z.ZodType>;
+
+type EnvValues = { [K in EnvKey]: z.output<(typeof SCHEMAS)[K]> };
+
+/**
+ * Reads the named variables once, failing fast with the names of those missing or
+ * malformed. Optional ones come back undefined when absent.
+ */
+export function readEnv<R extends EnvKey, O extends EnvKey = never>(
+  required: readonly R[],
+  optional: readonly O[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<EnvValues, R> & Partial<Pick<EnvValues, O>> {
+  const shape: Record<string, z.ZodType> = {};
+  const values: Record<string, unknown> = {};
+  for (const key of required) {
+    shape[ENV[key]] = SCHEMAS[key];
+    values[ENV[key]] = env[ENV[key]];
+  }
+  for (const key of optional) {
+    shape[ENV[key]] = SCHEMAS[key].optional();
+    values[ENV[key]] = env[ENV[key]] === '' ? undefined : env[ENV[key]];
+  }
+  const parsed = parseOrThrow(z.object(shape), values, 'environment') as Record<string, unknown>;
+  return Object.fromEntries([...required, ...optional].map((key) => [key, parsed[ENV[key]]])) as Pick<EnvValues, R> &
+    Partial<Pick<EnvValues, O>>;
+}

@@ -1,0 +1,34 @@
+/**
+ * Every HTTP route, defined once: the CDK stack creates one API Gateway route per entry
+ * (with IAM authorisation where `access` is `iam`), and the Hono app registers the same
+ * paths. Paths use API Gateway's `{param}` form.
+ */
+export const ROUTES = {
+  health: { method: 'GET', path: '/health', access: 'public' },
+  answerPage: { method: 'GET', path: '/q/{token}', access: 'public' },
+  answer: { method: 'POST', path: '/q/{token}', access: 'public' },
+  unsubscribePage: { method: 'GET', path: '/unsubscribe/{token}', access: 'public' },
+  unsubscribe: { method: 'POST', path: '/unsubscribe/{token}', access: 'public' },
+  listQuestionnaires: { method: 'GET', path: '/admin/questionnaires', access: 'iam' },
+} as const satisfies Record<string, RouteDefinition>;
+
+export interface RouteDefinition {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  /** `iam`: only SigV4-signed requests from principals allowed `execute-api:Invoke`. */
+  readonly access: 'public' | 'iam';
+}
+
+export type RouteId = keyof typeof ROUTES;
+
+/** `/unsubscribe/{token}` → `/unsubscribe/:token`, the form Hono matches. */
+export function toHonoPath(path: string): string {
+  return path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
+}
+
+/** A concrete URL for a route: `routeUrl(base, ROUTES.answerPage, { token })`. */
+export function routeUrl(baseUrl: string, route: RouteDefinition, params: Record<string, string>, query?: Record<string, string>): string {
+  const path = route.path.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  const search = query ? `?${new URLSearchParams(query).toString()}` : '';
+  return `${baseUrl.replace(/\/+$/, '')}${path}${search}`;
+}

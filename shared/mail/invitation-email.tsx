@@ -1,0 +1,91 @@
+import { localized, type TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
+import { headlineScores, scaleLabels } from '../questionnaire/headline-scale.ts';
+
+export interface InvitationEmailInput {
+  readonly questionnaire: TQuestionnaire;
+  readonly businessName: string;
+  readonly recipientName: string;
+  readonly language: string;
+  /** One URL per headline score, in `headlineScores` order. */
+  readonly scoreUrl: (score: number) => string;
+  readonly unsubscribeUrl: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * The invitation: the headline question answerable with one click per score, in plain text
+ * and inline-styled HTML tables (what mail clients render reliably), with a visible
+ * unsubscribe link. Every customer-supplied string is escaped by hono/jsx.
+ */
+export function renderInvitationEmail(input: InvitationEmailInput): RenderedEmail {
+  const { questionnaire, language } = input;
+  const question = localized(questionnaire, questionnaire.headline.text, language);
+  const title = localized(questionnaire, questionnaire.title, language);
+  const scores = headlineScores(questionnaire);
+  const labels = scaleLabels(questionnaire);
+  const subject = `${input.businessName}: ${title}`;
+
+  const text = [
+    `Dear ${input.recipientName},`,
+    '',
+    question,
+    `(${scores[0]} = ${labels.low}, ${scores.at(-1)} = ${labels.high})`,
+    '',
+    ...scores.map((score) => `${score}: ${input.scoreUrl(score)}`),
+    '',
+    'It takes a minute, and every answer is read.',
+    '',
+    `${input.businessName}`,
+    '',
+    `Unsubscribe from these questionnaires: ${input.unsubscribeUrl}`,
+  ].join('\n');
+
+  const cell = 'padding:0 2px';
+  const link =
+    'display:inline-block;min-width:28px;padding:8px 4px;border:1px solid #0b5cad;border-radius:4px;color:#0b5cad;text-decoration:none;font:bold 15px Arial,sans-serif;text-align:center';
+  const html = (
+    <html lang={language}>
+      <head>
+        <meta charset="utf-8" />
+        <title>{subject}</title>
+      </head>
+      <body style="margin:0;padding:16px;background:#f6f7f9;font:15px/1.5 Arial,sans-serif;color:#1b1f24">
+        <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;margin:0 auto;background:#ffffff;padding:16px">
+          <tr>
+            <td>
+              <p>Dear {input.recipientName},</p>
+              <p style="font-size:17px;font-weight:bold">{question}</p>
+              <table role="presentation" cellpadding="0" cellspacing="0">
+                <tr>
+                  {scores.map((score) => (
+                    <td style={cell}>
+                      <a href={input.scoreUrl(score)} style={link} aria-label={`${score}`}>
+                        {score}
+                      </a>
+                    </td>
+                  ))}
+                </tr>
+              </table>
+              <p style="font-size:13px;color:#555">
+                {scores[0]} = {labels.low}, {scores.at(-1)} = {labels.high}
+              </p>
+              <p>It takes a minute, and every answer is read.</p>
+              <p>{input.businessName}</p>
+              <p style="font-size:12px;color:#555">
+                <a href={input.unsubscribeUrl} style="color:#555">
+                  Unsubscribe from these questionnaires
+                </a>
+              </p>
+            </td>
+          </tr>
+        </table>
+      </body>
+    </html>
+  );
+  return { subject, text, html: `<!doctype html>${html.toString()}` };
+}

@@ -1,0 +1,30 @@
+import type { Child } from 'hono/jsx';
+
+/**
+ * The one page frame: inline CSS (allowed by the CSP's style hash-free `'unsafe-inline'`
+ * for styles only), no scripts, no external assets, readable on a phone.
+ */
+const CSS = `
+body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1b1f24}
+main{max-width:34rem;margin:0 auto;padding:1.5rem 1rem}
+h1{font-size:1.5rem;line-height:1.25}
+button{font:inherit;padding:.75rem 1.25rem;border:0;border-radius:.4rem;background:#0b5cad;color:#fff;cursor:pointer}
+button:focus-visible,a:focus-visible{outline:3px solid #f5a623;outline-offset:2px}
+a{color:#0b5cad}
+`;
+
+export function Layout(props: { title: string; lang?: string; children?: Child }) {
+  return (
+    <html lang={props.lang ?? 'en'}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title}</title>
+        <style>{CSS}</style>
+      </head>
+      <body>
+        <main>{props.children}</main>
+      </body>
+    </html>
+  );
+}

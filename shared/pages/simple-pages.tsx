@@ -1,0 +1,55 @@
+import { Layout } from './layout.tsx';
+
+/** 404 for an unknown path. */
+export function NotFoundPage() {
+  return (
+    <Layout title="Page not found">
+      <h1>Page not found</h1>
+      <p>There is nothing at this address. If you followed a link from an email, please check that it was copied whole.</p>
+    </Layout>
+  );
+}
+
+/**
+ * The one page for every bad link — forged, expired, unknown or for another purpose — so
+ * it reveals nothing about why.
+ */
+export function InvalidLinkPage() {
+  return (
+    <Layout title="This link cannot be used">
+      <h1>This link cannot be used</h1>
+      <p>It may have expired or been copied incompletely. Nothing has been changed.</p>
+    </Layout>
+  );
+}
+
+/** A GET never unsubscribes (mail scanners fetch every link): it asks for a click first. */
+export function UnsubscribeConfirmPage(props: { businessName: string; action: string }) {
+  return (
+    <Layout title="Unsubscribe">
+      <h1>Stop questionnaires from {props.businessName}?</h1>
+      <p>You will not receive any more feedback questionnaires from us.</p>
+      <form method="post" action={props.action}>
+        <button type="submit">Unsubscribe</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function UnsubscribedPage(props: { businessName: string }) {
+  return (
+    <Layout title="Unsubscribed">
+      <h1>You are unsubscribed</h1>
+      <p>{props.businessName} will not send you any more questionnaires.</p>
+    </Layout>
+  );
+}
+
+export function ServerErrorPage() {
+  return (
+    <Layout title="Something went wrong">
+      <h1>Something went wrong</h1>
+      <p>Please try again in a minute.</p>
+    </Layout>
+  );
+}

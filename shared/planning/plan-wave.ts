@@ -1,0 +1,97 @@
+import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
+import type { Table } from '../storage/table-client.ts';
+import type { MessageQueue } from '../queue/message-queue.ts';
+import { listContactsPage, markInvited, type TContact } from '../storage/contacts.ts';
+import { isSuppressed } from '../storage/suppressions.ts';
+import { createInvitation, getInvitation, type TSendRequest } from '../storage/invitations.ts';
+import { openWave } from '../storage/waves.ts';
+import { LIST_SHARDS } from '../storage/table-design.ts';
+import { newLinkId } from '../tokens/link-token.ts';
+import { eligibility, type Eligibility, type PlanningRules } from './eligibility.ts';
+import { waveIdFor } from './wave-id.ts';
+
+export interface PlanWaveInput {
+  readonly table: Table;
+  readonly queue: MessageQueue<TSendRequest>;
+  readonly questionnaire: TQuestionnaire;
+  readonly rules: PlanningRules;
+  readonly timeZone: string;
+  readonly now: Date;
+  /** Called after each page, for progress on long runs. */
+  readonly onPage?: (summary: PlanSummary) => void;
+}
+
+export interface PlanSummary {
+  waveId: string;
+  benchmark: boolean;
+  considered: number;
+  queued: number;
+  /** Due contacts whose invitation this wave already had (a repeated run). */
+  alreadyInvited: number;
+  skipped: Record<Extract<Eligibility, { due: false }>['because'], number>;
+}
+
+/**
+ * Plans this week's wave: pages through every contact shard, writes one invitation per due
+ * contact (keyed by questionnaire, wave and contact, so a rerun writes nothing new) and
+ * queues it for sending. An invitation that exists but was never sent (a crash between
+ * write and queue) is queued again: the sender refuses to send one twice.
+ */
+export async function planWave(input: PlanWaveInput): Promise<PlanSummary> {
+  const { table, questionnaire, now } = input;
+  const at = now.toISOString();
+  const wave = await openWave(table, questionnaire.id, waveIdFor(now, input.timeZone), at);
+  const summary: PlanSummary = {
+    waveId: wave.waveId,
+    benchmark: wave.benchmark,
+    considered: 0,
+    queued: 0,
+    alreadyInvited: 0,
+    skipped: { unsubscribed: 0, suppressed: 0, 'frequency-cap': 0, 'not-due': 0 },
+  };
+
+  for (let shard = 0; shard < LIST_SHARDS; shard++) {
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await listContactsPage(table, shard, cursor);
+      cursor = page.cursor;
+      const outcomes = await Promise.all(page.contacts.map((contact) => planContact(input, wave.waveId, contact, at)));
+      const toQueue: TSendRequest[] = [];
+      for (const outcome of outcomes) {
+        summary.considered++;
+        if (outcome.kind === 'skipped') summary.skipped[outcome.because]++;
+        else if (outcome.kind === 'already-sent') summary.alreadyInvited++;
+        else toQueue.push(outcome.request);
+      }
+      await input.queue.send(toQueue);
+      summary.queued += toQueue.length;
+      input.onPage?.(summary);
+    } while (cursor);
+  }
+  return summary;
+}
+
+type ContactOutcome =
+  | { kind: 'skipped'; because: Extract<Eligibility, { due: false }>['because'] }
+  | { kind: 'already-sent' }
+  | { kind: 'queue'; request: TSendRequest };
+
+async function planContact(input: PlanWaveInput, waveId: string, contact: TContact, at: string): Promise<ContactOutcome> {
+  const request: TSendRequest = { questionnaireId: input.questionnaire.id, waveId, email: contact.email };
+  const existing = await getInvitation(input.table, request);
+  if (existing) return existing.status === 'queued' ? { kind: 'queue', request } : { kind: 'already-sent' };
+
+  const verdict = eligibility(contact, await isSuppressed(input.table, contact.email), input.now, input.rules);
+  if (!verdict.due) return { kind: 'skipped', because: verdict.because };
+
+  const created = await createInvitation(input.table, {
+    ...request,
+    name: contact.name,
+    language: contact.language,
+    linkId: newLinkId(),
+    status: 'queued',
+    createdAt: at,
+  });
+  if (created) await markInvited(input.table, contact.email, at);
+  return { kind: 'queue', request };
+}

@@ -1,0 +1,27 @@
+import type { TDeploymentConfig } from '../config/deployment-config.ts';
+
+/** The jobs the product runs on a clock; each names the function it invokes. */
+export type ScheduledJob = 'planWave';
+
+export interface ScheduleDefinition {
+  readonly job: ScheduledJob;
+  readonly description: string;
+  /** An EventBridge Scheduler expression, read in `timeZone`. */
+  readonly expression: string;
+  readonly timeZone: string;
+}
+
+/**
+ * The schedules, derived from the deployment config: EventBridge Scheduler in the stack,
+ * the local clock in `npm start`.
+ */
+export function scheduleDefinitions(config: TDeploymentConfig): ScheduleDefinition[] {
+  return [
+    {
+      job: 'planWave',
+      description: 'Pick the contacts that are due and queue one questionnaire invitation each',
+      expression: config.schedules.planWave,
+      timeZone: config.timeZone,
+    },
+  ];
+}

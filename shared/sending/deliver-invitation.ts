@@ -1,0 +1,75 @@
+import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
+import type { Table } from '../storage/table-client.ts';
+import { getContact } from '../storage/contacts.ts';
+import { isSuppressed } from '../storage/suppressions.ts';
+import { getInvitation, recordSendOutcome, type TSendRequest } from '../storage/invitations.ts';
+import { signLink } from '../tokens/link-token.ts';
+import { ROUTES, routeUrl } from '../http/routes.ts';
+import { renderInvitationEmail } from '../mail/invitation-email.tsx';
+import { buildMime } from '../mail/mime.ts';
+import { isPermanentSendError, type Mailer } from '../mail/mailer.ts';
+
+export interface DeliveryContext {
+  readonly table: Table;
+  readonly mailer: Mailer;
+  readonly questionnaires: readonly TQuestionnaire[];
+  readonly businessName: string;
+  readonly senderAddress: string;
+  readonly publicBaseUrl: string;
+  readonly linkSecret: () => Promise<string>;
+  readonly linkValidityDays: number;
+  readonly now: () => Date;
+}
+
+export type DeliveryOutcome = 'sent' | 'already-sent' | 'opted-out' | 'rejected';
+
+/** A message that can never succeed; it goes to the dead-letter queue instead of retrying. */
+export class UndeliverableError extends Error {
+  override name = 'UndeliverableError';
+}
+
+/**
+ * Sends one planned invitation, at most once: an invitation already marked sent is
+ * skipped, and the opt-out and suppression list are checked again at send time because
+ * they may have changed since planning. Transient failures throw so the queue redelivers.
+ */
+export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequest): Promise<DeliveryOutcome> {
+  const invitation = await getInvitation(ctx.table, request);
+  if (!invitation) throw new UndeliverableError('no such invitation');
+  if (invitation.status === 'sent') return 'already-sent';
+  const questionnaire = ctx.questionnaires.find((q) => q.id === invitation.questionnaireId);
+  if (!questionnaire) throw new UndeliverableError('the invitation names a questionnaire that is not deployed');
+
+  const contact = await getContact(ctx.table, invitation.email);
+  const at = ctx.now().toISOString();
+  if (!contact || contact.unsubscribedAt || (await isSuppressed(ctx.table, invitation.email))) {
+    await recordSendOutcome(ctx.table, request, { status: 'failed', at, failure: 'opted-out-before-send' });
+    return 'opted-out';
+  }
+
+  const secret = await ctx.linkSecret();
+  const expiresAt = Math.floor(ctx.now().getTime() / 1000) + ctx.linkValidityDays * 86_400;
+  const answerToken = signLink({ purpose: 'answer', linkId: invitation.linkId, expiresAt }, secret);
+  // Unsubscribing must keep working long after the questionnaire closes.
+  const unsubscribeToken = signLink({ purpose: 'unsubscribe', linkId: invitation.linkId, expiresAt: expiresAt + 365 * 86_400 }, secret);
+  const unsubscribeUrl = routeUrl(ctx.publicBaseUrl, ROUTES.unsubscribe, { token: unsubscribeToken });
+  const email = renderInvitationEmail({
+    questionnaire,
+    businessName: ctx.businessName,
+    recipientName: invitation.name,
+    language: invitation.language,
+    scoreUrl: (score) => routeUrl(ctx.publicBaseUrl, ROUTES.answerPage, { token: answerToken }, { score: String(score) }),
+    unsubscribeUrl,
+  });
+  const raw = await buildMime({ ...email, from: `${ctx.businessName} <${ctx.senderAddress}>`, to: invitation.email, unsubscribeUrl });
+
+  try {
+    const { messageId } = await ctx.mailer.sendRaw(raw);
+    await recordSendOutcome(ctx.table, request, { status: 'sent', at, sesMessageId: messageId });
+    return 'sent';
+  } catch (error) {
+    if (!isPermanentSendError(error)) throw error;
+    await recordSendOutcome(ctx.table, request, { status: 'failed', at, failure: (error as Error).name });
+    return 'rejected';
+  }
+}

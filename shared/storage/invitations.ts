@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from './keys.ts';
+import { TABLE_DESIGN } from './table-design.ts';
+import { isConditionFailure, type Table } from './table-client.ts';
+
+export const ZInvitation = z.object({
+  questionnaireId: z.string(),
+  waveId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  language: z.string(),
+  linkId: z.string(),
+  status: z.enum(['queued', 'sent', 'failed']),
+  createdAt: z.string(),
+  sentAt: z.string().optional(),
+  sesMessageId: z.string().optional(),
+  failure: z.string().optional(),
+});
+export type TInvitation = z.output<typeof ZInvitation>;
+
+/** The queue message that asks the sender to deliver one invitation. */
+export const ZSendRequest = z.object({
+  questionnaireId: z.string().min(1),
+  waveId: z.string().min(1),
+  email: z.email(),
+});
+export type TSendRequest = z.output<typeof ZSendRequest>;
+
+/**
+ * Writes the invitation unless one already exists for (questionnaire, wave, contact).
+ * @returns false when it existed: a repeated or retried plan must not queue it again.
+ */
+export async function createInvitation(table: Table, invitation: TInvitation): Promise<boolean> {
+  try {
+    await table.db.send(
+      new PutCommand({
+        TableName: table.name,
+        Item: {
+          ...keys.invitation(invitation.questionnaireId, invitation.waveId, invitation.email),
+          ...keys.invitationByLinkId(invitation.linkId),
+          kind: 'invitation',
+          ...invitation,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+export async function getInvitation(table: Table, request: TSendRequest): Promise<TInvitation | undefined> {
+  const { Item } = await table.db.send(
+    new GetCommand({
+      TableName: table.name,
+      Key: keys.invitation(request.questionnaireId, request.waveId, request.email),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? ZInvitation.parse(Item) : undefined;
+}
+
+/** The invitation a signed link points at, found by the link's random id. */
+export async function findInvitationByLinkId(table: Table, linkId: string): Promise<TInvitation | undefined> {
+  const index = TABLE_DESIGN.indexes.byLinkId;
+  const { Items = [] } = await table.db.send(
+    new QueryCommand({
+      TableName: table.name,
+      IndexName: 'byLinkId',
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.partitionKey },
+      ExpressionAttributeValues: { ':pk': keys.invitationByLinkId(linkId).gsi2pk },
+      Limit: 1,
+    }),
+  );
+  return Items[0] ? ZInvitation.parse(Items[0]) : undefined;
+}
+
+/**
+ * Records the send outcome. Marking `sent` is conditional on not being sent yet, so a
+ * redelivered queue message that races a successful send cannot record it twice.
+ * @returns false when the invitation was already sent.
+ */
+export async function recordSendOutcome(
+  table: Table,
+  request: TSendRequest,
+  outcome: { status: 'sent'; at: string; sesMessageId: string } | { status: 'failed'; at: string; failure: string },
+): Promise<boolean> {
+  const key = keys.invitation(request.questionnaireId, request.waveId, request.email);
+  try {
+    await table.db.send(
+      outcome.status === 'sent'
+        ? new UpdateCommand({
+            TableName: table.name,
+            Key: key,
+            UpdateExpression: 'SET #status = :sent, sentAt = :at, sesMessageId = :id REMOVE failure',
+            ConditionExpression: 'attribute_exists(pk) AND #status <> :sent',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':sent': 'sent', ':at': outcome.at, ':id': outcome.sesMessageId },
+          })
+        : new UpdateCommand({
+            TableName: table.name,
+            Key: key,
+            UpdateExpression: 'SET #status = :failed, failure = :failure, failedAt = :at',
+            ConditionExpression: 'attribute_exists(pk) AND #status <> :sent',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':failed': 'failed', ':sent': 'sent', ':at': outcome.at, ':failure': outcome.failure },
+          }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
