@@ -1,0 +1,31 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { FeedbackStack } from './feedback-stack.ts';
+import { loadDeploymentConfig, loadQuestionnaires } from '../shared/config/load-config.ts';
+import { InvalidInputError } from '../shared/config/zod-issues.ts';
+
+/**
+ * The CDK app. The config file can be switched with `-c config=path/to/file.json`.
+ * Questionnaires are validated here so an invalid one fails `cdk synth`, naming the field.
+ */
+export function buildApp(app = new App()): App {
+  const configFile = app.node.tryGetContext('config') as string | undefined;
+  const config = loadDeploymentConfig(configFile);
+  loadQuestionnaires();
+  new FeedbackStack(app, config.stackName, {
+    config,
+    description: 'Customer feedback pipeline: questionnaires, answers, complaints and digests',
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return app;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    buildApp().synth();
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,99 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Construct } from 'constructs';
+import { resolve } from 'node:path';
+import { ENV } from '../../shared/config/runtime-env.ts';
+
+const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+/** Where a function finds the questionnaire definitions copied into its bundle. */
+const BUNDLED_QUESTIONNAIRE_DIR = 'questionnaires';
+
+export interface ProductFunctionProps {
+  /** The function's folder under `functions/`; its entry is `handler.ts` there. */
+  readonly folder: string;
+  readonly description: string;
+  /** @default Duration.seconds(30) */
+  readonly timeout?: Duration;
+  /** @default 256 */
+  readonly memorySize?: number;
+  readonly logRetention: logs.RetentionDays;
+  /** Copy `config/questionnaires/*.json` into the bundle and point `QUESTIONNAIRE_DIR` at it. @default false */
+  readonly bundleQuestionnaires?: boolean;
+  readonly environment?: Record<string, string>;
+}
+
+/**
+ * A product Lambda: arm64 on the latest Node.js runtime, minified ESM with the AWS SDK
+ * bundled (no cold-start read of the runtime's copy, and one SDK version everywhere),
+ * source maps, its own log group with retention, and its own role that starts with no
+ * permissions at all except writing to that log group.
+ */
+export class ProductFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: ProductFunctionProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ${props.folder} function`,
+    });
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: resolve(PROJECT_ROOT, 'functions', props.folder, 'handler.ts'),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: resolve(PROJECT_ROOT, 'package-lock.json'),
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout: props.timeout ?? Duration.seconds(30),
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        ...(props.bundleQuestionnaires ? { [ENV.questionnaireDir]: `/var/task/${BUNDLED_QUESTIONNAIRE_DIR}` } : {}),
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        minify: true,
+        sourceMap: true,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        // The SDK is bundled, not taken from the runtime: nothing is external.
+        externalModules: [],
+        // CommonJS dependencies (nodemailer's CJS helpers, the SDK's) call require() inside the ESM bundle.
+        banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        tsconfig: resolve(PROJECT_ROOT, 'tsconfig.json'),
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) =>
+            props.bundleQuestionnaires
+              ? [`mkdir -p "${outputDir}/${BUNDLED_QUESTIONNAIRE_DIR}"`, `cp "${inputDir}"/config/questionnaires/*.json "${outputDir}/${BUNDLED_QUESTIONNAIRE_DIR}/"`]
+              : [],
+        },
+      },
+    });
+  }
+
+  /** Sets an environment variable, named from `ENV`. */
+  setEnv(key: keyof typeof ENV, value: string): void {
+    this.function.addEnvironment(ENV[key], value);
+  }
+}
