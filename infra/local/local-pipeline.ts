@@ -1,0 +1,84 @@
+import type { Hono } from 'hono';
+import type { TDeploymentConfig } from '../../shared/config/deployment-config.ts';
+import type { TQuestionnaire } from '../../shared/questionnaire/questionnaire-schema.ts';
+import type { TSendRequest } from '../../shared/storage/invitations.ts';
+import type { ScheduledJob } from '../../shared/schedule/schedules.ts';
+import type { PlanSummary } from '../../shared/planning/plan-wave.ts';
+import type { Logger } from '../../shared/observability/logger.ts';
+import { createApp } from '../../shared/http/app.tsx';
+import { openTable, type Table } from '../../shared/storage/table-client.ts';
+import { sesMailer } from '../../shared/mail/mailer.ts';
+import { createPlannerHandler } from '../../functions/planner/planner.ts';
+import { createSenderHandler } from '../../functions/sender/sender.ts';
+import { LocalQueue } from './local-queue.ts';
+import { archivingMailer } from './eml-archive.ts';
+
+export interface LocalPipelineOptions {
+  readonly config: TDeploymentConfig;
+  readonly questionnaires: readonly TQuestionnaire[];
+  readonly tableName: string;
+  readonly dynamodbEndpoint: string;
+  readonly sesEndpoint: string;
+  /** The base of links in emails: the local API. */
+  readonly publicBaseUrl: string;
+  readonly linkSecret: string;
+  readonly mailDir: string;
+  readonly log: Logger;
+  readonly now?: () => Date;
+  /** @default 5000 */
+  readonly visibilityTimeoutMs?: number;
+}
+
+export interface LocalPipeline {
+  readonly table: Table;
+  readonly app: Hono;
+  readonly sendQueue: LocalQueue<TSendRequest>;
+  readonly jobs: { [J in ScheduledJob]: (at?: Date) => Promise<PlanSummary[]> };
+}
+
+/**
+ * The product wired for one machine: the same handlers as in Lambda, with DynamoDB Local,
+ * the SES emulator and an in-process queue in place of the AWS services.
+ */
+export function createLocalPipeline(options: LocalPipelineOptions): LocalPipeline {
+  const now = options.now ?? (() => new Date());
+  const table = openTable(options.tableName, options.dynamodbEndpoint);
+  const linkSecret = () => Promise.resolve(options.linkSecret);
+  const sender = createSenderHandler({
+    table,
+    mailer: archivingMailer(sesMailer({ endpoint: options.sesEndpoint }), options.mailDir),
+    questionnaires: options.questionnaires,
+    businessName: options.config.businessName,
+    senderAddress: options.config.senderAddress,
+    publicBaseUrl: options.publicBaseUrl,
+    linkSecret,
+    linkValidityDays: options.config.linkValidityDays,
+    now,
+    sendsPerSecond: options.config.sesSendRatePerSecond,
+    log: options.log.child({ function: 'sender' }),
+  });
+  const sendQueue = new LocalQueue<TSendRequest>(sender, { name: 'send', visibilityTimeoutMs: options.visibilityTimeoutMs ?? 5000 });
+  const planner = createPlannerHandler({
+    table,
+    queue: sendQueue,
+    questionnaires: options.questionnaires,
+    rules: { ...options.config.planning, interactionDelayDays: 1 },
+    timeZone: options.config.timeZone,
+    now,
+    log: options.log.child({ function: 'planner' }),
+  });
+  const app = createApp({
+    table,
+    questionnaires: options.questionnaires,
+    businessName: options.config.businessName,
+    linkSecret,
+    now,
+    logError: (message, error) => options.log.error(message, error),
+  });
+  return {
+    table,
+    app,
+    sendQueue,
+    jobs: { planWave: (at) => planner({ job: 'planWave', ...(at ? { at: at.toISOString() } : {}) }) },
+  };
+}
