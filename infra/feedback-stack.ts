@@ -22,20 +22,13 @@ import { ROUTES } from '../shared/http/routes.ts';
 import { scheduleDefinitions, type ScheduledJob } from '../shared/schedule/schedules.ts';
 import { SENDER_MAX_CONCURRENCY } from '../shared/sending/send-rate.ts';
 import { ProductFunction } from './constructs/product-function.ts';
+import { OUTPUTS } from './feedback-stack-outputs.ts';
 
 export interface FeedbackStackProps extends StackProps {
   /** The validated deployment config (`config/feedback.config.json`). */
   readonly config: TDeploymentConfig;
 }
 
-/** Names of the stack outputs; the CLI reads a deployed stack through them. */
-export const OUTPUTS = {
-  apiUrl: 'ApiUrl',
-  tableName: 'TableName',
-  sendQueueUrl: 'SendQueueUrl',
-  plannerFunctionName: 'PlannerFunctionName',
-  configurationSetName: 'ConfigurationSetName',
-} as const;
 
 type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'Query';
 

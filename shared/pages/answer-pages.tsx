@@ -25,8 +25,7 @@ export function HeadlineAnswerPage(props: {
   const { questionnaire, language } = props;
   const labels = scaleLabels(questionnaire);
   return (
-    <Layout title={localized(questionnaire, questionnaire.title, language)} lang={language}>
-      <style>{SCALE_CSS}</style>
+    <Layout title={localized(questionnaire, questionnaire.title, language)} lang={language} css={SCALE_CSS}>
       <h1>{localized(questionnaire, questionnaire.title, language)}</h1>
       <form method="post" action={props.action}>
         <fieldset aria-describedby={props.error ? 'score-error' : undefined}>

@@ -1,8 +1,9 @@
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 
 /**
- * The one page frame: inline CSS (allowed by the CSP's style hash-free `'unsafe-inline'`
- * for styles only), no scripts, no external assets, readable on a phone.
+ * The one page frame: inline CSS (the CSP allows inline styles but no scripts at all), no
+ * external assets, readable on a phone. `css` adds a page's own rules.
  */
 const CSS = `
 body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1b1f24}
@@ -13,18 +14,21 @@ button:focus-visible,a:focus-visible{outline:3px solid #f5a623;outline-offset:2p
 a{color:#0b5cad}
 `;
 
-export function Layout(props: { title: string; lang?: string; children?: Child }) {
+export function Layout(props: { title: string; lang?: string; css?: string; children?: Child }) {
   return (
-    <html lang={props.lang ?? 'en'}>
+    <>
+      {raw('<!doctype html>')}
+      <html lang={props.lang ?? 'en'}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
-        <style>{CSS}</style>
+        <style>{raw(CSS + (props.css ?? ''))}</style>
       </head>
       <body>
         <main>{props.children}</main>
       </body>
-    </html>
+      </html>
+    </>
   );
 }
