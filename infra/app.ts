@@ -5,15 +5,17 @@ import { loadDeploymentConfig, loadQuestionnaires } from '../shared/config/load-
 import { InvalidInputError } from '../shared/config/zod-issues.ts';
 
 /**
- * The CDK app. The config file can be switched with `-c config=path/to/file.json`.
- * Questionnaires are validated here so an invalid one fails `cdk synth`, naming the field.
+ * The CDK app. `-c config=FILE` switches the config file and `-c questionnaires=DIR` the
+ * questionnaire folder. Questionnaires are validated here so an invalid one fails
+ * `cdk synth`, naming the field.
  */
 export function buildApp(app = new App()): App {
-  const configFile = app.node.tryGetContext('config') as string | undefined;
-  const config = loadDeploymentConfig(configFile);
-  loadQuestionnaires();
+  const config = loadDeploymentConfig(app.node.tryGetContext('config') as string | undefined);
+  const questionnaireDir = app.node.tryGetContext('questionnaires') as string | undefined;
+  loadQuestionnaires(questionnaireDir);
   new FeedbackStack(app, config.stackName, {
     config,
+    ...(questionnaireDir ? { questionnaireDir } : {}),
     description: 'Customer feedback pipeline: questionnaires, answers, complaints and digests',
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -27,6 +27,8 @@ import { OUTPUTS } from './feedback-stack-outputs.ts';
 export interface FeedbackStackProps extends StackProps {
   /** The validated deployment config (`config/feedback.config.json`). */
   readonly config: TDeploymentConfig;
+  /** The questionnaire folder bundled into the functions. @default config/questionnaires */
+  readonly questionnaireDir?: string;
 }
 
 
@@ -99,7 +101,7 @@ export class FeedbackStack extends Stack {
     const apiUrl = stage.url;
 
     // Functions.
-    const common = { logRetention };
+    const common = { logRetention, ...(props.questionnaireDir ? { questionnaireDir: props.questionnaireDir } : {}) };
     const httpApi = new ProductFunction(this, 'HttpApiFunction', {
       ...common,
       folder: 'http-api',

@@ -21,8 +21,10 @@ export interface ProductFunctionProps {
   /** @default 256 */
   readonly memorySize?: number;
   readonly logRetention: logs.RetentionDays;
-  /** Copy `config/questionnaires/*.json` into the bundle and point `QUESTIONNAIRE_DIR` at it. @default false */
+  /** Copy the questionnaire definitions into the bundle and point `QUESTIONNAIRE_DIR` at them. @default false */
   readonly bundleQuestionnaires?: boolean;
+  /** Where the questionnaire definitions are. @default config/questionnaires */
+  readonly questionnaireDir?: string;
   readonly environment?: Record<string, string>;
 }
 
@@ -85,7 +87,10 @@ export class ProductFunction extends Construct {
           beforeInstall: () => [],
           afterBundling: (inputDir: string, outputDir: string) =>
             props.bundleQuestionnaires
-              ? [`mkdir -p "${outputDir}/${BUNDLED_QUESTIONNAIRE_DIR}"`, `cp "${inputDir}"/config/questionnaires/*.json "${outputDir}/${BUNDLED_QUESTIONNAIRE_DIR}/"`]
+              ? [
+                  `mkdir -p "${outputDir}/${BUNDLED_QUESTIONNAIRE_DIR}"`,
+                  `cp "${resolve(inputDir, props.questionnaireDir ?? 'config/questionnaires')}"/*.json "${outputDir}/${BUNDLED_QUESTIONNAIRE_DIR}/"`,
+                ]
               : [],
         },
       },

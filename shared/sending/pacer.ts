@@ -1,10 +1,11 @@
 /**
  * Spaces out calls so they never exceed `perSecond`: each `take()` resolves no sooner than
- * 1/perSecond after the previous one. Any one-second window therefore holds at most
+ * 1/perSecond (rounded up to a whole millisecond) after the previous one. Any one-second window therefore holds at most
  * `perSecond` sends from this pacer.
  */
 export function createPacer(perSecond: number, clock: { now(): number; sleep(ms: number): Promise<void> } = realClock) {
-  const interval = 1000 / perSecond;
+  // Whole milliseconds, rounded up: float drift must never squeeze one extra send into a second.
+  const interval = Math.ceil(1000 / perSecond);
   let next = 0;
   return {
     async take(): Promise<void> {

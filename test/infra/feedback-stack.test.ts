@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
+import { buildApp } from '../../infra/app.ts';
+import { demoConfig, rawQuestionnaire } from '../support/factories.ts';
+import { ROUTES } from '../../shared/http/routes.ts';
+
+const outdirs: string[] = [];
+/** Synthesises the real app (with cdk-nag) into a temporary folder, without bundling. */
+function synthApp(context: Record<string, unknown> = {}): App {
+  const outdir = mkdtempSync(join(tmpdir(), 'cdk-test-'));
+  outdirs.push(outdir);
+  const app = buildApp(new App({ outdir, context: { 'aws:cdk:bundling-stacks': [], ...context } }));
+  app.synth();
+  return app;
+}
+afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describe('the CDK stack', () => {
+  let template: Template;
+  beforeAll(() => {
+    // synth() throws if cdk-nag's AwsSolutions pack reports any unacknowledged finding.
+    const app = synthApp();
+    template = Template.fromStack(app.node.findChild(demoConfig.stackName) as Stack);
+  });
+
+  it('keeps the table safe: on-demand, PITR, deletion protection, retained, TTL, the designed indexes', () => {
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'byList' }), Match.objectLike({ IndexName: 'byLinkId' })],
+        Replicas: [Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+      }),
+    });
+  });
+
+  it('runs the wave on the configured cron in the business time zone, retried and dead-lettered', () => {
+    const dlq = new Capture();
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: demoConfig.schedules.planWave,
+      ScheduleExpressionTimezone: demoConfig.timeZone,
+      Target: Match.objectLike({
+        Input: JSON.stringify({ job: 'planWave' }),
+        RetryPolicy: { MaximumEventAgeInSeconds: 3600, MaximumRetryAttempts: 3 },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [dlq, 'Arn'] } },
+      }),
+    });
+    expect(template.toJSON().Resources[dlq.asString()].Type).toBe('AWS::SQS::Queue');
+  });
+
+  it('gives every function arm64, the latest Node.js runtime, source maps and its own log group with retention', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    expect(Object.keys(functions)).toHaveLength(4);
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
+    }
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: demoConfig.logRetentionDays });
+  });
+
+  it('scopes every DynamoDB permission to the table and named indexes, never "*"', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+    const dynamo = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('dynamodb:')));
+    expect(dynamo.length).toBe(4);
+    for (const statement of dynamo) {
+      expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"|index\/\*/);
+      expect([statement.Action].flat()).not.toContain('dynamodb:*');
+      expect([statement.Action].flat()).not.toContain('dynamodb:Scan');
+    }
+    const mailEventsPolicy = statements.find((s) => JSON.stringify(s.Action) === '"dynamodb:PutItem"');
+    expect(mailEventsPolicy).toBeDefined();
+  });
+
+  it('lets only the sender call SES, and only for the sender identity and configuration set', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+    const ses = statements.filter((s) => JSON.stringify(s.Action).includes('ses:'));
+    expect(ses).toHaveLength(1);
+    expect(ses[0].Action).toBe('ses:SendRawEmail');
+    expect(JSON.stringify(ses[0].Resource)).toContain(`identity/${demoConfig.senderAddress}`);
+    expect(JSON.stringify(ses[0].Resource)).not.toContain('identity/*');
+  });
+
+  it('feeds the sender from a queue with a dead-letter queue, partial batch responses and bounded concurrency', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 }, SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+  });
+
+  it('sends SES bounces and complaints to the mail-events function', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ Enabled: true, MatchingEventTypes: ['bounce', 'complaint'] }),
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda' });
+  });
+
+  it('alarms on dead-letter depth, function errors, and the SES bounce (5 %) and complaint (0.1 %) rates', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/SES', MetricName: 'Reputation.BounceRate', Threshold: 0.05 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/SES', MetricName: 'Reputation.ComplaintRate', Threshold: 0.001 });
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms.filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
+    expect(alarms.filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(4);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+  });
+
+  it('puts admin routes behind IAM and leaves questionnaire routes public', () => {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+    for (const route of Object.values(ROUTES)) {
+      const created = routes.find((r) => r.RouteKey === `${route.method} ${route.path}`);
+      expect(created, route.path).toBeDefined();
+      expect(created!.AuthorizationType ?? 'NONE').toBe(route.access === 'iam' ? 'AWS_IAM' : 'NONE');
+    }
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50 }), AccessLogSettings: Match.anyValue() });
+  });
+
+  it('generates the link-signing secret and exports what the CLI needs', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', { GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) });
+    for (const output of ['ApiUrl', 'TableName', 'SendQueueUrl', 'PlannerFunctionName', 'ConfigurationSetName']) template.hasOutput(output, {});
+  });
+
+  it('matches the reviewed snapshot (asset hashes normalised)', () => {
+    const normalised = JSON.stringify(template.toJSON(), null, 1).replace(/[0-9a-f]{64}(\.zip)?/g, '<asset-hash>');
+    expect(normalised).toMatchSnapshot();
+  });
+
+  it('fails synth on an invalid questionnaire, naming the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'questionnaires-'));
+    outdirs.push(dir);
+    const broken = rawQuestionnaire();
+    delete broken['headline'];
+    writeFileSync(join(dir, 'broken.json'), JSON.stringify(broken));
+    expect(() => synthApp({ questionnaires: dir })).toThrow(/broken\.json is invalid:[\s\S]*headline/);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ZDeploymentConfig } from '../../shared/config/deployment-config.ts';
+import { parseOrThrow } from '../../shared/config/zod-issues.ts';
+
+const minimal = { stackName: 'Feedback', businessName: 'Acme', senderAddress: 'feedback@acme.example', timeZone: 'Europe/Berlin' };
+
+describe('deployment config', () => {
+  it('fills the documented defaults', () => {
+    const config = ZDeploymentConfig.parse(minimal);
+    expect(config.sesSendRatePerSecond).toBe(14);
+    expect(config.schedules.planWave).toBe('cron(0 9 ? * MON *)');
+    expect(config.planning).toEqual({ recurringPeriodDays: 90, frequencyCapDays: 30 });
+    expect(config.logRetentionDays).toBe(90);
+  });
+
+  it.each([
+    [{ timeZone: 'Mars/Olympus' }, 'timeZone: must be an IANA time zone'],
+    [{ senderAddress: 'not-an-address' }, 'senderAddress'],
+    [{ schedules: { planWave: 'cron(0 9 * * MON *)' } }, 'schedules.planWave: exactly one of day-of-month and day-of-week must be "?"'],
+    [{ schedules: { planWave: 'every monday' } }, 'schedules.planWave: expected cron(...) or rate(...)'],
+    [{ sesSendRatePerSecond: 0 }, 'sesSendRatePerSecond'],
+    [{ logRetentionDays: 45 }, 'logRetentionDays'],
+  ])('rejects %j, naming the field', (change, expected) => {
+    expect(() => parseOrThrow(ZDeploymentConfig, { ...minimal, ...change }, 'feedback.config.json')).toThrow(expected);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { renderInvitationEmail } from '../../shared/mail/invitation-email.tsx';
+import { buildMime } from '../../shared/mail/mime.ts';
+import { customerQuestionnaire } from '../support/factories.ts';
+
+const render = (recipientName: string) =>
+  renderInvitationEmail({
+    questionnaire: customerQuestionnaire,
+    businessName: 'Acme & Sons',
+    recipientName,
+    language: 'en',
+    scoreUrl: (score) => `https://api.example/q/TOKEN?score=${score}`,
+    unsubscribeUrl: 'https://api.example/unsubscribe/UNSUB',
+  });
+
+describe('the invitation email', () => {
+  it('offers the headline question as one link per score, in both parts', () => {
+    const email = render('Ada');
+    for (let score = 0; score <= 10; score++) {
+      expect(email.text).toContain(`https://api.example/q/TOKEN?score=${score}`);
+      expect(email.html).toContain(`href="https://api.example/q/TOKEN?score=${score}"`);
+    }
+    expect(email.html).toContain('href="https://api.example/unsubscribe/UNSUB"');
+    expect(email.subject).toBe('Acme & Sons: How did we do?');
+  });
+
+  it.each(['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "Ann' onmouseover='x"])('escapes a hostile name in the HTML: %s', (name) => {
+    const { html } = render(name);
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    expect(html).not.toMatch(/onmouseover='x/);
+  });
+
+  it('becomes a MIME message with text and HTML parts and both RFC 8058 headers', async () => {
+    const email = render('Ada');
+    const raw = (await buildMime({ ...email, from: 'Acme <feedback@acme.example>', to: 'ada@customer.example', unsubscribeUrl: 'https://api.example/unsubscribe/UNSUB' })).toString();
+    expect(raw).toMatch(/^Content-Type: multipart\/alternative/m);
+    expect(raw).toMatch(/^Content-Type: text\/plain/m);
+    expect(raw).toMatch(/^Content-Type: text\/html/m);
+    expect(raw).toMatch(/^List-Unsubscribe: <https:\/\/api\.example\/unsubscribe\/UNSUB>/m);
+    expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
+  });
+
+  it('cannot be given extra headers through a name or subject with CR/LF', async () => {
+    const email = render('Eve\r\nBcc: victim@example.com');
+    const raw = (await buildMime({ ...email, subject: 'Hi\r\nBcc: victim@example.com', from: 'Acme <feedback@acme.example>', to: 'eve@customer.example' })).toString();
+    const headerBlock = raw.slice(0, raw.indexOf('\r\n\r\n'));
+    expect(headerBlock).not.toMatch(/^Bcc:/im);
+  });
+});

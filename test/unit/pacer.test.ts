@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { createPacer } from '../../shared/sending/pacer.ts';
+
+/** A clock that only moves when the pacer sleeps, so the test measures spacing, not wall time. */
+function fakeClock() {
+  let now = 0;
+  return { now: () => now, sleep: async (ms: number) => void (now += ms) };
+}
+
+describe('send pacing', () => {
+  it('never lets more than the rate through in any one-second window', async () => {
+    const clock = fakeClock();
+    const pacer = createPacer(14, clock);
+    const times: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      await pacer.take();
+      times.push(clock.now());
+    }
+    const busiest = Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + 1000).length));
+    expect(busiest).toBe(14);
+    // 100 sends at 14/s take just over 7 s: the pacer does not leave capacity unused either.
+    expect(times.at(-1)).toBe(99 * 72);
+  });
+});
