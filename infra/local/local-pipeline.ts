@@ -7,7 +7,7 @@ import type { PlanSummary } from '../../shared/planning/plan-wave.ts';
 import type { Logger } from '../../shared/observability/logger.ts';
 import { createApp } from '../../shared/http/app.tsx';
 import { openTable, type Table } from '../../shared/storage/table-client.ts';
-import { sesMailer } from '../../shared/mail/mailer.ts';
+import { sesMailer, type Mailer } from '../../shared/mail/mailer.ts';
 import { createPlannerHandler } from '../../functions/planner/planner.ts';
 import { createSenderHandler } from '../../functions/sender/sender.ts';
 import { LocalQueue } from './local-queue.ts';
@@ -27,6 +27,8 @@ export interface LocalPipelineOptions {
   readonly now?: () => Date;
   /** @default 5000 */
   readonly visibilityTimeoutMs?: number;
+  /** Wraps the SES client, for tests that inject faults the emulator cannot produce. */
+  readonly wrapMailer?: (mailer: Mailer) => Mailer;
 }
 
 export interface LocalPipeline {
@@ -46,7 +48,7 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
   const linkSecret = () => Promise.resolve(options.linkSecret);
   const sender = createSenderHandler({
     table,
-    mailer: archivingMailer(sesMailer({ endpoint: options.sesEndpoint }), options.mailDir),
+    mailer: (options.wrapMailer ?? ((mailer) => mailer))(archivingMailer(sesMailer({ endpoint: options.sesEndpoint }), options.mailDir)),
     questionnaires: options.questionnaires,
     businessName: options.config.businessName,
     senderAddress: options.config.senderAddress,

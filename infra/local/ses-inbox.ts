@@ -9,8 +9,10 @@ export interface RunningInbox {
 
 /** Starts the `aws-ses-v2-local` SES emulator; its web page is the local inbox. */
 export async function startSesInbox(port: number): Promise<RunningInbox> {
-  // A CommonJS module: its function is the `default` property of what ESM imports.
-  const server: Server = await sesEmulator.default({ host: '127.0.0.1', port });
+  // A CommonJS module: Node's ESM loader hands over `module.exports` (the function is its
+  // `default`), while Vite's interop hands over the function itself.
+  const start = (typeof sesEmulator === 'function' ? sesEmulator : sesEmulator.default) as typeof sesEmulator.default;
+  const server: Server = await start({ host: '127.0.0.1', port });
   return {
     url: `http://localhost:${port}`,
     stop: () => new Promise((resolve) => server.close(() => resolve())),

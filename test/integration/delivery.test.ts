@@ -1,0 +1,160 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { saveContact, getContact, markInvited, markUnsubscribed } from '../../shared/storage/contacts.ts';
+import { suppressAddress } from '../../shared/storage/suppressions.ts';
+import { aContact } from '../support/factories.ts';
+import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
+
+type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
+let pipeline: Pipeline;
+afterEach(async () => pipeline?.stop());
+
+const now = new Date('2026-11-23T09:00:00Z');
+const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+
+async function seed(p: Pipeline) {
+  const due = [aContact(), aContact(), aContact({ lastInvitedAt: daysAgo(120) })];
+  const unsubscribed = aContact();
+  const suppressed = aContact();
+  const recent = aContact();
+  for (const contact of [...due, unsubscribed, suppressed, recent]) await saveContact(p.table, contact);
+  await markUnsubscribed(p.table, unsubscribed.email, daysAgo(5));
+  await suppressAddress(p.table, { email: suppressed.email, reason: 'bounce', detail: 'Permanent/General', at: daysAgo(5) });
+  await markInvited(p.table, recent.email, daysAgo(10));
+  for (const contact of due.filter((c) => c.lastInvitedAt)) await markInvited(p.table, contact.email, contact.lastInvitedAt!);
+  return { due, unsubscribed, suppressed, recent };
+}
+
+async function sendWave(p: Pipeline) {
+  const [summary] = await p.jobs.planWave(now);
+  await p.sendQueue.drained();
+  return summary!;
+}
+
+describe('planning and sending a wave (DynamoDB Local + SES emulator)', () => {
+  it('mails each due contact once, and nobody unsubscribed, suppressed or recently surveyed', async () => {
+    pipeline = await startTestPipeline({ now: () => now });
+    const { due } = await seed(pipeline);
+
+    const summary = await sendWave(pipeline);
+    expect(summary).toMatchObject({ waveId: '2026-W48', benchmark: true, considered: 6, queued: 3, skipped: { unsubscribed: 1, suppressed: 1, 'frequency-cap': 1, 'not-due': 0 } });
+
+    const emails = await inboxEmails(pipeline.inbox);
+    expect(emails.map((e) => e.destination.to[0]).sort()).toEqual(due.map((c) => c.email).sort());
+    // Headers as a mail client reads them: folded lines joined (RFC 5322 §2.2.3).
+    const eml = readdirSync(pipeline.mailDir).map((file) => readFileSync(join(pipeline.mailDir, file), 'utf8').replace(/\r\n[ \t]+/g, ' '));
+    expect(eml).toHaveLength(3);
+    for (const raw of eml) {
+      expect(raw).toMatch(/^List-Unsubscribe: <https:\/\/feedback\.test\/unsubscribe\//m);
+      expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
+      expect(raw).toMatch(/text\/plain[\s\S]*text\/html/);
+    }
+  });
+
+  it('a repeated run in the same week sends nothing new, and is not a new benchmark', async () => {
+    pipeline = await startTestPipeline({ now: () => now });
+    await seed(pipeline);
+    await sendWave(pipeline);
+    const again = await sendWave(pipeline);
+    expect(again).toMatchObject({ queued: 0, alreadyInvited: 3, benchmark: true });
+    expect(await inboxEmails(pipeline.inbox)).toHaveLength(3);
+
+    const nextWeek = (await pipeline.jobs.planWave(new Date('2026-11-30T09:00:00Z')))[0]!;
+    expect(nextWeek).toMatchObject({ waveId: '2026-W49', benchmark: false, queued: 0 });
+  });
+
+  it('SES throttling is retried through the queue: nothing lost, nothing sent twice', async () => {
+    let calls = 0;
+    // The SES emulator cannot throttle, so a wrapper around the client injects it: every other call is refused.
+    pipeline = await startTestPipeline({
+      now: () => now,
+      wrapMailer: (mailer) => ({
+        async sendRaw(raw) {
+          calls++;
+          if (calls % 2 === 1) throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'Throttling' });
+          return mailer.sendRaw(raw);
+        },
+      }),
+    });
+    const { due } = await seed(pipeline);
+    await sendWave(pipeline);
+    expect(calls).toBe(6);
+    const recipients = (await inboxEmails(pipeline.inbox)).map((e) => e.destination.to[0]);
+    expect(recipients.sort()).toEqual(due.map((c) => c.email).sort());
+    expect(pipeline.sendQueue.deadLetters).toEqual([]);
+    expect(pipeline.logLines.filter((line) => line.includes('"errorName":"Throttling"'))).toHaveLength(3);
+    // Logs name messages and outcomes, never the people: no address appears in them.
+    expect(pipeline.logLines.join('\n')).not.toContain('@');
+  });
+});
+
+describe('answer and unsubscribe links', () => {
+  it('opening a score link records nothing; submitting stores the score once, and a resubmission replaces it', async () => {
+    pipeline = await startTestPipeline({ now: () => now });
+    await saveContact(pipeline.table, aContact());
+    await sendWave(pipeline);
+    const [email] = await inboxEmails(pipeline.inbox);
+    const scoreLink = linkPath(email!.body.text!, '/q/');
+    expect(scoreLink).toMatch(/score=0$/);
+
+    const page = await pipeline.app.request(scoreLink.replace('score=0', 'score=9'));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/value="9" checked/);
+    const responses = () =>
+      pipeline.table.db.send(new QueryCommand({ TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'RESPONSE#customer-service#2026-W48' } }));
+    expect((await responses()).Items).toHaveLength(0);
+
+    const path = scoreLink.split('?')[0]!;
+    const post = (score: string) => pipeline.app.request(path, { method: 'POST', body: new URLSearchParams({ score }) });
+    expect((await post('9')).status).toBe(200);
+    expect((await post('3')).status).toBe(200);
+    const stored = (await responses()).Items!;
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ headlineScore: 3, respondent: email!.destination.to[0] });
+
+    const bad = await post('11');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('score: must be from 0 to 10');
+  });
+
+  it('a forged, tampered or wrong-purpose link gets the same 404 page and changes nothing', async () => {
+    pipeline = await startTestPipeline({ now: () => now });
+    await saveContact(pipeline.table, aContact());
+    await sendWave(pipeline);
+    const [email] = await inboxEmails(pipeline.inbox);
+    const answer = linkPath(email!.body.text!, '/q/').split('?')[0]!;
+    const unsubscribe = linkPath(email!.body.text!, '/unsubscribe/');
+    const pages = await Promise.all(
+      [answer.slice(0, -2) + 'xx', '/q/v1.answer.AAAAAAAAAAAAAAAAAAAAAA.9999999999.sig', unsubscribe.replace('/unsubscribe/', '/q/'), answer.replace('/q/', '/unsubscribe/')].map(async (path) => {
+        const response = await pipeline.app.request(path);
+        return { status: response.status, body: await response.text() };
+      }),
+    );
+    for (const page of pages) {
+      expect(page.status).toBe(404);
+      expect(page.body).toBe(pages[0]!.body);
+    }
+  });
+
+  it('a GET of the unsubscribe link only asks; the one-click POST unsubscribes with a 200', async () => {
+    pipeline = await startTestPipeline({ now: () => now });
+    const contact = aContact();
+    await saveContact(pipeline.table, contact);
+    await sendWave(pipeline);
+    const [email] = await inboxEmails(pipeline.inbox);
+    const path = linkPath(email!.body.text!, '/unsubscribe/');
+
+    const confirm = await pipeline.app.request(path);
+    expect(confirm.status).toBe(200);
+    expect(await confirm.text()).toContain('<form method="post"');
+    expect((await getContact(pipeline.table, contact.email))?.unsubscribedAt).toBeUndefined();
+
+    const done = await pipeline.app.request(path, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(done.status).toBe(200);
+    expect((await getContact(pipeline.table, contact.email))?.unsubscribedAt).toBeDefined();
+    const item = await pipeline.table.db.send(new GetCommand({ TableName: pipeline.table.name, Key: { pk: `CONTACT#${contact.email}`, sk: 'PROFILE' } }));
+    expect(item.Item?.['unsubscribedAt']).toBe(now.toISOString());
+  });
+});

@@ -1,0 +1,63 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../support/free-port.ts';
+
+/** `npm start` as a user runs it (via tsx), on free ports and a temporary data folder. */
+async function startStack(env: Record<string, string>, args: string[] = []) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+function javaProcessesUsing(dataDir: string): string[] {
+  const result = spawnSync('pgrep', ['-f', dataDir], { encoding: 'utf8' });
+  return result.stdout.split('\n').filter(Boolean);
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'feedback-data-'));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  children.forEach((child) => child.kill('SIGKILL'));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start (the local stack)', () => {
+  it('prints both URLs once ready, serves the inbox and a 404 page, refuses a second start, and Ctrl-C leaves nothing behind', async () => {
+    const ports = { FEEDBACK_API_PORT: String(await freePort()), FEEDBACK_INBOX_PORT: String(await freePort()), FEEDBACK_DYNAMODB_PORT: String(await freePort()) };
+    const env = { ...ports, FEEDBACK_DATA_DIR: dataDir };
+    const stack = await startStack(env, ['--fresh']);
+    children.push(stack.child);
+
+    const started = Date.now();
+    while (!stack.output().includes('Inbox: ') && Date.now() - started < 60_000 && stack.child.exitCode === null) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(stack.output()).toContain(`API: http://localhost:${ports.FEEDBACK_API_PORT}`);
+    expect(stack.output()).toContain(`Inbox: http://localhost:${ports.FEEDBACK_INBOX_PORT}`);
+    expect(stack.output()).toContain('Demo data: 3 departments, 9 staff, 36 contacts.');
+
+    const inbox = await fetch(`http://localhost:${ports.FEEDBACK_INBOX_PORT}/`);
+    expect(inbox.status).toBe(200);
+    const missing = await fetch(`http://localhost:${ports.FEEDBACK_API_PORT}/no/such/page`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Page not found');
+
+    const second = await startStack(env);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain('A local stack is already running');
+
+    expect(javaProcessesUsing(dataDir).length).toBeGreaterThan(0);
+    stack.child.kill('SIGINT');
+    expect(await stack.exited).toBe(0);
+    expect(javaProcessesUsing(dataDir)).toEqual([]);
+  }, 90_000);
+});
