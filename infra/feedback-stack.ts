@@ -158,6 +158,9 @@ export class FeedbackStack extends Stack {
     planner.setEnv('timeZone', config.timeZone);
     planner.setEnv('recurringPeriodDays', String(config.planning.recurringPeriodDays));
     planner.setEnv('frequencyCapDays', String(config.planning.frequencyCapDays));
+    planner.setEnv('interactionDelayDays', String(config.planning.interactionDelayDays));
+    planner.setEnv('reminderAfterDays', String(config.reminders.afterDays));
+    planner.setEnv('linkValidityDays', String(config.linkValidityDays));
 
     sender.setEnv('senderAddress', config.senderAddress);
     sender.setEnv('publicBaseUrl', apiUrl);
@@ -206,12 +209,12 @@ export class FeedbackStack extends Stack {
     });
 
     // Schedules, in the business's time zone, each retried and dead-lettered.
-    const jobTargets: Record<ScheduledJob, ProductFunction> = { planWave: planner };
+    const jobTargets: Record<ScheduledJob, ProductFunction> = { planWave: planner, sendReminders: planner };
     const schedulerRole = new iam.Role(this, 'SchedulerRole', {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
       description: 'Lets EventBridge Scheduler invoke the scheduled jobs',
     });
-    for (const fn of Object.values(jobTargets)) {
+    for (const fn of new Set(Object.values(jobTargets))) {
       Validations.of(schedulerRole).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(fn.function.node.defaultChild as CfnElement)}.Arn>:*]`,
         reason: 'The scheduler target grant covers the function and its versions (":*"); it names one function only.',

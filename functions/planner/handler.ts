@@ -5,14 +5,26 @@ import { openTable } from '../../shared/storage/table-client.ts';
 import { sqsQueue } from '../../shared/queue/sqs-queue.ts';
 import { createLogger } from '../../shared/observability/logger.ts';
 
-const env = readEnv(['tableName', 'sendQueueUrl', 'questionnaireDir', 'timeZone', 'recurringPeriodDays', 'frequencyCapDays']);
+const env = readEnv([
+  'tableName',
+  'sendQueueUrl',
+  'questionnaireDir',
+  'timeZone',
+  'recurringPeriodDays',
+  'frequencyCapDays',
+  'interactionDelayDays',
+  'reminderAfterDays',
+  'linkValidityDays',
+]);
 
 export const handler = createPlannerHandler({
   table: openTable(env.tableName),
   queue: sqsQueue(env.sendQueueUrl),
   questionnaires: loadQuestionnaires(env.questionnaireDir),
-  rules: { recurringPeriodDays: env.recurringPeriodDays, frequencyCapDays: env.frequencyCapDays, interactionDelayDays: 1 },
+  rules: { recurringPeriodDays: env.recurringPeriodDays, frequencyCapDays: env.frequencyCapDays, interactionDelayDays: env.interactionDelayDays },
   timeZone: env.timeZone,
+  reminderAfterDays: env.reminderAfterDays,
+  linkValidityDays: env.linkValidityDays,
   now: () => new Date(),
   log: createLogger({ function: 'planner' }),
 });

@@ -6,17 +6,20 @@ import type { TSendRequest } from '../../shared/storage/invitations.ts';
 import type { Logger } from '../../shared/observability/logger.ts';
 import type { PlanningRules } from '../../shared/planning/eligibility.ts';
 import { planWave, type PlanSummary } from '../../shared/planning/plan-wave.ts';
+import { planReminders, type ReminderSummary } from '../../shared/planning/plan-reminders.ts';
 
 /**
  * What EventBridge Scheduler sends (the schedule's input), or what the CLI sends when an
- * admin runs the job by hand. Unknown fields are allowed: the payload is ours, but AWS
- * envelopes may add to it.
+ * admin runs a job by hand. Unknown fields are allowed: AWS envelopes may add to it.
  */
-export const ZPlanRequest = z.looseObject({
-  job: z.literal('planWave'),
-  /** Plan as of this time instead of now (the CLI's `--at`). */
+export const ZPlannerRequest = z.looseObject({
+  job: z.enum(['planWave', 'sendReminders']),
+  /** Run as of this time instead of now (the CLI's `--at`). */
   at: z.iso.datetime().optional(),
 });
+export type TPlannerRequest = z.input<typeof ZPlannerRequest>;
+
+export type PlannerResult = { job: 'planWave'; waves: PlanSummary[] } | { job: 'sendReminders'; reminders: ReminderSummary[] };
 
 export interface PlannerDependencies {
   readonly table: Table;
@@ -24,17 +27,37 @@ export interface PlannerDependencies {
   readonly questionnaires: readonly TQuestionnaire[];
   readonly rules: PlanningRules;
   readonly timeZone: string;
+  /** Days after the invitation that the one reminder goes out. */
+  readonly reminderAfterDays: number;
+  /** How long a wave's links stay valid; older waves get no reminders. */
+  readonly linkValidityDays: number;
   readonly now: () => Date;
   readonly log: Logger;
 }
 
-/** Plans one wave per customer questionnaire. */
+/** Plans waves or reminders for every questionnaire, customer and staff alike. */
 export function createPlannerHandler(deps: PlannerDependencies) {
-  return async (event: unknown): Promise<PlanSummary[]> => {
-    const request = ZPlanRequest.parse(event);
+  return async (event: unknown): Promise<PlannerResult> => {
+    const request = ZPlannerRequest.parse(event);
     const now = request.at ? new Date(request.at) : deps.now();
-    const summaries: PlanSummary[] = [];
-    for (const questionnaire of deps.questionnaires.filter((q) => q.audience === 'customers')) {
+    if (request.job === 'sendReminders') {
+      const reminders: ReminderSummary[] = [];
+      for (const questionnaire of deps.questionnaires) {
+        const summary = await planReminders({
+          table: deps.table,
+          queue: deps.queue,
+          questionnaire,
+          afterDays: deps.reminderAfterDays,
+          openForDays: deps.linkValidityDays,
+          now,
+        });
+        deps.log.info('reminders planned', { questionnaireId: questionnaire.id, considered: summary.considered, queued: summary.queued });
+        reminders.push(summary);
+      }
+      return { job: 'sendReminders', reminders };
+    }
+    const waves: PlanSummary[] = [];
+    for (const questionnaire of deps.questionnaires) {
       const summary = await planWave({ table: deps.table, queue: deps.queue, questionnaire, rules: deps.rules, timeZone: deps.timeZone, now });
       deps.log.info('wave planned', {
         questionnaireId: questionnaire.id,
@@ -44,8 +67,8 @@ export function createPlannerHandler(deps: PlannerDependencies) {
         queued: summary.queued,
         alreadyInvited: summary.alreadyInvited,
       });
-      summaries.push(summary);
+      waves.push(summary);
     }
-    return summaries;
+    return { job: 'planWave', waves };
   };
 }

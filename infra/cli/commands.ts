@@ -1,10 +1,13 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { loadDeploymentConfig, loadQuestionnaires } from '../../shared/config/load-config.ts';
 import { createLogger } from '../../shared/observability/logger.ts';
-import type { PlanSummary } from '../../shared/planning/plan-wave.ts';
+import type { ScheduledJob } from '../../shared/schedule/schedules.ts';
+import type { PlannerResult, TPlannerRequest } from '../../functions/planner/planner.ts';
 import { createLocalPipeline } from '../local/local-pipeline.ts';
 import { localLinkSecret } from '../local/local-secret.ts';
-import { resolveTarget, type Target } from './target.ts';
+import { resolveTarget, targetTable, type Target } from './target.ts';
+import { importContacts, importStaff } from '../../shared/import/import-file.ts';
+import { existsSync } from 'node:fs';
 
 export interface CommandContext {
   readonly out: (line: string) => void;
@@ -14,6 +17,8 @@ export interface Command {
   readonly name: string;
   readonly summary: string;
   readonly usage: string;
+  /** More help, shown by `--help` after the summary. */
+  readonly details?: string;
   readonly options: Record<string, { type: 'string' | 'boolean'; description: string }>;
   readonly run: (values: Record<string, string | boolean | undefined>, positionals: string[], ctx: CommandContext) => Promise<number>;
 }
@@ -33,21 +38,76 @@ export const COMMANDS: Command[] = [
       ...TARGET_OPTIONS,
     },
     async run(values, _positionals, ctx) {
-      const at = values['at'] ? new Date(String(values['at'])) : undefined;
-      if (at && Number.isNaN(at.getTime())) {
-        ctx.out(`--at: "${String(values['at'])}" is not an ISO 8601 time such as 2026-11-30T09:00:00Z`);
-        return 2;
-      }
-      const target = await resolveTarget(targetOptions(values));
-      const summaries = target.kind === 'local' ? await sendLocally(target, at, ctx) : await invokePlanner(target, at);
-      for (const s of summaries) {
+      const at = parseAt(values['at'], ctx);
+      if (at === null) return 2;
+      const result = await runJob(await resolveTarget(targetOptions(values)), { job: 'planWave', at }, ctx);
+      if (result.job !== 'planWave') throw new Error('the planner answered for another job');
+      for (const s of result.waves) {
         ctx.out(
-          `Wave ${s.waveId}${s.benchmark ? ' (benchmark)' : ''}: ${s.considered} contacts considered, ${s.queued} queued, ` +
+          `${s.questionnaireId}, wave ${s.waveId}${s.benchmark ? ' (benchmark)' : ''}: ${s.considered} considered, ${s.queued} queued, ` +
             `${s.alreadyInvited} already invited; skipped ${s.skipped.unsubscribed} unsubscribed, ${s.skipped.suppressed} suppressed, ` +
             `${s.skipped['frequency-cap']} within the frequency cap, ${s.skipped['not-due']} not yet due.`,
         );
       }
-      if (target.kind === 'deployed') ctx.out('Invitations are queued; the sender delivers them within the SES send rate.');
+      return 0;
+    },
+  },
+  {
+    name: 'remind',
+    summary: 'send the one reminder to everyone invited in an open wave who has not answered',
+    usage: 'feedback remind [--at ISO-TIME] [--stack NAME] [--region REGION]',
+    options: {
+      at: { type: 'string', description: 'run as if it were this time (ISO 8601)' },
+      ...TARGET_OPTIONS,
+    },
+    async run(values, _positionals, ctx) {
+      const at = parseAt(values['at'], ctx);
+      if (at === null) return 2;
+      const result = await runJob(await resolveTarget(targetOptions(values)), { job: 'sendReminders', at }, ctx);
+      if (result.job !== 'sendReminders') throw new Error('the planner answered for another job');
+      for (const r of result.reminders) {
+        ctx.out(`${r.questionnaireId}: ${r.queued} reminder(s) of ${r.considered} invitation(s) in open waves ${r.waves.join(', ') || '(none)'}.`);
+      }
+      return 0;
+    },
+  },
+  {
+    name: 'import',
+    summary: 'import contacts (with their latest interaction) or the staff directory from a CSV file',
+    usage: 'feedback import contacts|staff FILE.csv [--stack NAME] [--region REGION]',
+    details: [
+      'contacts columns: email, name, language (default en), staff_email, department, date',
+      '  (the interaction: a date like 2026-11-20 or an ISO time; the latest one counts)',
+      'staff columns:    email, name, department, role (staff or manager, one manager per department), language',
+      '',
+      'The file is checked whole first: if any row is bad, nothing is imported and every bad',
+      'row is listed with its line number. Importing the same file again changes nothing.',
+      'Samples: examples/contacts.csv, examples/staff.csv.',
+    ].join('\n'),
+    options: { ...TARGET_OPTIONS },
+    async run(values, positionals, ctx) {
+      const [kind, file, ...extra] = positionals;
+      if ((kind !== 'contacts' && kind !== 'staff') || !file || extra.length > 0) {
+        ctx.out('Usage: feedback import contacts|staff FILE.csv (see --help for the columns)');
+        return 2;
+      }
+      if (!existsSync(file)) {
+        ctx.out(`${file}: no such file`);
+        return 2;
+      }
+      const table = targetTable(await resolveTarget(targetOptions(values)));
+      const importer = kind === 'contacts' ? importContacts : importStaff;
+      const report = await importer(table, file, {
+        now: new Date(),
+        onProgress: (written, total) => ctx.out(`  ${written} of ${total} rows written`),
+      });
+      if (report.problems.length > 0) {
+        ctx.out(`${file}: ${report.problems.length} bad row(s) of ${report.rows}; nothing was imported. Fix them and run again:`);
+        for (const problem of report.problems.slice(0, 100)) ctx.out(`  line ${problem.line}: ${problem.message}`);
+        if (report.problems.length > 100) ctx.out(`  … and ${report.problems.length - 100} more`);
+        return 1;
+      }
+      ctx.out(`Imported ${report.imported} ${kind === 'contacts' ? 'contact' : 'staff'} row(s) from ${file}.`);
       return 0;
     },
   },
@@ -94,8 +154,28 @@ function targetOptions(values: Record<string, string | boolean | undefined>) {
   };
 }
 
-/** Runs the planner in-process against the local stack and delivers its queue to the inbox. */
-async function sendLocally(target: Extract<Target, { kind: 'local' }>, at: Date | undefined, ctx: CommandContext): Promise<PlanSummary[]> {
+/** `--at`: undefined when absent, null (after saying why) when not an ISO time. */
+function parseAt(value: string | boolean | undefined, ctx: CommandContext): Date | undefined | null {
+  if (typeof value !== 'string') return undefined;
+  const at = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(at.getTime())) {
+    ctx.out(`--at: "${value}" is not an ISO 8601 time such as 2026-11-30T09:00:00Z`);
+    return null;
+  }
+  return at;
+}
+
+/**
+ * Runs a planner job. Locally: in-process against the local stack, delivering the queue to
+ * the inbox before returning. Deployed: invokes the planner function; the sender then
+ * delivers from SQS within the SES send rate.
+ */
+async function runJob(target: Target, request: { job: ScheduledJob; at: Date | undefined }, ctx: CommandContext): Promise<PlannerResult> {
+  if (target.kind === 'deployed') {
+    const result = await invokePlanner(target, request);
+    ctx.out('Queued; the sender delivers within the SES send rate.');
+    return result;
+  }
   const pipeline = createLocalPipeline({
     config: loadDeploymentConfig(),
     questionnaires: loadQuestionnaires(),
@@ -106,28 +186,23 @@ async function sendLocally(target: Extract<Target, { kind: 'local' }>, at: Date 
     linkSecret: localLinkSecret(target.settings.secretFile),
     mailDir: target.settings.mailDir,
     log: createLogger({ stack: 'local', via: 'cli' }, () => undefined),
-    ...(at ? { now: () => at } : {}),
+    ...(request.at ? { now: () => request.at! } : {}),
   });
-  const summaries = await pipeline.jobs.planWave(at);
-  const total = summaries.reduce((sum, s) => sum + s.queued, 0);
-  if (total > 0) ctx.out(`Sending ${total} invitation(s)…`);
+  const result = await pipeline.jobs[request.job](request.at);
+  if (pipeline.sendQueue.depth > 0) ctx.out(`Sending ${pipeline.sendQueue.depth} email(s)…`);
   await pipeline.sendQueue.drained();
   pipeline.sendQueue.close();
   if (pipeline.sendQueue.deadLetters.length > 0) {
-    ctx.out(`${pipeline.sendQueue.deadLetters.length} invitation(s) could not be sent after retries.`);
+    ctx.out(`${pipeline.sendQueue.deadLetters.length} email(s) could not be sent after retries.`);
   }
-  return summaries;
+  return result;
 }
 
-async function invokePlanner(target: Extract<Target, { kind: 'deployed' }>, at: Date | undefined): Promise<PlanSummary[]> {
+async function invokePlanner(target: Extract<Target, { kind: 'deployed' }>, request: { job: ScheduledJob; at: Date | undefined }): Promise<PlannerResult> {
   const client = new LambdaClient(target.region ? { region: target.region } : {});
-  const response = await client.send(
-    new InvokeCommand({
-      FunctionName: target.outputs.plannerFunctionName,
-      Payload: Buffer.from(JSON.stringify({ job: 'planWave', ...(at ? { at: at.toISOString() } : {}) })),
-    }),
-  );
+  const payload: TPlannerRequest = { job: request.job, ...(request.at ? { at: request.at.toISOString() } : {}) };
+  const response = await client.send(new InvokeCommand({ FunctionName: target.outputs.plannerFunctionName, Payload: Buffer.from(JSON.stringify(payload)) }));
   const body = Buffer.from(response.Payload ?? []).toString('utf8');
-  if (response.FunctionError) throw new Error(`The planner failed: ${body.slice(0, 500)}`);
-  return JSON.parse(body) as PlanSummary[];
+  if (response.FunctionError) throw new Error(`the planner failed: ${body.slice(0, 500)}`);
+  return JSON.parse(body) as PlannerResult;
 }

@@ -62,7 +62,8 @@ function commandHelp(command: Command): string {
   const entries = Object.entries(command.options).map(([key, option]) => [`--${key}${option.type === 'string' ? ' VALUE' : ''}`, option.description] as const);
   entries.push(['--help', 'show this help']);
   const width = Math.max(...entries.map(([flag]) => flag.length));
-  return [`Usage: ${command.usage}`, '', `${command.summary[0]!.toUpperCase()}${command.summary.slice(1)}.`, '', 'Options:', ...entries.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)].join('\n');
+  const summary = `${command.summary[0]!.toUpperCase()}${command.summary.slice(1)}.`;
+  return [`Usage: ${command.usage}`, '', summary, ...(command.details ? ['', command.details] : []), '', 'Options:', ...entries.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)].join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

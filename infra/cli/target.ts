@@ -2,6 +2,7 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { OUTPUTS } from '../feedback-stack-outputs.ts';
 import { localSettings } from '../local/local-settings.ts';
 import { readRunFile, type TRunFile } from '../local/run-file.ts';
+import { openTable, type Table } from '../../shared/storage/table-client.ts';
 
 /** Where a CLI command runs its job: the local stack (default) or a deployed stack. */
 export type Target =
@@ -34,4 +35,11 @@ async function deployedTarget(stackName: string, region?: string): Promise<Targe
     outputs[key as keyof typeof OUTPUTS] = value;
   }
   return { kind: 'deployed', stackName, outputs, ...(region ? { region } : {}) };
+}
+
+/** The target's table: DynamoDB Local, or the deployed table with the caller's AWS credentials. */
+export function targetTable(target: Target): Table {
+  if (target.kind === 'local') return openTable(target.run.tableName, target.run.dynamodbEndpoint);
+  if (target.region) process.env['AWS_REGION'] ??= target.region;
+  return openTable(target.outputs.tableName);
 }

@@ -3,12 +3,11 @@ import type { TDeploymentConfig } from '../../shared/config/deployment-config.ts
 import type { TQuestionnaire } from '../../shared/questionnaire/questionnaire-schema.ts';
 import type { TSendRequest } from '../../shared/storage/invitations.ts';
 import type { ScheduledJob } from '../../shared/schedule/schedules.ts';
-import type { PlanSummary } from '../../shared/planning/plan-wave.ts';
 import type { Logger } from '../../shared/observability/logger.ts';
 import { createApp } from '../../shared/http/app.tsx';
 import { openTable, type Table } from '../../shared/storage/table-client.ts';
 import { sesMailer, type Mailer } from '../../shared/mail/mailer.ts';
-import { createPlannerHandler } from '../../functions/planner/planner.ts';
+import { createPlannerHandler, type PlannerResult } from '../../functions/planner/planner.ts';
 import { createSenderHandler } from '../../functions/sender/sender.ts';
 import { LocalQueue } from './local-queue.ts';
 import { archivingMailer } from './eml-archive.ts';
@@ -35,7 +34,7 @@ export interface LocalPipeline {
   readonly table: Table;
   readonly app: Hono;
   readonly sendQueue: LocalQueue<TSendRequest>;
-  readonly jobs: { [J in ScheduledJob]: (at?: Date) => Promise<PlanSummary[]> };
+  readonly jobs: { [J in ScheduledJob]: (at?: Date) => Promise<Extract<PlannerResult, { job: J }>> };
 }
 
 /**
@@ -64,8 +63,10 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     table,
     queue: sendQueue,
     questionnaires: options.questionnaires,
-    rules: { ...options.config.planning, interactionDelayDays: 1 },
+    rules: options.config.planning,
     timeZone: options.config.timeZone,
+    reminderAfterDays: options.config.reminders.afterDays,
+    linkValidityDays: options.config.linkValidityDays,
     now,
     log: options.log.child({ function: 'planner' }),
   });
@@ -81,6 +82,10 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     table,
     app,
     sendQueue,
-    jobs: { planWave: (at) => planner({ job: 'planWave', ...(at ? { at: at.toISOString() } : {}) }) },
+    jobs: {
+      planWave: async (at) => (await planner({ job: 'planWave', ...(at ? { at: at.toISOString() } : {}) })) as Extract<PlannerResult, { job: 'planWave' }>,
+      sendReminders: async (at) =>
+        (await planner({ job: 'sendReminders', ...(at ? { at: at.toISOString() } : {}) })) as Extract<PlannerResult, { job: 'sendReminders' }>,
+    },
   };
 }

@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../schedule/time-zone.ts';
 import { ZScheduleExpression } from '../schedule/schedule-expression.ts';
 
+const DEFAULT_SCHEDULES = {
+  planWave: 'cron(0 9 ? * MON *)',
+  sendReminders: 'cron(0 10 * * ? *)',
+};
+
 /**
  * The settings a business chooses when it deploys: who mail comes from, its time zone,
  * when jobs run and how fast SES may send. `cdk deploy` and `npm start` read the same file.
@@ -20,17 +25,29 @@ export const ZDeploymentConfig = z
     schedules: z
       .object({
         /** When invitation waves are planned and sent. */
-        planWave: ZScheduleExpression.default('cron(0 9 ? * MON *)'),
+        planWave: ZScheduleExpression.default(DEFAULT_SCHEDULES.planWave),
+        /** When reminders go to those who have not answered. */
+        sendReminders: ZScheduleExpression.default(DEFAULT_SCHEDULES.sendReminders),
       })
       .strict()
-      .default({ planWave: 'cron(0 9 ? * MON *)' }),
+      .default(DEFAULT_SCHEDULES),
     planning: z
       .object({
         recurringPeriodDays: z.number().int().min(1).max(3650).default(90),
         frequencyCapDays: z.number().int().min(0).max(3650).default(30),
+        /** An interaction makes a contact due this many days after it. */
+        interactionDelayDays: z.number().int().min(0).max(365).default(1),
       })
       .strict()
-      .default({ recurringPeriodDays: 90, frequencyCapDays: 30 }),
+      .default({ recurringPeriodDays: 90, frequencyCapDays: 30, interactionDelayDays: 1 }),
+    reminders: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** One reminder this many days after the invitation, to those who have not answered. */
+        afterDays: z.number().int().min(1).max(60).default(5),
+      })
+      .strict()
+      .default({ enabled: true, afterDays: 5 }),
     /** How long a signed link in an email stays valid. */
     linkValidityDays: z.number().int().min(1).max(365).default(30),
     /** Where operational alarms are emailed; no subscription when absent. */

@@ -19,6 +19,8 @@ export const ENV = {
   timeZone: 'BUSINESS_TIME_ZONE',
   recurringPeriodDays: 'RECURRING_PERIOD_DAYS',
   frequencyCapDays: 'FREQUENCY_CAP_DAYS',
+  interactionDelayDays: 'INTERACTION_DELAY_DAYS',
+  reminderAfterDays: 'REMINDER_AFTER_DAYS',
   questionnaireDir: 'QUESTIONNAIRE_DIR',
   /** Local stack only: the secret itself instead of a Secrets Manager ARN. */
   linkSecret: 'LINK_SECRET',
@@ -44,6 +46,8 @@ const SCHEMAS = {
   timeZone: text,
   recurringPeriodDays: positiveInt,
   frequencyCapDays: z.coerce.number().int().min(0),
+  interactionDelayDays: z.coerce.number().int().min(0),
+  reminderAfterDays: positiveInt,
   questionnaireDir: text,
   linkSecret: z.string().min(32, 'must be at least 32 characters'),
   dynamodbEndpoint: z.url(),

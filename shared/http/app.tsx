@@ -3,7 +3,10 @@ import { bodyLimit } from 'hono/body-limit';
 import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
 import type { Table } from '../storage/table-client.ts';
 import { findInvitationByLinkId } from '../storage/invitations.ts';
-import { markUnsubscribed } from '../storage/contacts.ts';
+import { markUnsubscribed, saveContact } from '../storage/contacts.ts';
+import { ZInteraction, contactFromInteraction } from '../import/import-schemas.ts';
+import { describeIssues } from '../config/zod-issues.ts';
+import { z } from 'zod';
 import { verifyLink } from '../tokens/link-token.ts';
 import { ROUTES, toHonoPath } from './routes.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -22,8 +25,12 @@ export interface AppDependencies {
   readonly logError: (message: string, error: unknown) => void;
 }
 
-/** Request bodies are small forms; anything larger is refused before it is parsed. */
-const MAX_BODY_BYTES = 16 * 1024;
+/** At most this many interactions per request, which keeps a request well inside the body limit and the Lambda timeout. */
+const MAX_INTERACTIONS = 100;
+const ZInteractionBatch = z.object({ interactions: z.array(ZInteraction).min(1).max(MAX_INTERACTIONS) }).strict();
+
+/** Request bodies are forms or an admin batch; anything larger is refused before it is parsed. */
+const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * The HTTP API: the same app runs in Lambda (hono/aws-lambda) and on the local stack
@@ -77,13 +84,24 @@ export function createApp(deps: AppDependencies): Hono {
     const claims = verifyLink(c.req.param('token') ?? '', 'unsubscribe', await deps.linkSecret(), seconds(deps.now()));
     const invitation = claims && (await findInvitationByLinkId(deps.table, claims.linkId));
     if (!invitation) return c.html(<InvalidLinkPage />, 404);
-    await markUnsubscribed(deps.table, invitation.email, deps.now().toISOString());
+    await markUnsubscribed(deps.table, invitation.audience, invitation.email, deps.now().toISOString());
     return c.html(<UnsubscribedPage businessName={deps.businessName} />, 200);
   });
 
   app.get(toHonoPath(ROUTES.listQuestionnaires.path), (c) =>
     c.json({ questionnaires: deps.questionnaires.map((q) => ({ id: q.id, audience: q.audience, anonymous: q.anonymous, languages: q.languages, headline: q.headline.kind })) }),
   );
+
+  // The business's own systems report who was served, by whom and when (SigV4-signed in AWS).
+  app.post(toHonoPath(ROUTES.recordInteractions.path), async (c) => {
+    const body = await c.req.json().catch(() => undefined);
+    if (body === undefined) return c.json({ error: 'the body must be JSON: {"interactions": [...]}' }, 400);
+    const parsed = ZInteractionBatch.safeParse(body);
+    if (!parsed.success) return c.json({ error: 'invalid interactions', problems: describeIssues(parsed.error) }, 400);
+    const now = deps.now();
+    for (const interaction of parsed.data.interactions) await saveContact(deps.table, contactFromInteraction(interaction, now));
+    return c.json({ recorded: parsed.data.interactions.length });
+  });
 
   app.notFound((c) => c.html(<NotFoundPage />, 404));
   app.onError((error, c) => {

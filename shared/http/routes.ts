@@ -10,6 +10,7 @@ export const ROUTES = {
   unsubscribePage: { method: 'GET', path: '/unsubscribe/{token}', access: 'public' },
   unsubscribe: { method: 'POST', path: '/unsubscribe/{token}', access: 'public' },
   listQuestionnaires: { method: 'GET', path: '/admin/questionnaires', access: 'iam' },
+  recordInteractions: { method: 'POST', path: '/admin/interactions', access: 'iam' },
 } as const satisfies Record<string, RouteDefinition>;
 
 export interface RouteDefinition {

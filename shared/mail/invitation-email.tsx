@@ -9,6 +9,8 @@ export interface InvitationEmailInput {
   /** One URL per headline score, in `headlineScores` order. */
   readonly scoreUrl: (score: number) => string;
   readonly unsubscribeUrl: string;
+  /** The one follow-up to someone who has not answered yet. @default false */
+  readonly reminder?: boolean;
 }
 
 export interface RenderedEmail {
@@ -28,11 +30,13 @@ export function renderInvitationEmail(input: InvitationEmailInput): RenderedEmai
   const title = localized(questionnaire, questionnaire.title, language);
   const scores = headlineScores(questionnaire);
   const labels = scaleLabels(questionnaire);
-  const subject = `${input.businessName}: ${title}`;
+  const subject = `${input.reminder ? 'Reminder — ' : ''}${input.businessName}: ${title}`;
+  const intro = input.reminder ? 'A few days ago we asked for your view. If you have a minute, one click is enough:' : undefined;
 
   const text = [
     `Dear ${input.recipientName},`,
     '',
+    ...(intro ? [intro, ''] : []),
     question,
     `(${scores[0]} = ${labels.low}, ${scores.at(-1)} = ${labels.high})`,
     '',
@@ -59,6 +63,7 @@ export function renderInvitationEmail(input: InvitationEmailInput): RenderedEmai
           <tr>
             <td>
               <p>Dear {input.recipientName},</p>
+              {intro && <p>{intro}</p>}
               <p style="font-size:17px;font-weight:bold">{question}</p>
               <table role="presentation" cellpadding="0" cellspacing="0">
                 <tr>

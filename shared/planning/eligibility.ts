@@ -1,4 +1,4 @@
-import type { TContact } from '../storage/contacts.ts';
+import type { TRecipient } from '../storage/contacts.ts';
 
 export interface PlanningRules {
   /** A contact is asked again once this many days have passed since the last questionnaire. */
@@ -19,7 +19,7 @@ const DAY_MS = 86_400_000;
  * Whether a contact should get a questionnaire now. Opt-outs and suppression always win,
  * then the frequency cap; only then do the reasons to ask count.
  */
-export function eligibility(contact: TContact, suppressed: boolean, now: Date, rules: PlanningRules): Eligibility {
+export function eligibility(contact: TRecipient, suppressed: boolean, now: Date, rules: PlanningRules): Eligibility {
   if (contact.unsubscribedAt) return { due: false, because: 'unsubscribed' };
   if (suppressed) return { due: false, because: 'suppressed' };
   const lastInvited = contact.lastInvitedAt ? Date.parse(contact.lastInvitedAt) : undefined;

@@ -1,7 +1,7 @@
 import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
 import type { Table } from '../storage/table-client.ts';
 import type { MessageQueue } from '../queue/message-queue.ts';
-import { listContactsPage, markInvited, type TContact } from '../storage/contacts.ts';
+import { listRecipientsPage, markInvited, type TRecipient } from '../storage/contacts.ts';
 import { isSuppressed } from '../storage/suppressions.ts';
 import { createInvitation, getInvitation, type TSendRequest } from '../storage/invitations.ts';
 import { openWave } from '../storage/waves.ts';
@@ -22,6 +22,7 @@ export interface PlanWaveInput {
 }
 
 export interface PlanSummary {
+  questionnaireId: string;
   waveId: string;
   benchmark: boolean;
   considered: number;
@@ -32,7 +33,8 @@ export interface PlanSummary {
 }
 
 /**
- * Plans this week's wave: pages through every contact shard, writes one invitation per due
+ * Plans this week's wave of one questionnaire: pages through every shard of its audience
+ * (customers or staff), writes one invitation per due
  * contact (keyed by questionnaire, wave and contact, so a rerun writes nothing new) and
  * queues it for sending. An invitation that exists but was never sent (a crash between
  * write and queue) is queued again: the sender refuses to send one twice.
@@ -42,6 +44,7 @@ export async function planWave(input: PlanWaveInput): Promise<PlanSummary> {
   const at = now.toISOString();
   const wave = await openWave(table, questionnaire.id, waveIdFor(now, input.timeZone), at);
   const summary: PlanSummary = {
+    questionnaireId: questionnaire.id,
     waveId: wave.waveId,
     benchmark: wave.benchmark,
     considered: 0,
@@ -53,9 +56,9 @@ export async function planWave(input: PlanWaveInput): Promise<PlanSummary> {
   for (let shard = 0; shard < LIST_SHARDS; shard++) {
     let cursor: Record<string, unknown> | undefined;
     do {
-      const page = await listContactsPage(table, shard, cursor);
+      const page = await listRecipientsPage(table, questionnaire.audience, shard, cursor);
       cursor = page.cursor;
-      const outcomes = await Promise.all(page.contacts.map((contact) => planContact(input, wave.waveId, contact, at)));
+      const outcomes = await Promise.all(page.recipients.map((recipient) => planRecipient(input, wave.waveId, recipient, at)));
       const toQueue: TSendRequest[] = [];
       for (const outcome of outcomes) {
         summary.considered++;
@@ -76,8 +79,8 @@ type ContactOutcome =
   | { kind: 'already-sent' }
   | { kind: 'queue'; request: TSendRequest };
 
-async function planContact(input: PlanWaveInput, waveId: string, contact: TContact, at: string): Promise<ContactOutcome> {
-  const request: TSendRequest = { questionnaireId: input.questionnaire.id, waveId, email: contact.email };
+async function planRecipient(input: PlanWaveInput, waveId: string, contact: TRecipient, at: string): Promise<ContactOutcome> {
+  const request: TSendRequest = { kind: 'invitation', questionnaireId: input.questionnaire.id, waveId, email: contact.email };
   const existing = await getInvitation(input.table, request);
   if (existing) return existing.status === 'queued' ? { kind: 'queue', request } : { kind: 'already-sent' };
 
@@ -85,13 +88,16 @@ async function planContact(input: PlanWaveInput, waveId: string, contact: TConta
   if (!verdict.due) return { kind: 'skipped', because: verdict.because };
 
   const created = await createInvitation(input.table, {
-    ...request,
+    audience: input.questionnaire.audience,
+    questionnaireId: request.questionnaireId,
+    waveId,
+    email: contact.email,
     name: contact.name,
     language: contact.language,
     linkId: newLinkId(),
     status: 'queued',
     createdAt: at,
   });
-  if (created) await markInvited(input.table, contact.email, at);
+  if (created) await markInvited(input.table, input.questionnaire.audience, contact.email, at);
   return { kind: 'queue', request };
 }

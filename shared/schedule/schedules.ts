@@ -1,7 +1,7 @@
 import type { TDeploymentConfig } from '../config/deployment-config.ts';
 
 /** The jobs the product runs on a clock; each names the function it invokes. */
-export type ScheduledJob = 'planWave';
+export type ScheduledJob = 'planWave' | 'sendReminders';
 
 export interface ScheduleDefinition {
   readonly job: ScheduledJob;
@@ -16,7 +16,7 @@ export interface ScheduleDefinition {
  * the local clock in `npm start`.
  */
 export function scheduleDefinitions(config: TDeploymentConfig): ScheduleDefinition[] {
-  return [
+  const definitions: ScheduleDefinition[] = [
     {
       job: 'planWave',
       description: 'Pick the contacts that are due and queue one questionnaire invitation each',
@@ -24,4 +24,13 @@ export function scheduleDefinitions(config: TDeploymentConfig): ScheduleDefiniti
       timeZone: config.timeZone,
     },
   ];
+  if (config.reminders.enabled) {
+    definitions.push({
+      job: 'sendReminders',
+      description: `Queue one reminder to each invitee who has not answered after ${config.reminders.afterDays} days`,
+      expression: config.schedules.sendReminders,
+      timeZone: config.timeZone,
+    });
+  }
+  return definitions;
 }

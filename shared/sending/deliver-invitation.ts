@@ -1,6 +1,7 @@
 import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
 import type { Table } from '../storage/table-client.ts';
-import { getContact } from '../storage/contacts.ts';
+import { getRecipient } from '../storage/contacts.ts';
+import { hasResponse } from '../storage/responses.ts';
 import { isSuppressed } from '../storage/suppressions.ts';
 import { getInvitation, recordSendOutcome, type TSendRequest } from '../storage/invitations.ts';
 import { signLink } from '../tokens/link-token.ts';
@@ -21,7 +22,7 @@ export interface DeliveryContext {
   readonly now: () => Date;
 }
 
-export type DeliveryOutcome = 'sent' | 'already-sent' | 'opted-out' | 'rejected';
+export type DeliveryOutcome = 'sent' | 'already-sent' | 'opted-out' | 'answered' | 'rejected';
 
 /** A message that can never succeed; it goes to the dead-letter queue instead of retrying. */
 export class UndeliverableError extends Error {
@@ -29,20 +30,23 @@ export class UndeliverableError extends Error {
 }
 
 /**
- * Sends one planned invitation, at most once: an invitation already marked sent is
- * skipped, and the opt-out and suppression list are checked again at send time because
- * they may have changed since planning. Transient failures throw so the queue redelivers.
+ * Sends one planned invitation or its reminder, each at most once: one already recorded as
+ * sent is skipped, and the opt-out, the suppression list (and, for a reminder, an answer)
+ * are checked again at send time because they may have changed since planning. Transient
+ * failures throw so the queue redelivers.
  */
 export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequest): Promise<DeliveryOutcome> {
   const invitation = await getInvitation(ctx.table, request);
   if (!invitation) throw new UndeliverableError('no such invitation');
-  if (invitation.status === 'sent') return 'already-sent';
+  const reminder = request.kind === 'reminder';
+  if (reminder ? invitation.reminderSentAt !== undefined : invitation.status === 'sent') return 'already-sent';
+  if (reminder && (invitation.status !== 'sent' || (await hasResponse(ctx.table, invitation)))) return 'answered';
   const questionnaire = ctx.questionnaires.find((q) => q.id === invitation.questionnaireId);
   if (!questionnaire) throw new UndeliverableError('the invitation names a questionnaire that is not deployed');
 
-  const contact = await getContact(ctx.table, invitation.email);
+  const recipient = await getRecipient(ctx.table, invitation.audience, invitation.email);
   const at = ctx.now().toISOString();
-  if (!contact || contact.unsubscribedAt || (await isSuppressed(ctx.table, invitation.email))) {
+  if (!recipient || recipient.unsubscribedAt || (await isSuppressed(ctx.table, invitation.email))) {
     await recordSendOutcome(ctx.table, request, { status: 'failed', at, failure: 'opted-out-before-send' });
     return 'opted-out';
   }
@@ -58,6 +62,7 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
     businessName: ctx.businessName,
     recipientName: invitation.name,
     language: invitation.language,
+    reminder,
     scoreUrl: (score) => routeUrl(ctx.publicBaseUrl, ROUTES.answerPage, { token: answerToken }, { score: String(score) }),
     unsubscribeUrl,
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { keys, normalizeEmail } from './keys.ts';
+import { keys, normalizeEmail, type Audience } from './keys.ts';
 import { TABLE_DESIGN } from './table-design.ts';
 import { isConditionFailure, type Table } from './table-client.ts';
 
@@ -17,9 +17,24 @@ export const ZContact = z.object({
 });
 export type TContact = z.output<typeof ZContact>;
 
-/** Creates or replaces a contact's profile, keeping its send history and opt-out. */
+/** Who a questionnaire goes to, customer or staff member, as planning sees them. */
+export type TRecipient = Pick<TContact, 'email' | 'name' | 'language' | 'lastInteractionAt' | 'lastInvitedAt' | 'unsubscribedAt'>;
+
+const ZRecipient = z.looseObject({
+  email: z.string(),
+  name: z.string(),
+  language: z.string().default('en'),
+  lastInteractionAt: z.string().optional(),
+  lastInvitedAt: z.string().optional(),
+  unsubscribedAt: z.string().optional(),
+});
+
+/**
+ * Creates or updates a contact's profile, keeping its send history and opt-out. The latest
+ * interaction only ever moves forward: re-importing an older file cannot move it back.
+ */
 export async function saveContact(table: Table, contact: TContact): Promise<void> {
-  const { lastInvitedAt: _sent, unsubscribedAt: _optOut, ...profile } = contact;
+  const { lastInvitedAt: _sent, unsubscribedAt: _optOut, lastInteractionAt, ...profile } = contact;
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const sets = Object.entries({ ...profile, ...keys.contactListing(contact.email), kind: 'contact' }).map(([field, value]) => {
@@ -36,20 +51,43 @@ export async function saveContact(table: Table, contact: TContact): Promise<void
       ExpressionAttributeValues: values,
     }),
   );
+  if (lastInteractionAt) await recordInteractionTime(table, contact.email, lastInteractionAt);
+}
+
+async function recordInteractionTime(table: Table, email: string, at: string): Promise<void> {
+  try {
+    await table.db.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: keys.contact(email),
+        UpdateExpression: 'SET lastInteractionAt = :at',
+        ConditionExpression: 'attribute_not_exists(lastInteractionAt) OR lastInteractionAt < :at',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
 }
 
 export async function getContact(table: Table, email: string): Promise<TContact | undefined> {
-  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.contact(email) }));
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.contact(email), ConsistentRead: true }));
   return Item ? ZContact.parse(Item) : undefined;
 }
 
-/** One page of one shard of the contact list; pass the returned cursor to continue. */
-export async function listContactsPage(
+export async function getRecipient(table: Table, audience: Audience, email: string): Promise<TRecipient | undefined> {
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.recipient(audience, email), ConsistentRead: true }));
+  return Item ? ZRecipient.parse(Item) : undefined;
+}
+
+/** One page of one shard of an audience's list; pass the returned cursor to continue. */
+export async function listRecipientsPage(
   table: Table,
+  audience: Audience,
   shard: number,
   cursor?: Record<string, unknown>,
   pageSize = 100,
-): Promise<{ contacts: TContact[]; cursor?: Record<string, unknown> }> {
+): Promise<{ recipients: TRecipient[]; cursor?: Record<string, unknown> }> {
   const index = TABLE_DESIGN.indexes.byList;
   const { Items = [], LastEvaluatedKey } = await table.db.send(
     new QueryCommand({
@@ -57,20 +95,20 @@ export async function listContactsPage(
       IndexName: 'byList',
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': index.partitionKey },
-      ExpressionAttributeValues: { ':pk': keys.contactShard(shard).gsi1pk },
+      ExpressionAttributeValues: { ':pk': keys.recipientShard(audience, shard).gsi1pk },
       ExclusiveStartKey: cursor,
       Limit: pageSize,
     }),
   );
-  return { contacts: Items.map((item) => ZContact.parse(item)), cursor: LastEvaluatedKey };
+  return { recipients: Items.map((item) => ZRecipient.parse(item)), cursor: LastEvaluatedKey };
 }
 
-/** Records that the contact was sent a questionnaire at `at`. */
-export async function markInvited(table: Table, email: string, at: string): Promise<void> {
+/** Records that the recipient was sent a questionnaire at `at`. */
+export async function markInvited(table: Table, audience: Audience, email: string, at: string): Promise<void> {
   await table.db.send(
     new UpdateCommand({
       TableName: table.name,
-      Key: keys.contact(email),
+      Key: keys.recipient(audience, email),
       UpdateExpression: 'SET lastInvitedAt = :at',
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeValues: { ':at': at },
@@ -78,18 +116,19 @@ export async function markInvited(table: Table, email: string, at: string): Prom
   );
 }
 
-/** Opts a contact out; a second call keeps the first time. Unknown addresses are ignored. */
-export async function markUnsubscribed(table: Table, email: string, at: string): Promise<void> {
-  await table.db.send(
-    new UpdateCommand({
-      TableName: table.name,
-      Key: keys.contact(email),
-      UpdateExpression: 'SET unsubscribedAt = if_not_exists(unsubscribedAt, :at)',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':at': at },
-    }),
-  ).catch((error: unknown) => {
-    if (!isConditionFailure(error)) throw error;
-  });
+/** Opts a recipient out; a second call keeps the first time. Unknown addresses are ignored. */
+export async function markUnsubscribed(table: Table, audience: Audience, email: string, at: string): Promise<void> {
+  await table.db
+    .send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: keys.recipient(audience, email),
+        UpdateExpression: 'SET unsubscribedAt = if_not_exists(unsubscribedAt, :at)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    )
+    .catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
 }
-

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, normalizeEmail } from './keys.ts';
 import type { Table } from './table-client.ts';
 
@@ -16,6 +16,7 @@ export const ZStaffMember = z.object({
   name: z.string().trim().min(1).max(200),
   departmentId: z.string().min(1),
   role: z.enum(['staff', 'manager']),
+  language: z.string().min(2).max(10).optional(),
 });
 export type TStaffMember = z.output<typeof ZStaffMember>;
 
@@ -23,11 +24,16 @@ export async function saveDepartment(table: Table, department: TDepartment): Pro
   await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.department(department.id), kind: 'department', ...department } }));
 }
 
+/** Creates or updates a staff member, keeping their questionnaire history and opt-out. */
 export async function saveStaffMember(table: Table, staff: TStaffMember): Promise<void> {
+  const fields = { ...staff, ...keys.staffListing(staff.email), kind: 'staff', language: staff.language ?? 'en' };
   await table.db.send(
-    new PutCommand({
+    new UpdateCommand({
       TableName: table.name,
-      Item: { ...keys.staff(staff.email), ...keys.staffListing(staff.departmentId, staff.email), kind: 'staff', ...staff },
+      Key: keys.staff(staff.email),
+      UpdateExpression: `SET ${Object.keys(fields).map((field) => `#${field} = :${field}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(Object.keys(fields).map((field) => [`#${field}`, field])),
+      ExpressionAttributeValues: Object.fromEntries(Object.entries(fields).map(([field, value]) => [`:${field}`, value])),
     }),
   );
 }

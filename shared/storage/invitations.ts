@@ -5,6 +5,7 @@ import { TABLE_DESIGN } from './table-design.ts';
 import { isConditionFailure, type Table } from './table-client.ts';
 
 export const ZInvitation = z.object({
+  audience: z.enum(['customers', 'staff']).default('customers'),
   questionnaireId: z.string(),
   waveId: z.string(),
   email: z.string(),
@@ -16,16 +17,19 @@ export const ZInvitation = z.object({
   sentAt: z.string().optional(),
   sesMessageId: z.string().optional(),
   failure: z.string().optional(),
+  reminderSentAt: z.string().optional(),
 });
 export type TInvitation = z.output<typeof ZInvitation>;
 
 /** The queue message that asks the sender to deliver one invitation. */
 export const ZSendRequest = z.object({
+  /** The first email of a wave, or the one reminder after it. */
+  kind: z.enum(['invitation', 'reminder']).default('invitation'),
   questionnaireId: z.string().min(1),
   waveId: z.string().min(1),
   email: z.email(),
 });
-export type TSendRequest = z.output<typeof ZSendRequest>;
+export type TSendRequest = z.input<typeof ZSendRequest>;
 
 /**
  * Writes the invitation unless one already exists for (questionnaire, wave, contact).
@@ -39,6 +43,7 @@ export async function createInvitation(table: Table, invitation: TInvitation): P
         Item: {
           ...keys.invitation(invitation.questionnaireId, invitation.waveId, invitation.email),
           ...keys.invitationByLinkId(invitation.linkId),
+          ...keys.invitationListing(invitation.questionnaireId, invitation.waveId, invitation.email),
           kind: 'invitation',
           ...invitation,
         },
@@ -79,20 +84,42 @@ export async function findInvitationByLinkId(table: Table, linkId: string): Prom
   return Items[0] ? ZInvitation.parse(Items[0]) : undefined;
 }
 
+/** One page of one shard of a wave's invitations. */
+export async function listInvitationsPage(
+  table: Table,
+  questionnaireId: string,
+  waveId: string,
+  shard: number,
+  cursor?: Record<string, unknown>,
+): Promise<{ invitations: TInvitation[]; cursor?: Record<string, unknown> }> {
+  const index = TABLE_DESIGN.indexes.byList;
+  const { Items = [], LastEvaluatedKey } = await table.db.send(
+    new QueryCommand({
+      TableName: table.name,
+      IndexName: 'byList',
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.partitionKey },
+      ExpressionAttributeValues: { ':pk': keys.invitationShard(questionnaireId, waveId, shard).gsi1pk },
+      ExclusiveStartKey: cursor,
+      Limit: 100,
+    }),
+  );
+  return { invitations: Items.map((item) => ZInvitation.parse(item)), cursor: LastEvaluatedKey };
+}
+
+type SendOutcome = { status: 'sent'; at: string; sesMessageId: string } | { status: 'failed'; at: string; failure: string };
+
 /**
  * Records the send outcome. Marking `sent` is conditional on not being sent yet, so a
  * redelivered queue message that races a successful send cannot record it twice.
  * @returns false when the invitation was already sent.
  */
-export async function recordSendOutcome(
-  table: Table,
-  request: TSendRequest,
-  outcome: { status: 'sent'; at: string; sesMessageId: string } | { status: 'failed'; at: string; failure: string },
-): Promise<boolean> {
+export async function recordSendOutcome(table: Table, request: TSendRequest, outcome: SendOutcome): Promise<boolean> {
   const key = keys.invitation(request.questionnaireId, request.waveId, request.email);
-  try {
-    await table.db.send(
-      outcome.status === 'sent'
+  const command =
+    request.kind === 'reminder'
+      ? reminderUpdate(table, key, outcome)
+      : outcome.status === 'sent'
         ? new UpdateCommand({
             TableName: table.name,
             Key: key,
@@ -108,11 +135,31 @@ export async function recordSendOutcome(
             ConditionExpression: 'attribute_exists(pk) AND #status <> :sent',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':failed': 'failed', ':sent': 'sent', ':at': outcome.at, ':failure': outcome.failure },
-          }),
-    );
+          });
+  try {
+    await table.db.send(command);
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;
     throw error;
   }
+}
+
+/** A reminder is recorded once: `reminderSentAt` is written only if absent. */
+function reminderUpdate(table: Table, key: { pk: string; sk: string }, outcome: SendOutcome): UpdateCommand {
+  return outcome.status === 'sent'
+    ? new UpdateCommand({
+        TableName: table.name,
+        Key: key,
+        UpdateExpression: 'SET reminderSentAt = :at, reminderMessageId = :id',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reminderSentAt)',
+        ExpressionAttributeValues: { ':at': outcome.at, ':id': outcome.sesMessageId },
+      })
+    : new UpdateCommand({
+        TableName: table.name,
+        Key: key,
+        UpdateExpression: 'SET reminderFailure = :failure',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reminderSentAt)',
+        ExpressionAttributeValues: { ':failure': outcome.failure },
+      });
 }

@@ -11,13 +11,20 @@ export function shardOf(id: string): number {
   return createHash('sha256').update(id).digest().readUInt32BE(0) % LIST_SHARDS;
 }
 
+/** Who a questionnaire is for: customers (contacts) or staff. */
+export type Audience = 'customers' | 'staff';
+
 /** Every item key the product writes is built here and nowhere else. */
 export const keys = {
   contact: (email: string) => ({ pk: `CONTACT#${normalizeEmail(email)}`, sk: 'PROFILE' }),
   contactListing: (email: string) => ({ gsi1pk: `CONTACTS#${shardOf(normalizeEmail(email))}`, gsi1sk: normalizeEmail(email) }),
   contactShard: (shard: number) => ({ gsi1pk: `CONTACTS#${shard}` }),
   staff: (email: string) => ({ pk: `STAFF#${normalizeEmail(email)}`, sk: 'PROFILE' }),
-  staffListing: (departmentId: string, email: string) => ({ gsi1pk: `DEPT#${departmentId}`, gsi1sk: `STAFF#${normalizeEmail(email)}` }),
+  staffListing: (email: string) => ({ gsi1pk: `STAFF#${shardOf(normalizeEmail(email))}`, gsi1sk: normalizeEmail(email) }),
+  staffShard: (shard: number) => ({ gsi1pk: `STAFF#${shard}` }),
+  /** The profile of whoever an audience's questionnaire goes to. */
+  recipient: (audience: Audience, email: string) => (audience === 'staff' ? keys.staff(email) : keys.contact(email)),
+  recipientShard: (audience: Audience, shard: number) => (audience === 'staff' ? keys.staffShard(shard) : keys.contactShard(shard)),
   department: (departmentId: string) => ({ pk: `DEPT#${departmentId}`, sk: 'PROFILE' }),
   suppression: (email: string) => ({ pk: `SUPPRESSION#${normalizeEmail(email)}`, sk: 'SUPPRESSION' }),
   wave: (questionnaireId: string, waveId: string) => ({ pk: `QUESTIONNAIRE#${questionnaireId}`, sk: `WAVE#${waveId}` }),
@@ -28,4 +35,10 @@ export const keys = {
     sk: `INVITATION#${questionnaireId}#${waveId}`,
   }),
   invitationByLinkId: (linkId: string) => ({ gsi2pk: `LINK#${linkId}`, gsi2sk: 'INVITATION' }),
+  /** A wave's invitations, listed by shard (for reminders). */
+  invitationListing: (questionnaireId: string, waveId: string, email: string) => ({
+    gsi1pk: `INVITATIONS#${questionnaireId}#${waveId}#${shardOf(normalizeEmail(email))}`,
+    gsi1sk: normalizeEmail(email),
+  }),
+  invitationShard: (questionnaireId: string, waveId: string, shard: number) => ({ gsi1pk: `INVITATIONS#${questionnaireId}#${waveId}#${shard}` }),
 } as const;

@@ -39,3 +39,8 @@ export async function getHeadlineAnswer(table: Table, invitation: TInvitation): 
   const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: responseKey(invitation), ConsistentRead: true }));
   return typeof Item?.['headlineScore'] === 'number' ? Item['headlineScore'] : undefined;
 }
+
+export async function hasResponse(table: Table, invitation: Pick<TInvitation, 'questionnaireId' | 'waveId' | 'linkId'>): Promise<boolean> {
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: responseKey(invitation), ProjectionExpression: 'pk' }));
+  return Item !== undefined;
+}

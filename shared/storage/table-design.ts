@@ -10,8 +10,9 @@ export const TABLE_DESIGN = {
   timeToLiveAttribute: 'expiresAt',
   indexes: {
     /**
-     * Lists of one kind, sharded so no partition runs hot: contacts to plan a wave from
-     * (`CONTACTS#<shard>`), staff by department (`DEPT#<id>`).
+     * Lists of one kind, sharded so no partition runs hot: contacts and staff to plan a wave
+     * from (`CONTACTS#<shard>`, `STAFF#<shard>`), a wave's invitations
+     * (`INVITATIONS#<questionnaire>#<wave>#<shard>`).
      */
     byList: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     /** Lookups by an opaque id carried in links: an invitation by its random id. */

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys.ts';
 import { isConditionFailure, type Table } from './table-client.ts';
 
@@ -41,4 +41,25 @@ async function putIfAbsent(table: Table, item: Record<string, unknown>): Promise
     if (isConditionFailure(error)) return false;
     throw error;
   }
+}
+
+/** The questionnaire's waves started at or after `since` (ISO time), oldest first. */
+export async function listOpenWaves(table: Table, questionnaireId: string, since: string): Promise<TWave[]> {
+  const { pk, skPrefix } = keys.wavesOf(questionnaireId);
+  const waves: TWave[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await table.db.send(
+      new QueryCommand({
+        TableName: table.name,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        FilterExpression: 'kind = :wave AND startedAt >= :since',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix, ':wave': 'wave', ':since': since },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    waves.push(...((page.Items ?? []) as unknown as TWave[]));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return waves.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
 }

@@ -44,13 +44,16 @@ describe('the CDK stack', () => {
     });
   });
 
-  it('runs the wave on the configured cron in the business time zone, retried and dead-lettered', () => {
+  it.each([
+    ['planWave', demoConfig.schedules.planWave],
+    ['sendReminders', demoConfig.schedules.sendReminders],
+  ])('runs %s on its configured cron in the business time zone, retried and dead-lettered', (job, expression) => {
     const dlq = new Capture();
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: demoConfig.schedules.planWave,
+      ScheduleExpression: expression,
       ScheduleExpressionTimezone: demoConfig.timeZone,
       Target: Match.objectLike({
-        Input: JSON.stringify({ job: 'planWave' }),
+        Input: JSON.stringify({ job }),
         RetryPolicy: { MaximumEventAgeInSeconds: 3600, MaximumRetryAttempts: 3 },
         DeadLetterConfig: { Arn: { 'Fn::GetAtt': [dlq, 'Arn'] } },
       }),

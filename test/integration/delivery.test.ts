@@ -20,17 +20,18 @@ async function seed(p: Pipeline) {
   const suppressed = aContact();
   const recent = aContact();
   for (const contact of [...due, unsubscribed, suppressed, recent]) await saveContact(p.table, contact);
-  await markUnsubscribed(p.table, unsubscribed.email, daysAgo(5));
+  await markUnsubscribed(p.table, 'customers', unsubscribed.email, daysAgo(5));
   await suppressAddress(p.table, { email: suppressed.email, reason: 'bounce', detail: 'Permanent/General', at: daysAgo(5) });
-  await markInvited(p.table, recent.email, daysAgo(10));
-  for (const contact of due.filter((c) => c.lastInvitedAt)) await markInvited(p.table, contact.email, contact.lastInvitedAt!);
+  await markInvited(p.table, 'customers', recent.email, daysAgo(10));
+  for (const contact of due.filter((c) => c.lastInvitedAt)) await markInvited(p.table, 'customers', contact.email, contact.lastInvitedAt!);
   return { due, unsubscribed, suppressed, recent };
 }
 
-async function sendWave(p: Pipeline) {
-  const [summary] = await p.jobs.planWave(now);
+/** Plans this week's wave and waits for the queue; returns the customer questionnaire's summary. */
+async function sendWave(p: Pipeline, at = now) {
+  const { waves } = await p.jobs.planWave(at);
   await p.sendQueue.drained();
-  return summary!;
+  return waves.find((w) => w.questionnaireId === 'customer-service')!;
 }
 
 describe('planning and sending a wave (DynamoDB Local + SES emulator)', () => {
@@ -61,7 +62,7 @@ describe('planning and sending a wave (DynamoDB Local + SES emulator)', () => {
     expect(again).toMatchObject({ queued: 0, alreadyInvited: 3, benchmark: true });
     expect(await inboxEmails(pipeline.inbox)).toHaveLength(3);
 
-    const nextWeek = (await pipeline.jobs.planWave(new Date('2026-11-30T09:00:00Z')))[0]!;
+    const nextWeek = await sendWave(pipeline, new Date('2026-11-30T09:00:00Z'));
     expect(nextWeek).toMatchObject({ waveId: '2026-W49', benchmark: false, queued: 0 });
   });
 

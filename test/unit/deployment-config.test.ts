@@ -8,8 +8,9 @@ describe('deployment config', () => {
   it('fills the documented defaults', () => {
     const config = ZDeploymentConfig.parse(minimal);
     expect(config.sesSendRatePerSecond).toBe(14);
-    expect(config.schedules.planWave).toBe('cron(0 9 ? * MON *)');
-    expect(config.planning).toEqual({ recurringPeriodDays: 90, frequencyCapDays: 30 });
+    expect(config.schedules).toEqual({ planWave: 'cron(0 9 ? * MON *)', sendReminders: 'cron(0 10 * * ? *)' });
+    expect(config.planning).toEqual({ recurringPeriodDays: 90, frequencyCapDays: 30, interactionDelayDays: 1 });
+    expect(config.reminders).toEqual({ enabled: true, afterDays: 5 });
     expect(config.logRetentionDays).toBe(90);
   });
 

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { ZLanguage } from '../questionnaire/questionnaire-schema.ts';
+import { normalizeEmail } from '../storage/keys.ts';
+import type { TContact } from '../storage/contacts.ts';
+import type { TStaffMember } from '../storage/directory.ts';
+
+const ZEmail = z.string().trim().pipe(z.email('must be an email address')).transform(normalizeEmail);
+const ZName = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+/** Department ids are derived from names: "Customer Care" → "customer-care". */
+export function departmentId(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
+}
+const ZDepartmentName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((name) => departmentId(name).length > 0, 'must contain a letter or digit');
+
+/** A date (2026-11-20) or a time (2026-11-20T14:30:00Z); a date alone means midnight UTC. */
+const ZWhen = z
+  .string()
+  .refine((value) => /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(value) && !Number.isNaN(Date.parse(value)), 'must be a date like 2026-11-20 or an ISO time')
+  .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString());
+
+/**
+ * One interaction: a customer served by a staff member of a department on a date. The same
+ * shape arrives as a CSV row (`feedback import contacts`) and in `POST /admin/interactions`.
+ */
+export const ZInteraction = z
+  .object({
+    email: ZEmail,
+    name: ZName,
+    language: ZLanguage.default('en'),
+    staffEmail: ZEmail.optional(),
+    department: ZDepartmentName.optional(),
+    date: ZWhen.optional(),
+  })
+  .strict();
+export type TInteraction = z.output<typeof ZInteraction>;
+
+/** CSV columns: email, name, language, staff_email, department, date. */
+export const ZContactRow = z
+  .object({
+    email: z.string(),
+    name: z.string(),
+    language: z.string().optional(),
+    staff_email: z.string().optional(),
+    department: z.string().optional(),
+    date: z.string().optional(),
+  })
+  .strict()
+  .transform(({ staff_email, ...rest }) => ({ ...rest, ...(staff_email ? { staffEmail: staff_email } : {}) }))
+  .pipe(ZInteraction);
+
+export function contactFromInteraction(interaction: TInteraction, now: Date): TContact {
+  // An interaction dated in the future (a typo, a clock) must not make a contact due later than today.
+  const date = interaction.date && Date.parse(interaction.date) > now.getTime() ? now.toISOString() : interaction.date;
+  return {
+    email: interaction.email,
+    name: interaction.name,
+    language: interaction.language,
+    ...(interaction.staffEmail ? { staffEmail: interaction.staffEmail } : {}),
+    ...(interaction.department ? { departmentId: departmentId(interaction.department) } : {}),
+    ...(date ? { lastInteractionAt: date } : {}),
+  };
+}
+
+/** CSV columns: email, name, department, role (staff or manager), language. */
+export const ZStaffRow = z
+  .object({
+    email: ZEmail,
+    name: ZName,
+    department: ZDepartmentName,
+    role: z.enum(['staff', 'manager'], 'must be "staff" or "manager"').default('staff'),
+    language: ZLanguage.optional(),
+  })
+  .strict();
+export type TStaffRow = z.output<typeof ZStaffRow>;
+
+export function staffMemberFromRow(row: TStaffRow): TStaffMember {
+  return { email: row.email, name: row.name, departmentId: departmentId(row.department), role: row.role, ...(row.language ? { language: row.language } : {}) };
+}
