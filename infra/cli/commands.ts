@@ -189,7 +189,9 @@ async function runJob(target: Target, request: { job: ScheduledJob; at: Date | u
     ...(request.at ? { now: () => request.at! } : {}),
   });
   const result = await pipeline.jobs[request.job](request.at);
-  if (pipeline.sendQueue.depth > 0) ctx.out(`Sending ${pipeline.sendQueue.depth} email(s)…`);
+  const queued = result.job === 'planWave' ? result.waves : result.reminders;
+  const total = queued.reduce((sum, summary) => sum + summary.queued, 0);
+  if (total > 0) ctx.out(`Sending ${total} email(s)…`);
   await pipeline.sendQueue.drained();
   pipeline.sendQueue.close();
   if (pipeline.sendQueue.deadLetters.length > 0) {

@@ -4,8 +4,9 @@ import { normalizeEmail } from '../storage/keys.ts';
 import type { TContact } from '../storage/contacts.ts';
 import type { TStaffMember } from '../storage/directory.ts';
 
-const ZEmail = z.string().trim().pipe(z.email('must be an email address')).transform(normalizeEmail);
-const ZName = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const REQUIRED = { error: (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : 'must be text') };
+const ZEmail = z.string(REQUIRED).trim().pipe(z.email('must be an email address')).transform(normalizeEmail);
+const ZName = z.string(REQUIRED).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 /** Department ids are derived from names: "Customer Care" → "customer-care". */
 export function departmentId(name: string): string {
   return name
@@ -17,7 +18,7 @@ export function departmentId(name: string): string {
     .slice(0, 63);
 }
 const ZDepartmentName = z
-  .string()
+  .string(REQUIRED)
   .trim()
   .min(1)
   .max(100)
@@ -48,8 +49,8 @@ export type TInteraction = z.output<typeof ZInteraction>;
 /** CSV columns: email, name, language, staff_email, department, date. */
 export const ZContactRow = z
   .object({
-    email: z.string(),
-    name: z.string(),
+    email: z.string(REQUIRED),
+    name: z.string(REQUIRED),
     language: z.string().optional(),
     staff_email: z.string().optional(),
     department: z.string().optional(),

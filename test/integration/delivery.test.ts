@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { saveContact, getContact, markInvited, markUnsubscribed } from '../../shared/storage/contacts.ts';
+import { getInvitation } from '../../shared/storage/invitations.ts';
 import { suppressAddress } from '../../shared/storage/suppressions.ts';
 import { aContact } from '../support/factories.ts';
 import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
@@ -44,6 +45,8 @@ describe('planning and sending a wave (DynamoDB Local + SES emulator)', () => {
 
     const emails = await inboxEmails(pipeline.inbox);
     expect(emails.map((e) => e.destination.to[0]).sort()).toEqual(due.map((c) => c.email).sort());
+    const invitation = await getInvitation(pipeline.table, { questionnaireId: 'customer-service', waveId: '2026-W48', email: due[0]!.email });
+    expect(invitation).toMatchObject({ status: 'sent', sentAt: now.toISOString(), sesMessageId: expect.any(String) });
     // Headers as a mail client reads them: folded lines joined (RFC 5322 §2.2.3).
     const eml = readdirSync(pipeline.mailDir).map((file) => readFileSync(join(pipeline.mailDir, file), 'utf8').replace(/\r\n[ \t]+/g, ' '));
     expect(eml).toHaveLength(3);
@@ -88,6 +91,16 @@ describe('planning and sending a wave (DynamoDB Local + SES emulator)', () => {
     expect(pipeline.logLines.filter((line) => line.includes('"errorName":"Throttling"'))).toHaveLength(3);
     // Logs name messages and outcomes, never the people: no address appears in them.
     expect(pipeline.logLines.join('\n')).not.toContain('@');
+  });
+
+  it('a poison message ends in the dead-letter queue without holding up the others', async () => {
+    pipeline = await startTestPipeline({ now: () => now });
+    const contact = aContact();
+    await saveContact(pipeline.table, contact);
+    await pipeline.sendQueue.send([{ questionnaireId: 'customer-service', waveId: '2026-W01', email: 'nobody@customer.example' }]);
+    await sendWave(pipeline);
+    expect(pipeline.sendQueue.deadLetters).toEqual([{ body: { questionnaireId: 'customer-service', waveId: '2026-W01', email: 'nobody@customer.example' }, receiveCount: 5 }]);
+    expect((await inboxEmails(pipeline.inbox)).map((e) => e.destination.to[0])).toEqual([contact.email]);
   });
 });
 
