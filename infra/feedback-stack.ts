@@ -145,13 +145,14 @@ export class FeedbackStack extends Stack {
       linkSecret.grantRead(fn.role);
     };
     // Least privilege: each function gets only the item operations and indexes its code uses.
-    useTable(httpApi, ['GetItem', 'UpdateItem', 'Query'], ['byLinkId']);
+    useTable(httpApi, ['GetItem', 'PutItem', 'UpdateItem', 'Query'], ['byLinkId']);
     useTable(planner, ['GetItem', 'PutItem', 'UpdateItem', 'Query'], ['byList']);
     useTable(sender, ['GetItem', 'UpdateItem']);
     useTable(mailEvents, ['PutItem']);
     useLinkSecret(httpApi);
     useLinkSecret(sender);
     for (const fn of [httpApi, sender]) fn.setEnv('businessName', config.businessName);
+    httpApi.setEnv('complaintRules', JSON.stringify(config.complaints));
 
     planner.setEnv('sendQueueUrl', sendQueue.queueUrl);
     sendQueue.grantSendMessages(planner.role);

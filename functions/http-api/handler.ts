@@ -6,7 +6,7 @@ import { openTable } from '../../shared/storage/table-client.ts';
 import { linkSecret } from '../../shared/tokens/link-secret.ts';
 import { createLogger } from '../../shared/observability/logger.ts';
 
-const env = readEnv(['tableName', 'businessName', 'questionnaireDir']);
+const env = readEnv(['tableName', 'businessName', 'questionnaireDir', 'complaintRules']);
 const log = createLogger({ function: 'http-api' });
 
 export const handler = handle(
@@ -14,6 +14,7 @@ export const handler = handle(
     table: openTable(env.tableName),
     questionnaires: loadQuestionnaires(env.questionnaireDir),
     businessName: env.businessName,
+    complaintRules: env.complaintRules,
     linkSecret,
     now: () => new Date(),
     logError: (message, error) => log.error(message, error),

@@ -74,6 +74,7 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     table,
     questionnaires: options.questionnaires,
     businessName: options.config.businessName,
+    complaintRules: options.config.complaints,
     linkSecret,
     now,
     logError: (message, error) => options.log.error(message, error),

@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../schedule/time-zone.ts';
 import { ZScheduleExpression } from '../schedule/schedule-expression.ts';
 
+export const ZComplaintRules = z
+  .object({
+    /** A headline NPS score at or below this is a complaint. */
+    npsAtMost: z.number().int().min(0).max(10).default(3),
+    /** A headline CSAT score at or below this is a complaint. */
+    csatAtMost: z.number().int().min(1).max(5).default(1),
+    /** When set, our performance on any value at or below this is a complaint too. */
+    valuePerformanceAtMost: z.number().int().min(1).max(4).optional(),
+  })
+  .strict();
+
 const DEFAULT_SCHEDULES = {
   planWave: 'cron(0 9 ? * MON *)',
   sendReminders: 'cron(0 10 * * ? *)',
@@ -48,6 +59,8 @@ export const ZDeploymentConfig = z
       })
       .strict()
       .default({ enabled: true, afterDays: 5 }),
+    /** When a response becomes a complaint, besides the customer asking to be contacted. */
+    complaints: ZComplaintRules.default({ npsAtMost: 3, csatAtMost: 1 }),
     /** How long a signed link in an email stays valid. */
     linkValidityDays: z.number().int().min(1).max(365).default(30),
     /** Where operational alarms are emailed; no subscription when absent. */

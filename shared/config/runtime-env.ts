@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseOrThrow } from './zod-issues.ts';
+import { ZComplaintRules } from './deployment-config.ts';
 
 /**
  * Every environment variable the product's functions read, named once. The CDK stack sets
@@ -22,6 +23,7 @@ export const ENV = {
   interactionDelayDays: 'INTERACTION_DELAY_DAYS',
   reminderAfterDays: 'REMINDER_AFTER_DAYS',
   questionnaireDir: 'QUESTIONNAIRE_DIR',
+  complaintRules: 'COMPLAINT_RULES',
   /** Local stack only: the secret itself instead of a Secrets Manager ARN. */
   linkSecret: 'LINK_SECRET',
   /** Local stack only: emulator endpoints. */
@@ -49,6 +51,17 @@ const SCHEMAS = {
   interactionDelayDays: z.coerce.number().int().min(0),
   reminderAfterDays: positiveInt,
   questionnaireDir: text,
+  complaintRules: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(ZComplaintRules),
   linkSecret: z.string().min(32, 'must be at least 32 characters'),
   dynamodbEndpoint: z.url(),
   sesEndpoint: z.url(),

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
 import type { Table } from '../storage/table-client.ts';
 import { findInvitationByLinkId } from '../storage/invitations.ts';
@@ -10,15 +11,16 @@ import { z } from 'zod';
 import { verifyLink } from '../tokens/link-token.ts';
 import { ROUTES, toHonoPath } from './routes.ts';
 import { securityHeaders } from './security-headers.ts';
-import { HeadlineAnswerPage, ThankYouPage } from '../pages/answer-pages.tsx';
-import { recordHeadlineAnswer, getHeadlineAnswer } from '../storage/responses.ts';
-import { ZScoreField } from '../questionnaire/answer-schema.ts';
+import { registerAnswerRoutes } from './answer-routes.tsx';
+import { FORM_SCRIPT, FORM_SCRIPT_PATH } from '../pages/form-script.ts';
+import type { ComplaintRules } from '../questionnaire/complaint-rules.ts';
 import { InvalidLinkPage, NotFoundPage, ServerErrorPage, UnsubscribeConfirmPage, UnsubscribedPage } from '../pages/simple-pages.tsx';
 
 export interface AppDependencies {
   readonly table: Table;
   readonly questionnaires: readonly TQuestionnaire[];
   readonly businessName: string;
+  readonly complaintRules: ComplaintRules;
   readonly linkSecret: () => Promise<string>;
   readonly now: () => Date;
   /** Where errors go; never given request bodies or personal data. */
@@ -39,37 +41,16 @@ const MAX_BODY_BYTES = 64 * 1024;
 export function createApp(deps: AppDependencies): Hono {
   const app = new Hono();
   app.use('*', securityHeaders);
+  // The full questionnaire is ~30 KB of repetitive HTML; gzip brings it to a few KB.
+  app.use('*', compress());
   app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('Request body too large', 413) }));
 
   app.get(toHonoPath(ROUTES.health.path), (c) => c.json({ status: 'ok' }));
 
-  /** The invitation behind a valid answer link, with its questionnaire; undefined for any bad link. */
-  async function answerTarget(token: string) {
-    const claims = verifyLink(token, 'answer', await deps.linkSecret(), seconds(deps.now()));
-    const invitation = claims && (await findInvitationByLinkId(deps.table, claims.linkId));
-    const questionnaire = invitation && deps.questionnaires.find((q) => q.id === invitation.questionnaireId);
-    return invitation && questionnaire ? { invitation, questionnaire } : undefined;
-  }
-
-  app.get(toHonoPath(ROUTES.answerPage.path), async (c) => {
-    const target = await answerTarget(c.req.param('token') ?? '');
-    if (!target) return c.html(<InvalidLinkPage />, 404);
-    const parsed = ZScoreField(target.questionnaire).safeParse(c.req.query('score'));
-    const selected = parsed.success ? parsed.data : await getHeadlineAnswer(deps.table, target.invitation);
-    return c.html(<HeadlineAnswerPage questionnaire={target.questionnaire} language={target.invitation.language} action={c.req.path} selected={selected} />);
-  });
-
-  app.post(toHonoPath(ROUTES.answer.path), async (c) => {
-    const target = await answerTarget(c.req.param('token') ?? '');
-    if (!target) return c.html(<InvalidLinkPage />, 404);
-    const form = await c.req.parseBody();
-    const parsed = ZScoreField(target.questionnaire).safeParse(form['score']);
-    if (!parsed.success) {
-      const page = <HeadlineAnswerPage questionnaire={target.questionnaire} language={target.invitation.language} action={c.req.path} error={`score: ${parsed.error.issues[0]?.message ?? 'invalid'}`} />;
-      return c.html(page, 400);
-    }
-    await recordHeadlineAnswer(deps.table, target.invitation, { score: parsed.data, anonymous: target.questionnaire.anonymous, at: deps.now().toISOString() });
-    return c.html(<ThankYouPage businessName={deps.businessName} />);
+  registerAnswerRoutes(app, deps);
+  app.get(FORM_SCRIPT_PATH, (c) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    return c.body(FORM_SCRIPT);
   });
 
   app.get(toHonoPath(ROUTES.unsubscribePage.path), async (c) => {

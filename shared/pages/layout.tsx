@@ -2,8 +2,8 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 
 /**
- * The one page frame: inline CSS (the CSP allows inline styles but no scripts at all), no
- * external assets, readable on a phone. `css` adds a page's own rules.
+ * The one page frame: inline CSS (the CSP allows inline styles, and scripts only from our
+ * own origin), no external assets, readable on a phone. `css` adds a page's own rules.
  */
 const CSS = `
 body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1b1f24}
@@ -14,7 +14,7 @@ button:focus-visible,a:focus-visible{outline:3px solid #f5a623;outline-offset:2p
 a{color:#0b5cad}
 `;
 
-export function Layout(props: { title: string; lang?: string; css?: string; children?: Child }) {
+export function Layout(props: { title: string; lang?: string; css?: string; script?: string; children?: Child }) {
   return (
     <>
       {raw('<!doctype html>')}
@@ -24,6 +24,7 @@ export function Layout(props: { title: string; lang?: string; css?: string; chil
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
         <style>{raw(CSS + (props.css ?? ''))}</style>
+        {props.script && <script src={props.script} defer />}
       </head>
       <body>
         <main>{props.children}</main>

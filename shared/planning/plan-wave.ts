@@ -94,6 +94,9 @@ async function planRecipient(input: PlanWaveInput, waveId: string, contact: TRec
     email: contact.email,
     name: contact.name,
     language: contact.language,
+    // A staff member answering their own questionnaire must not be attributed to themselves.
+    ...(input.questionnaire.audience === 'customers' && contact.staffEmail ? { staffEmail: contact.staffEmail } : {}),
+    ...(contact.departmentId ? { departmentId: contact.departmentId } : {}),
     linkId: newLinkId(),
     status: 'queued',
     createdAt: at,

@@ -18,10 +18,12 @@ export const ZContact = z.object({
 export type TContact = z.output<typeof ZContact>;
 
 /** Who a questionnaire goes to, customer or staff member, as planning sees them. */
-export type TRecipient = Pick<TContact, 'email' | 'name' | 'language' | 'lastInteractionAt' | 'lastInvitedAt' | 'unsubscribedAt'>;
+export type TRecipient = Pick<TContact, 'email' | 'name' | 'language' | 'lastInteractionAt' | 'lastInvitedAt' | 'unsubscribedAt' | 'staffEmail' | 'departmentId'>;
 
 const ZRecipient = z.looseObject({
   email: z.string(),
+  staffEmail: z.string().optional(),
+  departmentId: z.string().optional(),
   name: z.string(),
   language: z.string().default('en'),
   lastInteractionAt: z.string().optional(),

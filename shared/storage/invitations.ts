@@ -12,6 +12,9 @@ export const ZInvitation = z.object({
   name: z.string(),
   language: z.string(),
   linkId: z.string(),
+  /** Who served the customer and where: kept on the response for attribution, even when anonymous. */
+  staffEmail: z.string().optional(),
+  departmentId: z.string().optional(),
   status: z.enum(['queued', 'sent', 'failed']),
   createdAt: z.string(),
   sentAt: z.string().optional(),

@@ -1,46 +1,133 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TInvitation } from './invitations.ts';
-import type { Table } from './table-client.ts';
+import { isConditionFailure, type Table } from './table-client.ts';
+import type { TAnswers } from '../questionnaire/answer-schema.ts';
+import { SCANNER_WINDOW_MS, type Click, type HoldReason } from '../questionnaire/one-click.ts';
 
 /**
  * Responses are keyed by the invitation (questionnaire, wave, link id), so a second
  * submission of the same invitation replaces the first and is counted once. The key holds
- * no email: for an anonymous questionnaire the respondent is not stored at all.
+ * no email, and for an anonymous questionnaire the respondent is not stored at all: only
+ * the attribution (staff member, department, wave) stays.
  */
-function responseKey(invitation: Pick<TInvitation, 'questionnaireId' | 'waveId' | 'linkId'>) {
+type ResponseKeyParts = Pick<TInvitation, 'questionnaireId' | 'waveId' | 'linkId'>;
+function responseKey(invitation: ResponseKeyParts) {
   return { pk: `RESPONSE#${invitation.questionnaireId}#${invitation.waveId}`, sk: `LINK#${invitation.linkId}` };
 }
 
-export async function recordHeadlineAnswer(
+export interface TResponse {
+  questionnaireId: string;
+  waveId: string;
+  respondent: string;
+  staffEmail?: string;
+  departmentId?: string;
+  headlineScore?: number;
+  headlineSource?: 'one-click' | 'form';
+  /** Present while a one-click score is held as a suspected scanner fetch. */
+  headlineHeld?: HoldReason;
+  clicks?: Click[];
+  answers?: Omit<TAnswers, 'headline'>;
+  submittedAt?: string;
+  firstAnsweredAt: string;
+  answeredAt: string;
+}
+
+/** At most this many clicks are kept per response: enough to judge a scanner burst. */
+const MAX_CLICKS = 20;
+
+function attribution(invitation: TInvitation, anonymous: boolean, at: string) {
+  return {
+    ':kind': 'response',
+    ':q': invitation.questionnaireId,
+    ':w': invitation.waveId,
+    ':respondent': anonymous ? 'anonymous' : invitation.email,
+    ':attribution': { staffEmail: invitation.staffEmail ?? null, departmentId: invitation.departmentId ?? null },
+    ':at': at,
+  };
+}
+const SET_ATTRIBUTION =
+  'kind = :kind, questionnaireId = :q, waveId = :w, respondent = :respondent, attribution = :attribution, firstAnsweredAt = if_not_exists(firstAnsweredAt, :at)';
+
+/**
+ * Records a score clicked in the email. The click is always kept (for the scanner rule);
+ * the headline score only changes while the customer has not submitted the form, and it is
+ * held when this fetch, or the clicks around it, look like a scanner.
+ * @returns the hold reason, or undefined when the score counts.
+ */
+export async function recordOneClick(
   table: Table,
   invitation: TInvitation,
-  answer: { score: number; anonymous: boolean; at: string },
-): Promise<void> {
+  click: { score: number; at: string; anonymous: boolean; holdReason?: HoldReason },
+): Promise<HoldReason | undefined> {
+  const key = responseKey(invitation);
+  let clicks: Click[] = [];
+  try {
+    const { Attributes } = await table.db.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: key,
+        UpdateExpression: `SET ${SET_ATTRIBUTION}, clicks = list_append(if_not_exists(clicks, :none), :click)`,
+        ConditionExpression: 'attribute_not_exists(clicks) OR size(clicks) < :max',
+        ExpressionAttributeValues: { ...attribution(invitation, click.anonymous, click.at), ':none': [], ':click': [{ score: click.score, at: click.at }], ':max': MAX_CLICKS },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    clicks = (Attributes?.['clicks'] as Click[] | undefined) ?? [];
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    // Past the cap: this invitation's links are being fetched in bulk.
+    return 'several-scores';
+  }
+  const holdReason = click.holdReason ?? (scoresAround(clicks, click.at).size > 1 ? 'several-scores' : undefined);
+  try {
+    await table.db.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: key,
+        UpdateExpression: holdReason
+          ? 'SET headlineScore = :score, headlineSource = :source, answeredAt = :at, headlineHeld = :held'
+          : 'SET headlineScore = :score, headlineSource = :source, answeredAt = :at REMOVE headlineHeld',
+        ConditionExpression: 'attribute_not_exists(submittedAt)',
+        ExpressionAttributeValues: { ':score': click.score, ':source': 'one-click', ':at': click.at, ...(holdReason ? { ':held': holdReason } : {}) },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+  return holdReason;
+}
+
+function scoresAround(clicks: readonly Click[], at: string): Set<number> {
+  const t = Date.parse(at);
+  return new Set(clicks.filter((c) => Math.abs(Date.parse(c.at) - t) <= SCANNER_WINDOW_MS).map((c) => c.score));
+}
+
+/** Stores a submitted form: it replaces any earlier submission and confirms the headline score. */
+export async function recordSubmission(table: Table, invitation: TInvitation, answers: TAnswers, options: { anonymous: boolean; at: string }): Promise<void> {
+  const { headline, ...rest } = answers;
   await table.db.send(
     new UpdateCommand({
       TableName: table.name,
       Key: responseKey(invitation),
-      UpdateExpression:
-        'SET kind = :kind, questionnaireId = :q, waveId = :w, headlineScore = :score, answeredAt = :at, ' +
-        'firstAnsweredAt = if_not_exists(firstAnsweredAt, :at), respondent = :respondent',
-      ExpressionAttributeValues: {
-        ':kind': 'response',
-        ':q': invitation.questionnaireId,
-        ':w': invitation.waveId,
-        ':score': answer.score,
-        ':at': answer.at,
-        ':respondent': answer.anonymous ? 'anonymous' : invitation.email,
-      },
+      UpdateExpression: `SET ${SET_ATTRIBUTION}, headlineScore = :score, headlineSource = :source, answers = :answers, answeredAt = :at, submittedAt = :at REMOVE headlineHeld`,
+      ExpressionAttributeValues: { ...attribution(invitation, options.anonymous, options.at), ':score': headline, ':source': 'form', ':answers': rest },
     }),
   );
 }
 
-export async function getHeadlineAnswer(table: Table, invitation: TInvitation): Promise<number | undefined> {
+export async function getResponse(table: Table, invitation: ResponseKeyParts): Promise<TResponse | undefined> {
   const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: responseKey(invitation), ConsistentRead: true }));
-  return typeof Item?.['headlineScore'] === 'number' ? Item['headlineScore'] : undefined;
+  if (!Item) return undefined;
+  const { attribution: attributed, ...rest } = Item as Record<string, unknown> & { attribution?: { staffEmail: string | null; departmentId: string | null } };
+  return {
+    ...(rest as unknown as TResponse),
+    ...(attributed?.staffEmail ? { staffEmail: attributed.staffEmail } : {}),
+    ...(attributed?.departmentId ? { departmentId: attributed.departmentId } : {}),
+  };
 }
 
-export async function hasResponse(table: Table, invitation: Pick<TInvitation, 'questionnaireId' | 'waveId' | 'linkId'>): Promise<boolean> {
-  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: responseKey(invitation), ProjectionExpression: 'pk' }));
-  return Item !== undefined;
+/** Whether the invitation has been answered in a way that counts (a held scanner fetch does not). */
+export async function hasResponse(table: Table, invitation: ResponseKeyParts): Promise<boolean> {
+  const response = await getResponse(table, invitation);
+  return response?.headlineScore !== undefined && response.headlineHeld === undefined;
 }

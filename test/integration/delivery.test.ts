@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { saveContact, getContact, markInvited, markUnsubscribed } from '../../shared/storage/contacts.ts';
 import { getInvitation } from '../../shared/storage/invitations.ts';
 import { suppressAddress } from '../../shared/storage/suppressions.ts';
@@ -105,34 +105,6 @@ describe('planning and sending a wave (DynamoDB Local + SES emulator)', () => {
 });
 
 describe('answer and unsubscribe links', () => {
-  it('opening a score link records nothing; submitting stores the score once, and a resubmission replaces it', async () => {
-    pipeline = await startTestPipeline({ now: () => now });
-    await saveContact(pipeline.table, aContact());
-    await sendWave(pipeline);
-    const [email] = await inboxEmails(pipeline.inbox);
-    const scoreLink = linkPath(email!.body.text!, '/q/');
-    expect(scoreLink).toMatch(/score=0$/);
-
-    const page = await pipeline.app.request(scoreLink.replace('score=0', 'score=9'));
-    expect(page.status).toBe(200);
-    expect(await page.text()).toMatch(/value="9" checked/);
-    const responses = () =>
-      pipeline.table.db.send(new QueryCommand({ TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'RESPONSE#customer-service#2026-W48' } }));
-    expect((await responses()).Items).toHaveLength(0);
-
-    const path = scoreLink.split('?')[0]!;
-    const post = (score: string) => pipeline.app.request(path, { method: 'POST', body: new URLSearchParams({ score }) });
-    expect((await post('9')).status).toBe(200);
-    expect((await post('3')).status).toBe(200);
-    const stored = (await responses()).Items!;
-    expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ headlineScore: 3, respondent: email!.destination.to[0] });
-
-    const bad = await post('11');
-    expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain('score: must be from 0 to 10');
-  });
-
   it('a forged, tampered or wrong-purpose link gets the same 404 page and changes nothing', async () => {
     pipeline = await startTestPipeline({ now: () => now });
     await saveContact(pipeline.table, aContact());

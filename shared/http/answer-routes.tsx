@@ -1,0 +1,93 @@
+import type { Context, Hono } from 'hono';
+import { verifyLink } from '../tokens/link-token.ts';
+import { findInvitationByLinkId } from '../storage/invitations.ts';
+import { getResponse, recordOneClick, recordSubmission } from '../storage/responses.ts';
+import { openComplaint } from '../storage/complaints.ts';
+import { answerFormSchema, probesDue, ZScoreField, fieldNames } from '../questionnaire/answer-schema.ts';
+import { complaintReasons } from '../questionnaire/complaint-rules.ts';
+import { requestHoldReason } from '../questionnaire/one-click.ts';
+import { formStateFromAnswers, lowRatedValues } from '../questionnaire/form-state.ts';
+import { InvalidLinkPage } from '../pages/simple-pages.tsx';
+import { QuestionnairePage, ThankYouPage, type FormState } from '../pages/questionnaire-page.tsx';
+import { ROUTES, toHonoPath } from './routes.ts';
+import type { AppDependencies } from './app.tsx';
+
+/**
+ * The questionnaire page and its submission. Opening a score link from the email records
+ * that score at once (a customer who closes the tab has answered), unless the fetch looks
+ * like a mail scanner's (see `one-click.ts`); submitting the form confirms it.
+ */
+export function registerAnswerRoutes(app: Hono, deps: AppDependencies): void {
+  async function answerTarget(token: string) {
+    const claims = verifyLink(token, 'answer', await deps.linkSecret(), Math.floor(deps.now().getTime() / 1000));
+    const invitation = claims && (await findInvitationByLinkId(deps.table, claims.linkId));
+    const questionnaire = invitation && deps.questionnaires.find((q) => q.id === invitation.questionnaireId);
+    return invitation && questionnaire ? { invitation, questionnaire } : undefined;
+  }
+
+  app.get(toHonoPath(ROUTES.answerPage.path), async (c) => {
+    const target = await answerTarget(c.req.param('token') ?? '');
+    if (!target) return c.html(<InvalidLinkPage />, 404);
+    const { invitation, questionnaire } = target;
+    const existing = await getResponse(deps.table, invitation);
+    const state = formStateFromAnswers(questionnaire, existing?.headlineScore, existing?.answers);
+
+    let note: string | undefined;
+    const clicked = ZScoreField(questionnaire).safeParse(c.req.query('score'));
+    if (clicked.success && !existing?.submittedAt) {
+      state[fieldNames.headline] = String(clicked.data);
+      const fetchHold = requestHoldReason(c.req.method, c.req.header('user-agent'));
+      // A HEAD is never a person: answer it without recording anything.
+      const hold =
+        fetchHold === 'head-request'
+          ? fetchHold
+          : await recordOneClick(deps.table, invitation, { score: clicked.data, at: deps.now().toISOString(), anonymous: questionnaire.anonymous, ...(fetchHold ? { holdReason: fetchHold } : {}) });
+      note = hold ? 'Please confirm your score with the button at the end.' : 'Thank you — your score is saved. If you have a minute, tell us a little more.';
+    } else if (existing?.submittedAt) {
+      note = 'These are the answers you sent. You can change them and send again.';
+    }
+    return c.html(page(c, target, state, { note }));
+  });
+
+  app.post(toHonoPath(ROUTES.answer.path), async (c) => {
+    const target = await answerTarget(c.req.param('token') ?? '');
+    if (!target) return c.html(<InvalidLinkPage />, 404);
+    const { invitation, questionnaire } = target;
+    const form = await c.req.parseBody();
+    const state: FormState = Object.fromEntries(Object.entries(form).map(([key, value]) => [key, typeof value === 'string' ? value : '']));
+    const parsed = answerFormSchema(questionnaire).safeParse(form);
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        if (issue.code === 'unrecognized_keys') for (const key of issue.keys) errors[key] = `${key}: is not a question of this questionnaire`;
+        else errors[String(issue.path[0] ?? 'form')] ??= `${String(issue.path[0] ?? 'form')}: ${issue.message}`;
+      }
+      return c.html(page(c, target, state, { errors }), 400);
+    }
+    const at = deps.now().toISOString();
+    const answers = parsed.data;
+    await recordSubmission(deps.table, invitation, answers, { anonymous: questionnaire.anonymous, at });
+    const reasons = complaintReasons(questionnaire, answers, deps.complaintRules);
+    if (reasons.length > 0) await openComplaint(deps.table, { invitation, reasons, anonymous: questionnaire.anonymous, at });
+
+    // Without JavaScript, probes for low ratings appear on this next step.
+    if (probesDue(questionnaire, answers).length > 0 && form[fieldNames.probesShown] === undefined) {
+      return c.html(page(c, target, state, { note: 'Thank you — your answers are saved. You rated some things low: what went wrong?' }));
+    }
+    return c.html(<ThankYouPage businessName={deps.businessName} complaint={reasons.includes('requested')} />);
+  });
+
+  function page(c: Context, target: NonNullable<Awaited<ReturnType<typeof answerTarget>>>, state: FormState, extra: { note?: string; errors?: Record<string, string> }) {
+    return (
+      <QuestionnairePage
+        questionnaire={target.questionnaire}
+        language={target.invitation.language}
+        action={c.req.path}
+        state={state}
+        probesVisible={lowRatedValues(target.questionnaire, state)}
+        {...(extra.note ? { note: extra.note } : {})}
+        {...(extra.errors ? { errors: extra.errors } : {})}
+      />
+    );
+  }
+}

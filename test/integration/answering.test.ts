@@ -1,0 +1,182 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { saveContact } from '../../shared/storage/contacts.ts';
+import { fieldNames } from '../../shared/questionnaire/answer-schema.ts';
+import { aContact } from '../support/factories.ts';
+import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
+
+type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
+let pipeline: Pipeline;
+afterEach(async () => pipeline?.stop());
+
+const BROWSER = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
+let clock = new Date('2026-11-23T09:00:00Z');
+const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
+
+/** A pipeline with one customer invited; returns the answer path and the score links. */
+async function invited(contact = aContact({ staffEmail: 'sam.reed@acme.example', departmentId: 'installations' })) {
+  clock = new Date('2026-11-23T09:00:00Z');
+  pipeline = await startTestPipeline({ now: () => clock });
+  await saveContact(pipeline.table, contact);
+  await pipeline.jobs.planWave();
+  await pipeline.sendQueue.drained();
+  const [email] = await inboxEmails(pipeline.inbox);
+  const scoreLink = (score: number) => linkPath(email!.body.text!, '/q/').replace(/score=\d+$/, `score=${score}`);
+  return { contact, path: scoreLink(0).split('?')[0]!, scoreLink };
+}
+
+async function responses() {
+  const { Items = [] } = await pipeline.table.db.send(
+    new QueryCommand({ TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'RESPONSE#customer-service#2026-W48' } }),
+  );
+  return Items;
+}
+async function complaints() {
+  const { Items = [] } = await pipeline.table.db.send(
+    new QueryCommand({ TableName: pipeline.table.name, IndexName: undefined, KeyConditionExpression: 'pk = :pk AND sk = :sk', ExpressionAttributeValues: { ':pk': `COMPLAINT#customer-service#2026-W48#${(await responses())[0]?.['sk']?.slice(5)}`, ':sk': 'COMPLAINT' } }),
+  );
+  return Items;
+}
+const get = (path: string, init: RequestInit = {}) => pipeline.app.request(path, { ...init, headers: { 'user-agent': BROWSER, ...(init.headers ?? {}) } });
+const post = (path: string, fields: Record<string, string>) => get(path, { method: 'POST', body: new URLSearchParams(fields) });
+
+describe('one click from the email', () => {
+  it('a person’s click records the score at once and opens the questionnaire with it selected', async () => {
+    const { scoreLink } = await invited();
+    const page = await get(scoreLink(9));
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toMatch(/name="score" value="9" checked/);
+    expect(html).toContain('your score is saved');
+    expect(await responses()).toEqual([expect.objectContaining({ headlineScore: 9, headlineSource: 'one-click' })]);
+    expect((await responses())[0]).not.toHaveProperty('headlineHeld');
+  });
+
+  it('a simulated scanner fetching every score link is held, and a person’s later submit confirms their own score', async () => {
+    const { scoreLink, path } = await invited();
+    for (let score = 0; score <= 10; score++) {
+      await get(scoreLink(score));
+      advance(150);
+    }
+    expect(await responses()).toEqual([expect.objectContaining({ headlineHeld: 'several-scores' })]);
+
+    advance(60_000);
+    expect((await post(path, { score: '8' })).status).toBe(200);
+    const [stored] = await responses();
+    expect(stored).toMatchObject({ headlineScore: 8, headlineSource: 'form' });
+    expect(stored).not.toHaveProperty('headlineHeld');
+  });
+
+  it('a known scanner’s user agent is held; a HEAD request records nothing', async () => {
+    const { scoreLink } = await invited();
+    await pipeline.app.request(scoreLink(10), { method: 'HEAD', headers: { 'user-agent': BROWSER } });
+    expect(await responses()).toEqual([]);
+    await pipeline.app.request(scoreLink(0), { headers: { 'user-agent': 'Mozilla/5.0 (compatible; Barracuda Sentinel)' } });
+    expect(await responses()).toEqual([expect.objectContaining({ headlineScore: 0, headlineHeld: 'scanner-agent' })]);
+    expect(await complaints()).toEqual([]);
+  });
+});
+
+describe('submitting the questionnaire', () => {
+  const fullAnswers = {
+    score: '9',
+    [fieldNames.importance('quality')]: '5',
+    [fieldNames.performance('quality')]: '4',
+    [fieldNames.competitor('quality')]: 'dk',
+    [fieldNames.standard('called-by-name')]: 'yes',
+    [fieldNames.comparison]: 'better',
+    [fieldNames.comment]: 'Great <b>service</b>',
+  };
+
+  it('stores the answers under the invitation with the staff and department attribution; a double submit counts once', async () => {
+    const { path, contact } = await invited();
+    expect((await post(path, fullAnswers)).status).toBe(200);
+    const second = await post(path, { ...fullAnswers, score: '10' });
+    expect(await second.text()).toContain('Thank you');
+    const stored = await responses();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      headlineScore: 10,
+      respondent: contact.email,
+      attribution: { staffEmail: 'sam.reed@acme.example', departmentId: 'installations' },
+      answers: { values: { quality: { importance: 5, performance: 4, competitor: 'dk' } }, standards: { 'called-by-name': true }, comparison: 'better', comment: 'Great <b>service</b>', complaintRequested: false },
+    });
+    // Returning to the link shows what was sent, escaped.
+    const again = await (await get(path)).text();
+    expect(again).toContain('Great &lt;b&gt;service&lt;/b&gt;');
+    expect(again).toMatch(/name="score" value="10" checked/);
+  });
+
+  it.each([
+    ['an out-of-range score', { score: '11' }, 'score: must be from 0 to 10'],
+    ['a missing headline score', { [fieldNames.comment]: 'hi' }, 'score: choose a score'],
+    ['an unknown field', { score: '5', favourite: 'blue' }, 'favourite: is not a question of this questionnaire'],
+    ['a rating of 6', { score: '5', [fieldNames.performance('price')]: '6' }, 'performance-price: must be a whole number from 1 to 5'],
+    ['a comment over 5,000 characters', { score: '5', [fieldNames.comment]: 'x'.repeat(5001) }, 'comment: must be at most 5,000 characters'],
+  ])('refuses %s with a 400 naming the field, keeps the input, and writes nothing', async (_name, fields, message) => {
+    const { path } = await invited();
+    const response = await post(path, fields);
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain(message);
+    if (fields[fieldNames.comment] === 'hi') expect(html).toContain('>hi</textarea>');
+    expect(await responses()).toEqual([]);
+  });
+
+  it('refuses a body over the size limit before parsing it', async () => {
+    const { path } = await invited();
+    const response = await post(path, { score: '5', [fieldNames.comment]: 'x'.repeat(70_000) });
+    expect(response.status).toBe(413);
+    expect(await responses()).toEqual([]);
+  });
+
+  it('tampered, expired and foreign links get the same 404 and write nothing', async () => {
+    const { path, scoreLink } = await invited();
+    const expected = await (await get('/q/not-a-token')).text();
+    const tampered = path.replace(/\.[^.]+$/, '.AAAA');
+    const foreign = path.replace(/answer\.[A-Za-z0-9_-]{22}/, 'answer.BBBBBBBBBBBBBBBBBBBBBB');
+    for (const candidate of [tampered, foreign]) {
+      for (const response of [await get(candidate), await post(candidate, { score: '1' })]) {
+        expect(response.status).toBe(404);
+        expect(await response.text()).toBe(expected);
+      }
+    }
+    advance(31 * 86_400_000);
+    const expired = await get(scoreLink(3));
+    expect(expired.status).toBe(404);
+    expect(await expired.text()).toBe(expected);
+    expect(await responses()).toEqual([]);
+  });
+});
+
+describe('complaints and probes', () => {
+  it('a ticked complaint, or a headline at or below the threshold, opens one complaint however often it is sent', async () => {
+    const { path } = await invited();
+    await post(path, { score: '8', [fieldNames.complaint]: 'yes' });
+    await post(path, { score: '2', [fieldNames.complaint]: 'yes' });
+    const opened = await complaints();
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({ state: 'open', reasons: ['requested'], staffEmail: 'sam.reed@acme.example', departmentId: 'installations' });
+  });
+
+  it('a low headline alone is a complaint; a good one is not', async () => {
+    const { path } = await invited();
+    await post(path, { score: '7' });
+    expect(await complaints()).toEqual([]);
+    await post(path, { score: '3' });
+    expect(await complaints()).toEqual([expect.objectContaining({ reasons: ['low-headline'] })]);
+  });
+
+  it('without JavaScript, a low rating brings its probe on the next step, then the thank-you page', async () => {
+    const { path } = await invited();
+    const step = await post(path, { score: '6', [fieldNames.performance('speed')]: '1' });
+    const html = await step.text();
+    expect(step.status).toBe(200);
+    expect(html).toContain('what went wrong?');
+    expect(html).toMatch(/data-probe-for="speed" data-threshold="2"(?! hidden)/);
+    expect(html).toContain('name="probes-shown"');
+    const done = await post(path, { score: '6', [fieldNames.performance('speed')]: '1', [fieldNames.probe('speed')]: 'Waited two weeks', 'probes-shown': '1' });
+    expect(await done.text()).toContain('Thank you');
+    expect((await responses())[0]).toMatchObject({ answers: { probes: { speed: 'Waited two weeks' } } });
+  });
+});
