@@ -1,0 +1,122 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { saveContact } from '../../shared/storage/contacts.ts';
+import { aContact } from '../support/factories.ts';
+import { freePort } from '../support/free-port.ts';
+import { inboxEmails, startTestPipeline } from '../support/local-services.ts';
+import { PHONE_USER_AGENT, launchChromium } from '../support/browser.ts';
+
+type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
+let browser: Browser;
+let pipeline: Pipeline;
+let server: ServerType;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
+afterEach(async () => {
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await pipeline?.stop();
+});
+
+/** The local pipeline served on a real port, one customer invited; returns the score links from the inbox. */
+async function invitedCustomer() {
+  const port = await freePort();
+  pipeline = await startTestPipeline({ publicBaseUrl: `http://127.0.0.1:${port}` });
+  server = serve({ fetch: pipeline.app.fetch, port, hostname: '127.0.0.1' });
+  await saveContact(pipeline.table, aContact({ name: 'Ada <Lovelace>' }));
+  await pipeline.jobs.planWave();
+  await pipeline.sendQueue.drained();
+  const [email] = await inboxEmails(pipeline.inbox);
+  const links = [...email!.body.html!.matchAll(/href="(http:\/\/127\.0\.0\.1:\d+\/q\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  expect(links).toHaveLength(11);
+  return { scoreLink: (score: number) => links[score]!, unsubscribeLink: /href="(http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[^"]+)"/.exec(email!.body.html!)![1]! };
+}
+
+async function expectAccessible(page: Page, state: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${state}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+}
+
+async function newPage(javaScriptEnabled: boolean) {
+  const context = await browser.newContext({ javaScriptEnabled, userAgent: PHONE_USER_AGENT, viewport: { width: 390, height: 844 } });
+  return context.newPage();
+}
+
+describe('the questionnaire in Chromium', () => {
+  it('with JavaScript: a score from the email, a probe revealed at once, a complaint, and the thank-you page', async () => {
+    const { scoreLink } = await invitedCustomer();
+    const page = await newPage(true);
+    await page.goto(scoreLink(4));
+    expect(await page.textContent('.note')).toContain('your score is saved');
+    expect(await page.locator('input[name="score"][value="4"]').isChecked()).toBe(true);
+    await expectAccessible(page, 'form after one click');
+
+    const probe = page.locator('[data-probe-for="speed"]');
+    expect(await probe.isHidden()).toBe(true);
+    await page.getByRole('group', { name: /Speed of service: how well we did/ }).getByLabel('1').check();
+    expect(await probe.isVisible()).toBe(true);
+    await page.getByLabel('Where did you have to wait?').fill('Two weeks for a visit');
+    await page.getByLabel("I'd like to make a complaint — please contact me").check();
+    await expectAccessible(page, 'form with a probe shown');
+
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await page.waitForURL(/\/q\//);
+    expect(await page.locator('h1').textContent()).toBe('Thank you');
+    expect(await page.textContent('body')).toContain('contact you about your complaint');
+    await expectAccessible(page, 'thank-you page');
+    await page.context().close();
+  });
+
+  it('without JavaScript: the probe appears on the next step, and errors are listed and linked', async () => {
+    const { scoreLink } = await invitedCustomer();
+    const page = await newPage(false);
+    const answerPath = scoreLink(0).split('?')[0]!;
+    await page.goto(answerPath);
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('score: choose a score');
+
+    await page.locator('input[name="score"][value="7"]').check();
+    await page.getByRole('group', { name: /Quality of the work: how well we did/ }).getByLabel('2').check();
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    expect(await page.textContent('.note')).toContain('what went wrong?');
+    expect(await page.getByLabel('What fell short on quality?').isVisible()).toBe(true);
+
+    await page.getByLabel('What fell short on quality?').fill('Scratched the floor');
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Thank you');
+    await page.context().close();
+  });
+
+  // axe runs in the page, so these server-rendered states are scanned with JavaScript on.
+  it('the error and probe-step states are accessible', async () => {
+    const { scoreLink } = await invitedCustomer();
+    const page = await newPage(true);
+    await page.goto(scoreLink(0).split('?')[0]!);
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('score: choose a score');
+    await expectAccessible(page, 'form with an error');
+    await page.locator('input[name="score"][value="7"]').check();
+    await page.getByRole('group', { name: /Quality of the work: how well we did/ }).getByLabel('2').check();
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    expect(await page.textContent('.note')).toContain('what went wrong?');
+    await expectAccessible(page, 'probe step');
+    await page.context().close();
+  });
+
+  it('the invalid-link and unsubscribe pages are accessible too', async () => {
+    const { scoreLink, unsubscribeLink } = await invitedCustomer();
+    const page = await newPage(true);
+    await page.goto(scoreLink(0).replace(/\.[^.?]+\?/, '.tampered?'));
+    expect(await page.locator('h1').textContent()).toBe('This link cannot be used');
+    await expectAccessible(page, 'invalid link');
+    await page.goto(unsubscribeLink);
+    await expectAccessible(page, 'unsubscribe confirmation');
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    expect(await page.locator('h1').textContent()).toBe('You are unsubscribed');
+    await page.context().close();
+  });
+});
