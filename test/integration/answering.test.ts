@@ -113,7 +113,7 @@ describe('submitting the questionnaire', () => {
     ['an unknown field', { score: '5', favourite: 'blue' }, 'favourite: is not a question of this questionnaire'],
     ['a rating of 6', { score: '5', [fieldNames.performance('price')]: '6' }, 'performance-price: must be a whole number from 1 to 5'],
     ['a comment over 5,000 characters', { score: '5', [fieldNames.comment]: 'x'.repeat(5001) }, 'comment: must be at most 5,000 characters'],
-  ])('refuses %s with a 400 naming the field, keeps the input, and writes nothing', async (_name, fields, message) => {
+  ] as Array<[string, Record<string, string>, string]>)('refuses %s with a 400 naming the field, keeps the input, and writes nothing', async (_name, fields, message) => {
     const { path } = await invited();
     const response = await post(path, fields);
     expect(response.status).toBe(400);
