@@ -13,9 +13,39 @@ export const ZComplaintRules = z
   })
   .strict();
 
+const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
+const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time like 09:00');
+
+/** When the business counts time against its complaint deadlines, in its time zone. */
+export const ZBusinessHours = z
+  .object({
+    days: z.array(z.enum(WEEKDAYS)).min(1).default(['MON', 'TUE', 'WED', 'THU', 'FRI']),
+    start: ZClock.default('09:00'),
+    end: ZClock.default('17:00'),
+    /** Dates (YYYY-MM-DD, local) on which no business hours count. */
+    holidays: z.array(z.iso.date()).default([]),
+  })
+  .strict()
+  .refine((hours) => hours.start < hours.end, { message: 'start must be before end', path: ['end'] });
+export type TBusinessHours = z.output<typeof ZBusinessHours>;
+
+const ZComplaintHandling = z
+  .object({
+    /** Head of service: the second escalation level, for complaints past their deadline. */
+    headOfServiceEmail: z.email(),
+    /** Receives complaints whose department has no manager. @default headOfServiceEmail */
+    fallbackManagerEmail: z.email().optional(),
+    acknowledgeWithinBusinessHours: z.number().min(0.25).max(200).default(4),
+    resolveWithinBusinessDays: z.number().min(0.5).max(60).default(2),
+    /** Email the customer, naming who handles it, when a manager acknowledges. Never for anonymous responses. */
+    notifyCustomerOnAcknowledge: z.boolean().default(true),
+  })
+  .strict();
+
 const DEFAULT_SCHEDULES = {
   planWave: 'cron(0 9 ? * MON *)',
   sendReminders: 'cron(0 10 * * ? *)',
+  sweepComplaints: 'rate(15 minutes)',
 };
 
 /**
@@ -39,6 +69,8 @@ export const ZDeploymentConfig = z
         planWave: ZScheduleExpression.default(DEFAULT_SCHEDULES.planWave),
         /** When reminders go to those who have not answered. */
         sendReminders: ZScheduleExpression.default(DEFAULT_SCHEDULES.sendReminders),
+        /** How often overdue complaints are looked for and escalated. */
+        sweepComplaints: ZScheduleExpression.default(DEFAULT_SCHEDULES.sweepComplaints),
       })
       .strict()
       .default(DEFAULT_SCHEDULES),
@@ -61,6 +93,8 @@ export const ZDeploymentConfig = z
       .default({ enabled: true, afterDays: 5 }),
     /** When a response becomes a complaint, besides the customer asking to be contacted. */
     complaints: ZComplaintRules.default({ npsAtMost: 3, csatAtMost: 1 }),
+    complaintHandling: ZComplaintHandling,
+    businessHours: ZBusinessHours.default({ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '17:00', holidays: [] }),
     /** How long a signed link in an email stays valid. */
     linkValidityDays: z.number().int().min(1).max(365).default(30),
     /** Where operational alarms are emailed; no subscription when absent. */

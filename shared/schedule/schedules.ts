@@ -1,7 +1,7 @@
 import type { TDeploymentConfig } from '../config/deployment-config.ts';
 
 /** The jobs the product runs on a clock; each names the function it invokes. */
-export type ScheduledJob = 'planWave' | 'sendReminders';
+export type ScheduledJob = 'planWave' | 'sendReminders' | 'sweepComplaints';
 
 export interface ScheduleDefinition {
   readonly job: ScheduledJob;
@@ -32,5 +32,11 @@ export function scheduleDefinitions(config: TDeploymentConfig): ScheduleDefiniti
       timeZone: config.timeZone,
     });
   }
+  definitions.push({
+    job: 'sweepComplaints',
+    description: 'Escalate complaints past their acknowledge or resolve deadline to the next level, once',
+    expression: config.schedules.sweepComplaints,
+    timeZone: config.timeZone,
+  });
   return definitions;
 }
