@@ -23,6 +23,7 @@ import { scheduleDefinitions, type ScheduledJob } from '../shared/schedule/sched
 import { SENDER_MAX_CONCURRENCY } from '../shared/sending/send-rate.ts';
 import { ProductFunction } from './constructs/product-function.ts';
 import { OUTPUTS } from './feedback-stack-outputs.ts';
+import { complaintHandlingFrom } from '../shared/complaints/handling-config.ts';
 
 export interface FeedbackStackProps extends StackProps {
   /** The validated deployment config (`config/feedback.config.json`). */
@@ -71,6 +72,15 @@ export class FeedbackStack extends Stack {
       deadLetterQueue: { queue: sendDlq, maxReceiveCount: 5 },
     });
     const schedulerDlq = this.deadLetterQueue('SchedulerDeadLetterQueue');
+
+    // Complaint queue: notifications (escalations, reassignments, the customer's reply).
+    const complaintDlq = this.deadLetterQueue('ComplaintDeadLetterQueue');
+    const complaintQueue = new sqs.Queue(this, 'ComplaintQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.minutes(6),
+      deadLetterQueue: { queue: complaintDlq, maxReceiveCount: 5 },
+    });
 
     // SES: a configuration set whose bounces and complaints reach the mail-events function.
     const mailEventsTopic = new sns.Topic(this, 'MailEventsTopic', { displayName: 'SES bounces and complaints', enforceSSL: true });
@@ -124,6 +134,13 @@ export class FeedbackStack extends Stack {
       bundleQuestionnaires: true,
       timeout: Duration.minutes(1),
     });
+    const complaints = new ProductFunction(this, 'ComplaintsFunction', {
+      ...common,
+      folder: 'complaints',
+      description: 'Escalates complaints to managers and sweeps for overdue ones',
+      bundleQuestionnaires: true,
+      timeout: Duration.minutes(1),
+    });
     const mailEvents = new ProductFunction(this, 'MailEventsFunction', {
       ...common,
       folder: 'mail-events',
@@ -145,14 +162,22 @@ export class FeedbackStack extends Stack {
       linkSecret.grantRead(fn.role);
     };
     // Least privilege: each function gets only the item operations and indexes its code uses.
-    useTable(httpApi, ['GetItem', 'PutItem', 'UpdateItem', 'Query'], ['byLinkId']);
+    useTable(httpApi, ['GetItem', 'PutItem', 'UpdateItem', 'Query'], ['byLinkId', 'byList']);
+    useTable(complaints, ['GetItem', 'UpdateItem', 'Query'], ['byList']);
     useTable(planner, ['GetItem', 'PutItem', 'UpdateItem', 'Query'], ['byList']);
     useTable(sender, ['GetItem', 'UpdateItem']);
     useTable(mailEvents, ['PutItem']);
     useLinkSecret(httpApi);
     useLinkSecret(sender);
-    for (const fn of [httpApi, sender]) fn.setEnv('businessName', config.businessName);
+    useLinkSecret(complaints);
+    for (const fn of [httpApi, sender, complaints]) fn.setEnv('businessName', config.businessName);
     httpApi.setEnv('complaintRules', JSON.stringify(config.complaints));
+    for (const fn of [httpApi, complaints]) {
+      fn.setEnv('complaintHandling', JSON.stringify(complaintHandlingFrom(config)));
+      fn.setEnv('complaintQueueUrl', complaintQueue.queueUrl);
+      complaintQueue.grantSendMessages(fn.role);
+    }
+    complaints.function.addEventSource(new SqsEventSource(complaintQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }));
 
     planner.setEnv('sendQueueUrl', sendQueue.queueUrl);
     sendQueue.grantSendMessages(planner.role);
@@ -163,21 +188,14 @@ export class FeedbackStack extends Stack {
     planner.setEnv('reminderAfterDays', String(config.reminders.afterDays));
     planner.setEnv('linkValidityDays', String(config.linkValidityDays));
 
-    sender.setEnv('senderAddress', config.senderAddress);
-    sender.setEnv('publicBaseUrl', apiUrl);
+    for (const fn of [sender, complaints]) {
+      fn.setEnv('senderAddress', config.senderAddress);
+      fn.setEnv('publicBaseUrl', apiUrl);
+      fn.setEnv('sesConfigurationSet', configurationSet.configurationSetName);
+      this.allowSending(fn, config.senderAddress, configurationSet);
+    }
     sender.setEnv('linkValidityDays', String(config.linkValidityDays));
     sender.setEnv('sesSendRate', String(config.sesSendRatePerSecond));
-    sender.setEnv('sesConfigurationSet', configurationSet.configurationSetName);
-    sender.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['ses:SendRawEmail'],
-        resources: [
-          this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.senderAddress }),
-          this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.senderAddress.split('@')[1]! }),
-          this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
-        ],
-      }),
-    );
     sender.function.addEventSource(
       new SqsEventSource(sendQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: SENDER_MAX_CONCURRENCY }),
     );
@@ -210,7 +228,7 @@ export class FeedbackStack extends Stack {
     });
 
     // Schedules, in the business's time zone, each retried and dead-lettered.
-    const jobTargets: Record<ScheduledJob, ProductFunction> = { planWave: planner, sendReminders: planner };
+    const jobTargets: Record<ScheduledJob, ProductFunction> = { planWave: planner, sendReminders: planner, sweepComplaints: complaints };
     const schedulerRole = new iam.Role(this, 'SchedulerRole', {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
       description: 'Lets EventBridge Scheduler invoke the scheduled jobs',
@@ -235,7 +253,7 @@ export class FeedbackStack extends Stack {
       });
     }
 
-    this.createAlarms(alarmTopic, [sendDlq, schedulerDlq, mailEventsDlq], [httpApi, planner, sender, mailEvents], configurationSet);
+    this.createAlarms(alarmTopic, [sendDlq, schedulerDlq, mailEventsDlq, complaintDlq], [httpApi, planner, sender, complaints, mailEvents], configurationSet);
 
     const outputs: Record<keyof typeof OUTPUTS, string> = {
       apiUrl,
@@ -247,6 +265,20 @@ export class FeedbackStack extends Stack {
     for (const [key, value] of Object.entries(outputs)) {
       new CfnOutput(this, OUTPUTS[key as keyof typeof OUTPUTS], { value });
     }
+  }
+
+  /** Lets a function send mail as the configured identity, through the configuration set only. */
+  private allowSending(fn: ProductFunction, senderAddress: string, configurationSet: ses.ConfigurationSet): void {
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendRawEmail'],
+        resources: [
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: senderAddress }),
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: senderAddress.split('@')[1]! }),
+          this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
+        ],
+      }),
+    );
   }
 
   private createTable(): dynamodb.TableV2 {

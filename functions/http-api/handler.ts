@@ -5,8 +5,9 @@ import { loadQuestionnaires } from '../../shared/config/load-config.ts';
 import { openTable } from '../../shared/storage/table-client.ts';
 import { linkSecret } from '../../shared/tokens/link-secret.ts';
 import { createLogger } from '../../shared/observability/logger.ts';
+import { sqsQueue } from '../../shared/queue/sqs-queue.ts';
 
-const env = readEnv(['tableName', 'businessName', 'questionnaireDir', 'complaintRules']);
+const env = readEnv(['tableName', 'businessName', 'questionnaireDir', 'complaintRules', 'complaintHandling', 'complaintQueueUrl']);
 const log = createLogger({ function: 'http-api' });
 
 export const handler = handle(
@@ -15,6 +16,8 @@ export const handler = handle(
     questionnaires: loadQuestionnaires(env.questionnaireDir),
     businessName: env.businessName,
     complaintRules: env.complaintRules,
+    complaintHandling: env.complaintHandling,
+    complaintQueue: sqsQueue(env.complaintQueueUrl),
     linkSecret,
     now: () => new Date(),
     logError: (message, error) => log.error(message, error),

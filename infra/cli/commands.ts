@@ -1,7 +1,6 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { loadDeploymentConfig, loadQuestionnaires } from '../../shared/config/load-config.ts';
 import { createLogger } from '../../shared/observability/logger.ts';
-import type { ScheduledJob } from '../../shared/schedule/schedules.ts';
 import type { PlannerResult, TPlannerRequest } from '../../functions/planner/planner.ts';
 import { createLocalPipeline } from '../local/local-pipeline.ts';
 import { localLinkSecret } from '../local/local-secret.ts';
@@ -170,7 +169,9 @@ function parseAt(value: string | boolean | undefined, ctx: CommandContext): Date
  * the inbox before returning. Deployed: invokes the planner function; the sender then
  * delivers from SQS within the SES send rate.
  */
-async function runJob(target: Target, request: { job: ScheduledJob; at: Date | undefined }, ctx: CommandContext): Promise<PlannerResult> {
+type PlannerJob = PlannerResult['job'];
+
+async function runJob(target: Target, request: { job: PlannerJob; at: Date | undefined }, ctx: CommandContext): Promise<PlannerResult> {
   if (target.kind === 'deployed') {
     const result = await invokePlanner(target, request);
     ctx.out('Queued; the sender delivers within the SES send rate.');
@@ -188,19 +189,19 @@ async function runJob(target: Target, request: { job: ScheduledJob; at: Date | u
     log: createLogger({ stack: 'local', via: 'cli' }, () => undefined),
     ...(request.at ? { now: () => request.at! } : {}),
   });
-  const result = await pipeline.jobs[request.job](request.at);
+  const result: PlannerResult = request.job === 'planWave' ? await pipeline.jobs.planWave(request.at) : await pipeline.jobs.sendReminders(request.at);
   const queued = result.job === 'planWave' ? result.waves : result.reminders;
   const total = queued.reduce((sum, summary) => sum + summary.queued, 0);
   if (total > 0) ctx.out(`Sending ${total} email(s)…`);
-  await pipeline.sendQueue.drained();
-  pipeline.sendQueue.close();
+  await pipeline.drained();
+  pipeline.close();
   if (pipeline.sendQueue.deadLetters.length > 0) {
     ctx.out(`${pipeline.sendQueue.deadLetters.length} email(s) could not be sent after retries.`);
   }
   return result;
 }
 
-async function invokePlanner(target: Extract<Target, { kind: 'deployed' }>, request: { job: ScheduledJob; at: Date | undefined }): Promise<PlannerResult> {
+async function invokePlanner(target: Extract<Target, { kind: 'deployed' }>, request: { job: PlannerJob; at: Date | undefined }): Promise<PlannerResult> {
   const client = new LambdaClient(target.region ? { region: target.region } : {});
   const payload: TPlannerRequest = { job: request.job, ...(request.at ? { at: request.at.toISOString() } : {}) };
   const response = await client.send(new InvokeCommand({ FunctionName: target.outputs.plannerFunctionName, Payload: Buffer.from(JSON.stringify(payload)) }));

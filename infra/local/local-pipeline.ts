@@ -10,6 +10,11 @@ import { sesMailer, type Mailer } from '../../shared/mail/mailer.ts';
 import { createPlannerHandler, type PlannerResult } from '../../functions/planner/planner.ts';
 import { createSenderHandler } from '../../functions/sender/sender.ts';
 import { LocalQueue } from './local-queue.ts';
+import type { SQSBatchResponse } from 'aws-lambda';
+import { createComplaintsHandler } from '../../functions/complaints/complaints.ts';
+import { complaintHandlingFrom } from '../../shared/complaints/handling-config.ts';
+import type { TComplaintMessage } from '../../shared/complaints/complaint-messages.ts';
+import type { SweepSummary } from '../../shared/complaints/sweep-complaints.ts';
 import { archivingMailer } from './eml-archive.ts';
 
 export interface LocalPipelineOptions {
@@ -34,7 +39,13 @@ export interface LocalPipeline {
   readonly table: Table;
   readonly app: Hono;
   readonly sendQueue: LocalQueue<TSendRequest>;
-  readonly jobs: { [J in ScheduledJob]: (at?: Date) => Promise<Extract<PlannerResult, { job: J }>> };
+  readonly complaintQueue: LocalQueue<TComplaintMessage>;
+  readonly jobs: {
+    [J in Exclude<ScheduledJob, 'sweepComplaints'>]: (at?: Date) => Promise<Extract<PlannerResult, { job: J }>>;
+  } & { sweepComplaints: (at?: Date) => Promise<SweepSummary> };
+  /** Waits until both queues are empty. */
+  drained(): Promise<void>;
+  close(): void;
 }
 
 /**
@@ -45,9 +56,11 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
   const now = options.now ?? (() => new Date());
   const table = openTable(options.tableName, options.dynamodbEndpoint);
   const linkSecret = () => Promise.resolve(options.linkSecret);
+  const mailer = (options.wrapMailer ?? ((inner: Mailer) => inner))(archivingMailer(sesMailer({ endpoint: options.sesEndpoint }), options.mailDir));
+  const handling = complaintHandlingFrom(options.config);
   const sender = createSenderHandler({
     table,
-    mailer: (options.wrapMailer ?? ((mailer) => mailer))(archivingMailer(sesMailer({ endpoint: options.sesEndpoint }), options.mailDir)),
+    mailer,
     questionnaires: options.questionnaires,
     businessName: options.config.businessName,
     senderAddress: options.config.senderAddress,
@@ -70,11 +83,31 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     now,
     log: options.log.child({ function: 'planner' }),
   });
+  let complaintQueue: LocalQueue<TComplaintMessage> | undefined;
+  const complaints = createComplaintsHandler({
+    table,
+    mailer,
+    queue: { send: (messages) => complaintQueue!.send(messages) },
+    questionnaires: options.questionnaires,
+    handling,
+    businessName: options.config.businessName,
+    senderAddress: options.config.senderAddress,
+    publicBaseUrl: options.publicBaseUrl,
+    linkSecret,
+    now,
+    log: options.log.child({ function: 'complaints' }),
+  });
+  complaintQueue = new LocalQueue<TComplaintMessage>(async (event) => (await complaints(event)) as SQSBatchResponse, {
+    name: 'complaints',
+    visibilityTimeoutMs: options.visibilityTimeoutMs ?? 5000,
+  });
   const app = createApp({
     table,
     questionnaires: options.questionnaires,
     businessName: options.config.businessName,
     complaintRules: options.config.complaints,
+    complaintHandling: handling,
+    complaintQueue,
     linkSecret,
     now,
     logError: (message, error) => options.log.error(message, error),
@@ -83,10 +116,23 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     table,
     app,
     sendQueue,
+    complaintQueue,
+    drained: async () => {
+      // Each queue can feed the other only indirectly, but wait until both are quiet.
+      do {
+        await sendQueue.drained();
+        await complaintQueue.drained();
+      } while (sendQueue.depth > 0 || complaintQueue.depth > 0);
+    },
+    close: () => {
+      sendQueue.close();
+      complaintQueue.close();
+    },
     jobs: {
       planWave: async (at) => (await planner({ job: 'planWave', ...(at ? { at: at.toISOString() } : {}) })) as Extract<PlannerResult, { job: 'planWave' }>,
       sendReminders: async (at) =>
         (await planner({ job: 'sendReminders', ...(at ? { at: at.toISOString() } : {}) })) as Extract<PlannerResult, { job: 'sendReminders' }>,
+      sweepComplaints: async (at) => (await complaints({ job: 'sweepComplaints', ...(at ? { at: at.toISOString() } : {}) })) as SweepSummary,
     },
   };
 }

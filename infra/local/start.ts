@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       mailDir: settings.mailDir,
       log,
     });
-    stops.push(() => pipeline.sendQueue.close());
+    stops.push(() => pipeline.close());
     if (tableState === 'created') {
       const seeded = await seedDemoData(pipeline.table);
       process.stdout.write(`Demo data: ${seeded.departments} departments, ${seeded.staff} staff, ${seeded.contacts} contacts.\n`);
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     const clock: RunningClock = startLocalClock(scheduleDefinitions(config), async (job) => {
-      await pipeline.jobs[job]().catch((error: unknown) => log.error(`scheduled job ${job} failed`, error));
+      await (pipeline.jobs[job]() as Promise<unknown>).catch((error: unknown) => log.error(`scheduled job ${job} failed`, error));
     });
     stops.push(() => clock.stop());
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseOrThrow } from './zod-issues.ts';
 import { ZComplaintRules } from './deployment-config.ts';
+import { ZComplaintHandlingEnv } from '../complaints/handling-config.ts';
 
 /**
  * Every environment variable the product's functions read, named once. The CDK stack sets
@@ -24,6 +25,8 @@ export const ENV = {
   reminderAfterDays: 'REMINDER_AFTER_DAYS',
   questionnaireDir: 'QUESTIONNAIRE_DIR',
   complaintRules: 'COMPLAINT_RULES',
+  complaintHandling: 'COMPLAINT_HANDLING',
+  complaintQueueUrl: 'COMPLAINT_QUEUE_URL',
   /** Local stack only: the secret itself instead of a Secrets Manager ARN. */
   linkSecret: 'LINK_SECRET',
   /** Local stack only: emulator endpoints. */
@@ -34,6 +37,14 @@ export const ENV = {
 type EnvKey = keyof typeof ENV;
 const text = z.string().min(1);
 const positiveInt = z.coerce.number().int().positive();
+const json = z.string().transform((value, ctx) => {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+    return z.NEVER;
+  }
+});
 
 const SCHEMAS = {
   tableName: text,
@@ -51,17 +62,9 @@ const SCHEMAS = {
   interactionDelayDays: z.coerce.number().int().min(0),
   reminderAfterDays: positiveInt,
   questionnaireDir: text,
-  complaintRules: z
-    .string()
-    .transform((value, ctx) => {
-      try {
-        return JSON.parse(value) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(ZComplaintRules),
+  complaintRules: json.pipe(ZComplaintRules),
+  complaintHandling: json.pipe(ZComplaintHandlingEnv),
+  complaintQueueUrl: z.url(),
   linkSecret: z.string().min(32, 'must be at least 32 characters'),
   dynamodbEndpoint: z.url(),
   sesEndpoint: z.url(),

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import { verifyLink } from '../tokens/link-token.ts';
 import { findInvitationByLinkId } from '../storage/invitations.ts';
 import { getResponse, recordOneClick, recordSubmission } from '../storage/responses.ts';
-import { openComplaint } from '../storage/complaints.ts';
+import { raiseComplaint } from '../complaints/open-complaint.ts';
 import { answerFormSchema, probesDue, ZScoreField, fieldNames } from '../questionnaire/answer-schema.ts';
 import { complaintReasons } from '../questionnaire/complaint-rules.ts';
 import { requestHoldReason } from '../questionnaire/one-click.ts';
@@ -68,7 +68,9 @@ export function registerAnswerRoutes(app: Hono, deps: AppDependencies): void {
     const answers = parsed.data;
     await recordSubmission(deps.table, invitation, answers, { anonymous: questionnaire.anonymous, at });
     const reasons = complaintReasons(questionnaire, answers, deps.complaintRules);
-    if (reasons.length > 0) await openComplaint(deps.table, { invitation, reasons, anonymous: questionnaire.anonymous, at });
+    if (reasons.length > 0) {
+      await raiseComplaint({ table: deps.table, queue: deps.complaintQueue, handling: deps.complaintHandling }, { invitation, reasons, anonymous: questionnaire.anonymous, at: new Date(at) });
+    }
 
     // Without JavaScript, probes for low ratings appear on this next step.
     if (probesDue(questionnaire, answers).length > 0 && form[fieldNames.probesShown] === undefined) {

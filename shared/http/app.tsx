@@ -12,6 +12,10 @@ import { verifyLink } from '../tokens/link-token.ts';
 import { ROUTES, toHonoPath } from './routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { registerAnswerRoutes } from './answer-routes.tsx';
+import { registerComplaintRoutes } from './complaint-routes.tsx';
+import type { ComplaintHandling } from '../complaints/open-complaint.ts';
+import type { TComplaintMessage } from '../complaints/complaint-messages.ts';
+import type { MessageQueue } from '../queue/message-queue.ts';
 import { FORM_SCRIPT, FORM_SCRIPT_PATH } from '../pages/form-script.ts';
 import type { ComplaintRules } from '../questionnaire/complaint-rules.ts';
 import { InvalidLinkPage, NotFoundPage, ServerErrorPage, UnsubscribeConfirmPage, UnsubscribedPage } from '../pages/simple-pages.tsx';
@@ -21,6 +25,9 @@ export interface AppDependencies {
   readonly questionnaires: readonly TQuestionnaire[];
   readonly businessName: string;
   readonly complaintRules: ComplaintRules;
+  readonly complaintHandling: ComplaintHandling;
+  /** Where complaint notifications are queued (the complaints function sends them). */
+  readonly complaintQueue: MessageQueue<TComplaintMessage>;
   readonly linkSecret: () => Promise<string>;
   readonly now: () => Date;
   /** Where errors go; never given request bodies or personal data. */
@@ -48,6 +55,7 @@ export function createApp(deps: AppDependencies): Hono {
   app.get(toHonoPath(ROUTES.health.path), (c) => c.json({ status: 'ok' }));
 
   registerAnswerRoutes(app, deps);
+  registerComplaintRoutes(app, deps);
   app.get(FORM_SCRIPT_PATH, (c) => {
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     return c.body(FORM_SCRIPT);

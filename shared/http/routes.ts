@@ -9,6 +9,8 @@ export const ROUTES = {
   answer: { method: 'POST', path: '/q/{token}', access: 'public' },
   unsubscribePage: { method: 'GET', path: '/unsubscribe/{token}', access: 'public' },
   unsubscribe: { method: 'POST', path: '/unsubscribe/{token}', access: 'public' },
+  complaintPage: { method: 'GET', path: '/complaints/{token}', access: 'public' },
+  complaintAction: { method: 'POST', path: '/complaints/{token}/{action}', access: 'public' },
   listQuestionnaires: { method: 'GET', path: '/admin/questionnaires', access: 'iam' },
   recordInteractions: { method: 'POST', path: '/admin/interactions', access: 'iam' },
 } as const satisfies Record<string, RouteDefinition>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { LIST_SHARDS, TABLE_DESIGN } from './table-design.ts';
 import { keys, normalizeEmail } from './keys.ts';
 import type { Table } from './table-client.ts';
 
@@ -36,4 +37,38 @@ export async function saveStaffMember(table: Table, staff: TStaffMember): Promis
       ExpressionAttributeValues: Object.fromEntries(Object.entries(fields).map(([field, value]) => [`:${field}`, value])),
     }),
   );
+}
+
+export async function getDepartment(table: Table, id: string): Promise<TDepartment | undefined> {
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.department(id) }));
+  return Item ? ZDepartment.parse(Item) : undefined;
+}
+
+export async function getStaffMember(table: Table, email: string): Promise<TStaffMember | undefined> {
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.staff(email) }));
+  return Item ? ZStaffMember.parse(Item) : undefined;
+}
+
+/** Every manager in the directory (the directory is small: one query per shard). */
+export async function listManagers(table: Table): Promise<TStaffMember[]> {
+  const managers: TStaffMember[] = [];
+  for (let shard = 0; shard < LIST_SHARDS; shard++) {
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await table.db.send(
+        new QueryCommand({
+          TableName: table.name,
+          IndexName: 'byList',
+          KeyConditionExpression: '#pk = :pk',
+          FilterExpression: '#role = :manager',
+          ExpressionAttributeNames: { '#pk': TABLE_DESIGN.indexes.byList.partitionKey, '#role': 'role' },
+          ExpressionAttributeValues: { ':pk': keys.staffShard(shard).gsi1pk, ':manager': 'manager' },
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      managers.push(...(page.Items ?? []).map((item) => ZStaffMember.parse(item)));
+      cursor = page.LastEvaluatedKey;
+    } while (cursor);
+  }
+  return managers.sort((a, b) => a.name.localeCompare(b.name));
 }

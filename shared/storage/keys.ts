@@ -34,6 +34,8 @@ export const keys = {
     pk: `CONTACT#${normalizeEmail(email)}`,
     sk: `INVITATION#${questionnaireId}#${waveId}`,
   }),
+  complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
+  invitationsOf: (email: string) => ({ pk: `CONTACT#${normalizeEmail(email)}`, skPrefix: 'INVITATION#' }),
   invitationByLinkId: (linkId: string) => ({ gsi2pk: `LINK#${linkId}`, gsi2sk: 'INVITATION' }),
   /** A wave's invitations, listed by shard (for reminders). */
   invitationListing: (questionnaireId: string, waveId: string, email: string) => ({

@@ -5,7 +5,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * random bits (opaque: it reveals no email), the expiry is epoch seconds, and the signature
  * is HMAC-SHA256 over the rest with the stack's secret.
  */
-export type LinkPurpose = 'answer' | 'unsubscribe';
+export type LinkPurpose = 'answer' | 'unsubscribe' | 'complaint';
 
 export interface LinkClaims {
   purpose: LinkPurpose;
@@ -13,7 +13,7 @@ export interface LinkClaims {
   expiresAt: number;
 }
 
-const PURPOSES: readonly string[] = ['answer', 'unsubscribe'] satisfies LinkPurpose[];
+const PURPOSES: readonly string[] = ['answer', 'unsubscribe', 'complaint'] satisfies LinkPurpose[];
 const LINK_ID = /^[A-Za-z0-9_-]{22}$/;
 
 /** A fresh link id: 16 random bytes, base64url. */

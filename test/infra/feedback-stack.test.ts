@@ -47,6 +47,7 @@ describe('the CDK stack', () => {
   it.each([
     ['planWave', demoConfig.schedules.planWave],
     ['sendReminders', demoConfig.schedules.sendReminders],
+    ['sweepComplaints', demoConfig.schedules.sweepComplaints],
   ])('runs %s on its configured cron in the business time zone, retried and dead-lettered', (job, expression) => {
     const dlq = new Capture();
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
@@ -63,7 +64,7 @@ describe('the CDK stack', () => {
 
   it('gives every function arm64, the latest Node.js runtime, source maps and its own log group with retention', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(4);
+    expect(Object.keys(functions)).toHaveLength(5);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
@@ -76,7 +77,7 @@ describe('the CDK stack', () => {
   it('scopes every DynamoDB permission to the table and named indexes, never "*"', () => {
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
     const dynamo = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('dynamodb:')));
-    expect(dynamo.length).toBe(4);
+    expect(dynamo.length).toBe(5);
     for (const statement of dynamo) {
       expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"|index\/\*/);
       expect([statement.Action].flat()).not.toContain('dynamodb:*');
@@ -86,22 +87,27 @@ describe('the CDK stack', () => {
     expect(mailEventsPolicy).toBeDefined();
   });
 
-  it('lets only the sender call SES, and only for the sender identity and configuration set', () => {
-    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
-    const ses = statements.filter((s) => JSON.stringify(s.Action).includes('ses:'));
-    expect(ses).toHaveLength(1);
-    expect(ses[0].Action).toBe('ses:SendRawEmail');
-    expect(JSON.stringify(ses[0].Resource)).toContain(`identity/${demoConfig.senderAddress}`);
-    expect(JSON.stringify(ses[0].Resource)).not.toContain('identity/*');
+  it('lets only the sender and the complaints function call SES, only as the sender identity and through the configuration set', () => {
+    const policies = template.findResources('AWS::IAM::Policy');
+    const withSes = Object.entries(policies).filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('ses:'));
+    expect(withSes.map(([id]) => id.replace(/Role.*$/, '')).sort()).toEqual(['ComplaintsFunction', 'SenderFunction']);
+    for (const [, policy] of withSes) {
+      const statement = policy.Properties.PolicyDocument.Statement.find((s: { Action: unknown }) => JSON.stringify(s.Action).includes('ses:'));
+      expect(statement.Action).toBe('ses:SendRawEmail');
+      expect(JSON.stringify(statement.Resource)).toContain(`identity/${demoConfig.senderAddress}`);
+      expect(JSON.stringify(statement.Resource)).not.toContain('identity/*');
+    }
   });
 
-  it('feeds the sender from a queue with a dead-letter queue, partial batch responses and bounded concurrency', () => {
+  it('feeds the sender and the complaints function from queues with dead-letter queues, partial batch responses and bounded concurrency', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 }, SqsManagedSseEnabled: true });
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      BatchSize: 10,
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-      ScalingConfig: { MaximumConcurrency: 2 },
-    });
+    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).map((m) => m.Properties);
+    expect(mappings).toHaveLength(2);
+    for (const mapping of mappings) {
+      expect(mapping).toMatchObject({ BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });
+    }
+    const redrives = Object.values(template.findResources('AWS::SQS::Queue')).filter((q) => q.Properties.RedrivePolicy);
+    expect(redrives).toHaveLength(2);
   });
 
   it('sends SES bounces and complaints to the mail-events function', () => {
@@ -115,8 +121,8 @@ describe('the CDK stack', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/SES', MetricName: 'Reputation.BounceRate', Threshold: 0.05 });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/SES', MetricName: 'Reputation.ComplaintRate', Threshold: 0.001 });
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms.filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
-    expect(alarms.filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(4);
+    expect(alarms.filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(4);
+    expect(alarms.filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(5);
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 

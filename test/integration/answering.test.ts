@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { saveContact } from '../../shared/storage/contacts.ts';
+import { getComplaint } from '../../shared/storage/complaints.ts';
 import { fieldNames } from '../../shared/questionnaire/answer-schema.ts';
 import { aContact } from '../support/factories.ts';
 import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
@@ -32,10 +33,9 @@ async function responses() {
   return Items;
 }
 async function complaints() {
-  const { Items = [] } = await pipeline.table.db.send(
-    new QueryCommand({ TableName: pipeline.table.name, IndexName: undefined, KeyConditionExpression: 'pk = :pk AND sk = :sk', ExpressionAttributeValues: { ':pk': `COMPLAINT#customer-service#2026-W48#${(await responses())[0]?.['sk']?.slice(5)}`, ':sk': 'COMPLAINT' } }),
-  );
-  return Items;
+  const linkId = ((await responses())[0]?.['sk'] as string | undefined)?.slice('LINK#'.length);
+  const complaint = linkId ? await getComplaint(pipeline.table, linkId) : undefined;
+  return complaint ? [complaint] : [];
 }
 const get = (path: string, init: RequestInit = {}) => pipeline.app.request(path, { ...init, headers: { 'user-agent': BROWSER, ...(init.headers ?? {}) } });
 const post = (path: string, fields: Record<string, string>) => get(path, { method: 'POST', body: new URLSearchParams(fields) });

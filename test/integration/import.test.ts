@@ -8,7 +8,8 @@ import { getContact } from '../../shared/storage/contacts.ts';
 import { createApp } from '../../shared/http/app.tsx';
 import type { Table } from '../../shared/storage/table-client.ts';
 import { freshTable } from '../support/test-table.ts';
-import { demoQuestionnaires } from '../support/factories.ts';
+import { demoConfig, demoQuestionnaires } from '../support/factories.ts';
+import { complaintHandlingFrom } from '../../shared/complaints/handling-config.ts';
 
 const now = new Date('2026-11-23T09:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'import-'));
@@ -83,7 +84,7 @@ describe('importing contacts and staff (DynamoDB Local)', () => {
 describe('POST /admin/interactions', () => {
   async function app() {
     const table = await freshTable();
-    const http = createApp({ table, questionnaires: demoQuestionnaires, businessName: 'Acme', complaintRules: { npsAtMost: 3, csatAtMost: 1 }, linkSecret: async () => 'x'.repeat(40), now: () => now, logError: () => undefined });
+    const http = createApp({ table, questionnaires: demoQuestionnaires, businessName: 'Acme', complaintRules: demoConfig.complaints, complaintHandling: complaintHandlingFrom(demoConfig), complaintQueue: { send: async () => undefined }, linkSecret: async () => 'x'.repeat(40), now: () => now, logError: () => undefined });
     const post = (body: unknown) => http.request('/admin/interactions', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
     return { table, post };
   }

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ZDeploymentConfig } from '../../shared/config/deployment-config.ts';
 import { parseOrThrow } from '../../shared/config/zod-issues.ts';
 
-const minimal = { stackName: 'Feedback', businessName: 'Acme', senderAddress: 'feedback@acme.example', timeZone: 'Europe/Berlin' };
+const minimal = { stackName: 'Feedback', businessName: 'Acme', senderAddress: 'feedback@acme.example', timeZone: 'Europe/Berlin', complaintHandling: { headOfServiceEmail: 'head@acme.example' } };
 
 describe('deployment config', () => {
   it('fills the documented defaults', () => {
     const config = ZDeploymentConfig.parse(minimal);
     expect(config.sesSendRatePerSecond).toBe(14);
-    expect(config.schedules).toEqual({ planWave: 'cron(0 9 ? * MON *)', sendReminders: 'cron(0 10 * * ? *)' });
+    expect(config.schedules).toEqual({ planWave: 'cron(0 9 ? * MON *)', sendReminders: 'cron(0 10 * * ? *)', sweepComplaints: 'rate(15 minutes)' });
+    expect(config.complaintHandling).toEqual({ headOfServiceEmail: 'head@acme.example', acknowledgeWithinBusinessHours: 4, resolveWithinBusinessDays: 2, notifyCustomerOnAcknowledge: true });
+    expect(config.businessHours).toEqual({ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '17:00', holidays: [] });
     expect(config.planning).toEqual({ recurringPeriodDays: 90, frequencyCapDays: 30, interactionDelayDays: 1 });
     expect(config.reminders).toEqual({ enabled: true, afterDays: 5 });
     expect(config.logRetentionDays).toBe(90);
@@ -21,6 +23,9 @@ describe('deployment config', () => {
     [{ schedules: { planWave: 'every monday' } }, 'schedules.planWave: expected cron(...) or rate(...)'],
     [{ sesSendRatePerSecond: 0 }, 'sesSendRatePerSecond'],
     [{ logRetentionDays: 45 }, 'logRetentionDays'],
+    [{ businessHours: { start: '18:00', end: '09:00' } }, 'businessHours.end: start must be before end'],
+    [{ businessHours: { holidays: ['25/12/2026'] } }, 'businessHours.holidays[0]'],
+    [{ complaintHandling: {} }, 'complaintHandling.headOfServiceEmail'],
   ])('rejects %j, naming the field', (change, expected) => {
     expect(() => parseOrThrow(ZDeploymentConfig, { ...minimal, ...change }, 'feedback.config.json')).toThrow(expected);
   });

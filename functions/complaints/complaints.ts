@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { MessageQueue } from '../../shared/queue/message-queue.ts';
+import type { Logger } from '../../shared/observability/logger.ts';
+import { processBatch } from '../../shared/queue/sqs-batch.ts';
+import { ZComplaintMessage, type TComplaintMessage } from '../../shared/complaints/complaint-messages.ts';
+import { notifyComplaint, type NotifyDependencies } from '../../shared/complaints/notify-complaint.ts';
+import { sweepComplaints, type SweepSummary } from '../../shared/complaints/sweep-complaints.ts';
+
+export interface ComplaintsDependencies extends NotifyDependencies {
+  readonly queue: MessageQueue<TComplaintMessage>;
+  readonly log: Logger;
+}
+
+const ZSweepRequest = z.looseObject({ job: z.literal('sweepComplaints'), at: z.iso.datetime().optional() });
+const isSqsEvent = (event: unknown): event is SQSEvent => typeof event === 'object' && event !== null && 'Records' in event;
+
+/**
+ * One function for complaints: it sends their notifications from the queue (escalations,
+ * reassignments, the customer's acknowledgement) and runs the scheduled sweep.
+ */
+export function createComplaintsHandler(deps: ComplaintsDependencies) {
+  return async (event: unknown): Promise<SQSBatchResponse | SweepSummary> => {
+    if (isSqsEvent(event)) return processBatch(event, ZComplaintMessage, (message) => notifyComplaint(deps, message), deps.log);
+    const request = ZSweepRequest.parse(event);
+    const summary = await sweepComplaints({ table: deps.table, queue: deps.queue, now: request.at ? new Date(request.at) : deps.now() });
+    deps.log.info('complaints swept', { ...summary });
+    return summary;
+  };
+}

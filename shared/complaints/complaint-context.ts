@@ -1,0 +1,77 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Table } from '../storage/table-client.ts';
+import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
+import { keys } from '../storage/keys.ts';
+import { ZInvitation } from '../storage/invitations.ts';
+import { getResponse, type TResponse } from '../storage/responses.ts';
+import { getComplaint, type TComplaint } from '../storage/complaints.ts';
+import { getDepartment, getStaffMember } from '../storage/directory.ts';
+
+export interface EarlierContact {
+  questionnaireId: string;
+  waveId: string;
+  answeredAt?: string;
+  headlineScore?: number;
+  complaintState?: TComplaint['state'];
+}
+
+/** Everything a manager needs to act on a complaint, gathered from the table. */
+export interface ComplaintContext {
+  complaint: TComplaint;
+  questionnaire: TQuestionnaire | undefined;
+  response: TResponse | undefined;
+  staffName?: string;
+  departmentName?: string;
+  ownerName?: string;
+  /** The customer's earlier responses and complaints, newest first (none when anonymous). */
+  earlier: EarlierContact[];
+}
+
+/** How many earlier contacts an escalation shows. */
+const EARLIER_LIMIT = 5;
+
+export async function loadComplaintContext(table: Table, questionnaires: readonly TQuestionnaire[], complaint: TComplaint): Promise<ComplaintContext> {
+  const [response, staff, department, owner, earlier] = await Promise.all([
+    getResponse(table, { questionnaireId: complaint.questionnaireId, waveId: complaint.waveId, linkId: complaint.id }),
+    complaint.staffEmail ? getStaffMember(table, complaint.staffEmail) : undefined,
+    complaint.departmentId ? getDepartment(table, complaint.departmentId) : undefined,
+    getStaffMember(table, complaint.ownerEmail),
+    complaint.customer ? earlierContacts(table, complaint.customer.email, complaint.id) : Promise.resolve([]),
+  ]);
+  return {
+    complaint,
+    questionnaire: questionnaires.find((q) => q.id === complaint.questionnaireId),
+    response,
+    ...(staff ? { staffName: staff.name } : {}),
+    ...(department ? { departmentName: department.name } : {}),
+    ...(owner ? { ownerName: owner.name } : {}),
+    earlier,
+  };
+}
+
+async function earlierContacts(table: Table, email: string, excludeLinkId: string): Promise<EarlierContact[]> {
+  const { pk, skPrefix } = keys.invitationsOf(email);
+  const { Items = [] } = await table.db.send(
+    new QueryCommand({
+      TableName: table.name,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+    }),
+  );
+  const invitations = Items.map((item) => ZInvitation.parse(item))
+    .filter((invitation) => invitation.linkId !== excludeLinkId && invitation.status === 'sent')
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .slice(0, EARLIER_LIMIT);
+  return Promise.all(
+    invitations.map(async (invitation): Promise<EarlierContact> => {
+      const [response, complaint] = await Promise.all([getResponse(table, invitation), getComplaint(table, invitation.linkId)]);
+      return {
+        questionnaireId: invitation.questionnaireId,
+        waveId: invitation.waveId,
+        ...(response?.answeredAt ? { answeredAt: response.answeredAt } : {}),
+        ...(response?.headlineScore !== undefined ? { headlineScore: response.headlineScore } : {}),
+        ...(complaint ? { complaintState: complaint.state } : {}),
+      };
+    }),
+  );
+}

@@ -1,0 +1,172 @@
+import type { RenderedEmail } from '../mail/invitation-email.tsx';
+import { localized } from '../questionnaire/questionnaire-schema.ts';
+import type { ComplaintContext } from './complaint-context.ts';
+
+export type ComplaintAction = 'acknowledge' | 'resolve' | 'reassign';
+
+export interface EscalationEmailInput {
+  readonly context: ComplaintContext;
+  readonly businessName: string;
+  readonly timeZone: string;
+  /** Why this email: a new complaint, a reassignment, or an escalation past a deadline. */
+  readonly occasion: 'opened' | 'reassigned' | 'escalated';
+  readonly actionUrl: (action: ComplaintAction) => string;
+}
+
+const REASON_TEXT: Record<string, string> = {
+  requested: 'The customer asked to be contacted',
+  'low-headline': 'Low score',
+};
+
+function describeReason(reason: string, context: ComplaintContext): string {
+  if (reason.startsWith('low-value:')) {
+    const id = reason.slice('low-value:'.length);
+    const value = context.questionnaire?.values.find((v) => v.id === id);
+    return `Rated low: ${value && context.questionnaire ? localized(context.questionnaire, value.label, 'en') : id}`;
+  }
+  return REASON_TEXT[reason] ?? reason;
+}
+
+function localTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/**
+ * The email that puts a complaint in front of the person who can act on it: who, what, the
+ * scores and comment (escaped), the customer's history, and one link per action. The links
+ * open a confirm page; nothing changes until the manager presses its button, because mail
+ * scanners fetch every link.
+ */
+export function renderEscalationEmail(input: EscalationEmailInput): RenderedEmail {
+  const { context, timeZone } = input;
+  const { complaint, questionnaire, response } = context;
+  const customer = complaint.customer ? `${complaint.customer.name} <${complaint.customer.email}>` : 'Anonymous respondent';
+  const department = context.departmentName ?? complaint.departmentId ?? 'no department';
+  const prefix = input.occasion === 'escalated' ? 'Overdue complaint' : 'Complaint';
+  const subject = `${prefix}: ${complaint.customer?.name ?? 'anonymous'} (${department})`;
+  const deadline =
+    complaint.state === 'open'
+      ? `Acknowledge by ${localTime(complaint.acknowledgeBy, timeZone)}`
+      : `Resolve by ${localTime(complaint.resolveBy, timeZone)}`;
+  const intro =
+    input.occasion === 'escalated'
+      ? `This complaint has passed its deadline (${complaint.state === 'open' ? 'not acknowledged' : 'not resolved'}) and is escalated to you.`
+      : input.occasion === 'reassigned'
+        ? 'This complaint has been reassigned to you.'
+        : 'A customer has made a complaint that needs you.';
+  const lowValues = questionnaire
+    ? questionnaire.values.filter((v) => (response?.answers?.values[v.id]?.performance ?? 5) <= 2).map((v) => `${localized(questionnaire, v.label, 'en')}: ${response?.answers?.values[v.id]?.performance}/5`)
+    : [];
+  const missedStandards = questionnaire ? questionnaire.standards.filter((s) => response?.answers?.standards[s.id] === false).map((s) => localized(questionnaire, s.text, 'en')) : [];
+  const facts: Array<[string, string]> = [
+    ['Customer', customer],
+    ['Why', complaint.reasons.map((r) => describeReason(r, context)).join('; ')],
+    ['Served by', context.staffName ?? complaint.staffEmail ?? 'unknown'],
+    ['Department', department],
+    ['Score', response?.headlineScore !== undefined && questionnaire ? `${response.headlineScore} (${questionnaire.headline.kind.toUpperCase()})` : 'not given'],
+    ...(lowValues.length ? [['Rated low', lowValues.join('; ')] as [string, string]] : []),
+    ...(missedStandards.length ? [['Standards missed', missedStandards.join('; ')] as [string, string]] : []),
+    ['Deadline', deadline],
+  ];
+  const comment = response?.answers?.comment;
+  const probes = Object.entries(response?.answers?.probes ?? {});
+  const earlier = context.earlier.map(
+    (e) => `${e.waveId}: ${e.headlineScore ?? 'no answer'}${e.complaintState ? `, complaint ${e.complaintState}` : ''}`,
+  );
+  const actions: Array<[ComplaintAction, string]> = [
+    ['acknowledge', 'Acknowledge'],
+    ['resolve', 'Resolve'],
+    ['reassign', 'Reassign'],
+  ];
+
+  const text = [
+    intro,
+    '',
+    ...facts.map(([label, value]) => `${label}: ${value}`),
+    ...(comment ? ['', 'Comment:', comment] : []),
+    ...probes.map(([id, answer]) => `\n${id}: ${answer}`),
+    ...(earlier.length ? ['', 'Earlier:', ...earlier.map((e) => `- ${e}`)] : []),
+    '',
+    ...actions.map(([action, label]) => `${label}: ${input.actionUrl(action)}`),
+    '',
+    input.businessName,
+  ].join('\n');
+
+  const button = 'display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border-radius:4px;background:#0b5cad;color:#ffffff;text-decoration:none;font:bold 14px Arial,sans-serif';
+  const html = (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <title>{subject}</title>
+      </head>
+      <body style="margin:0;padding:16px;background:#f6f7f9;font:14px/1.5 Arial,sans-serif;color:#1b1f24">
+        <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;margin:0 auto;background:#ffffff;padding:16px">
+          <tr>
+            <td>
+              <p style="font-size:16px;font-weight:bold">{intro}</p>
+              <table role="presentation" cellpadding="4" cellspacing="0">
+                {facts.map(([label, value]) => (
+                  <tr>
+                    <td style="color:#555;vertical-align:top;white-space:nowrap">{label}</td>
+                    <td>{value}</td>
+                  </tr>
+                ))}
+              </table>
+              {comment && (
+                <blockquote style="margin:12px 0;padding:8px 12px;border-left:4px solid #a30000;background:#fdf2f2;white-space:pre-wrap">{comment}</blockquote>
+              )}
+              {probes.map(([id, answer]) => (
+                <p>
+                  <b>{id}</b>: {answer}
+                </p>
+              ))}
+              {earlier.length > 0 && (
+                <>
+                  <p style="margin-bottom:4px">Earlier:</p>
+                  <ul style="margin-top:0">
+                    {earlier.map((e) => (
+                      <li>{e}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <p>
+                {actions.map(([action, label]) => (
+                  <a href={input.actionUrl(action)} style={button}>
+                    {label}
+                  </a>
+                ))}
+              </p>
+              <p style="color:#555;font-size:12px">{input.businessName} feedback pipeline</p>
+            </td>
+          </tr>
+        </table>
+      </body>
+    </html>
+  );
+  return { subject, text, html: `<!doctype html>${html.toString()}` };
+}
+
+/** Tells the customer their complaint is in someone's hands, by name. */
+export function renderAcknowledgementEmail(input: { customerName: string; handlerName: string; businessName: string }): RenderedEmail {
+  const subject = `${input.businessName}: we are looking into your complaint`;
+  const lines = [
+    `Dear ${input.customerName},`,
+    `Thank you for telling us what went wrong. ${input.handlerName} is now handling your complaint personally and will be in touch with you soon.`,
+    input.businessName,
+  ];
+  const html = (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <title>{subject}</title>
+      </head>
+      <body style="font:15px/1.5 Arial,sans-serif;color:#1b1f24">
+        {lines.map((line) => (
+          <p>{line}</p>
+        ))}
+      </body>
+    </html>
+  );
+  return { subject, text: lines.join('\n\n'), html: `<!doctype html>${html.toString()}` };
+}
