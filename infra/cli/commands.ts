@@ -7,6 +7,8 @@ import { localLinkSecret } from '../local/local-secret.ts';
 import { resolveTarget, targetTable, type Target } from './target.ts';
 import { importContacts, importStaff } from '../../shared/import/import-file.ts';
 import { existsSync } from 'node:fs';
+import { listComplaints, type TComplaint } from '../../shared/storage/complaints.ts';
+import { isOverdue } from '../../shared/complaints/sweep-complaints.ts';
 
 export interface CommandContext {
   readonly out: (line: string) => void;
@@ -111,6 +113,33 @@ export const COMMANDS: Command[] = [
     },
   },
   {
+    name: 'complaints',
+    summary: 'list complaints with their age, state, owner and next deadline',
+    usage: 'feedback complaints [--open] [--format table|json] [--stack NAME] [--region REGION]',
+    details: 'Without --open, complaints resolved in the last 90 days are listed too. Times are in the business time zone.',
+    options: {
+      open: { type: 'boolean', description: 'only complaints not yet resolved' },
+      format: { type: 'string', description: 'table (default) or json' },
+      ...TARGET_OPTIONS,
+    },
+    async run(values, _positionals, ctx) {
+      const format = values['format'] ?? 'table';
+      if (format !== 'table' && format !== 'json') {
+        ctx.out(`--format: "${String(format)}" is not one of table, json`);
+        return 2;
+      }
+      const table = targetTable(await resolveTarget(targetOptions(values)));
+      const now = new Date();
+      const complaints = await listComplaints(table, values['open'] ? {} : { closedSince: new Date(now.getTime() - 90 * 86_400_000) });
+      if (format === 'json') {
+        ctx.out(JSON.stringify(complaints.map((c) => ({ ...c, ageHours: Math.round((now.getTime() - Date.parse(c.createdAt)) / 360_000) / 10, overdue: isOverdue(c, now) })), null, 2));
+        return 0;
+      }
+      ctx.out(complaintTable(complaints, now, loadDeploymentConfig().timeZone));
+      return 0;
+    },
+  },
+  {
     name: 'validate',
     summary: 'check config/feedback.config.json and every questionnaire, naming any bad field',
     usage: 'feedback validate',
@@ -151,6 +180,26 @@ function targetOptions(values: Record<string, string | boolean | undefined>) {
     ...(typeof values['stack'] === 'string' ? { stack: values['stack'] } : {}),
     ...(typeof values['region'] === 'string' ? { region: values['region'] } : {}),
   };
+}
+
+function complaintTable(complaints: TComplaint[], now: Date, timeZone: string): string {
+  if (complaints.length === 0) return 'No complaints.';
+  const time = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  const age = (iso: string) => {
+    const hours = (now.getTime() - Date.parse(iso)) / 3_600_000;
+    return hours < 48 ? `${Math.floor(hours)}h` : `${Math.floor(hours / 24)}d`;
+  };
+  const rows = complaints.map((c) => [
+    c.id.slice(0, 8),
+    age(c.createdAt),
+    c.state + (c.level > 1 ? ' (escalated)' : ''),
+    c.ownerEmail,
+    c.state === 'open' ? `ack by ${time(c.acknowledgeBy)}` : c.state === 'acknowledged' ? `resolve by ${time(c.resolveBy)}` : `resolved ${time(c.resolvedAt!)}`,
+    isOverdue(c, now) ? 'OVERDUE' : '',
+  ]);
+  const header = ['ID', 'AGE', 'STATE', 'OWNER', 'DEADLINE', ''];
+  const widths = header.map((_, i) => Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length)));
+  return [header, ...rows].map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
 
 /** `--at`: undefined when absent, null (after saying why) when not an ISO time. */
