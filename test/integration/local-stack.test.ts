@@ -4,6 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../support/free-port.ts';
+import { runCli } from '../../infra/cli/main.ts';
+import { DEMO_DEPARTMENTS, demoContacts } from '../../infra/local/demo-data.ts';
+import type { InboxEmail } from '../support/local-services.ts';
 
 /** `npm start` as a user runs it (via tsx), on free ports and a temporary data folder. */
 async function startStack(env: Record<string, string>, args: string[] = []) {
@@ -31,7 +34,7 @@ afterAll(() => {
 });
 
 describe('npm start (the local stack)', () => {
-  it('prints both URLs once ready, serves the inbox and a 404 page, refuses a second start, and Ctrl-C leaves nothing behind', async () => {
+  it('prints both URLs once ready, serves the inbox and a 404 page, escalates a complaint within seconds, refuses a second start, and Ctrl-C leaves nothing behind', async () => {
     const ports = { FEEDBACK_API_PORT: String(await freePort()), FEEDBACK_INBOX_PORT: String(await freePort()), FEEDBACK_DYNAMODB_PORT: String(await freePort()) };
     const env = { ...ports, FEEDBACK_DATA_DIR: dataDir };
     const stack = await startStack(env, ['--fresh']);
@@ -50,6 +53,29 @@ describe('npm start (the local stack)', () => {
     const missing = await fetch(`http://localhost:${ports.FEEDBACK_API_PORT}/no/such/page`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Page not found');
+
+    // A wave sent with the CLI, then a complaint through the running API: the manager's
+    // escalation arrives in the inbox within seconds, with no command.
+    process.env['FEEDBACK_DATA_DIR'] = dataDir;
+    try {
+      expect(await runCli(['send'], () => undefined)).toBe(0);
+    } finally {
+      delete process.env['FEEDBACK_DATA_DIR'];
+    }
+    const inboxUrl = `http://localhost:${ports.FEEDBACK_INBOX_PORT}`;
+    const emails = async () => ((await (await fetch(`${inboxUrl}/store`)).json()) as { emails: InboxEmail[] }).emails;
+    const invitation = (await emails()).find((e) => e.destination.to[0] === demoContacts(new Date())[0]!.email)!;
+    const answerUrl = /http:\/\/localhost:\d+\/q\/[^?\s]+/.exec(invitation.body.text!)![0];
+    const complained = Date.now();
+    const answer = await fetch(answerUrl, { method: 'POST', body: new URLSearchParams({ score: '1', complaint: 'yes' }) });
+    expect(answer.status).toBe(200);
+    const manager = DEMO_DEPARTMENTS.find((d) => d.id === demoContacts(new Date())[0]!.departmentId)!.manager.email;
+    let escalation: InboxEmail | undefined;
+    while (!escalation && Date.now() - complained < 10_000) {
+      escalation = (await emails()).find((e) => e.destination.to.includes(manager) && e.subject.startsWith('Complaint'));
+      if (!escalation) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(escalation, 'escalation email within 10 s').toBeDefined();
 
     const second = await startStack(env);
     expect(await second.exited).toBe(1);
