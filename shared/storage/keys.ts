@@ -34,6 +34,15 @@ export const keys = {
     pk: `CONTACT#${normalizeEmail(email)}`,
     sk: `INVITATION#${questionnaireId}#${waveId}`,
   }),
+  /** A wave's responses, listed by shard: the period-keyed index the digest aggregates from. */
+  responseListing: (questionnaireId: string, waveId: string, linkId: string) => ({
+    gsi1pk: `RESPONSES#${questionnaireId}#${waveId}#${shardOf(linkId)}`,
+    gsi1sk: linkId,
+  }),
+  responseShard: (questionnaireId: string, waveId: string, shard: number) => ({ gsi1pk: `RESPONSES#${questionnaireId}#${waveId}#${shard}` }),
+  rollup: (questionnaireId: string, period: string, segment: string) => ({ pk: `ROLLUP#${questionnaireId}#${period}`, sk: segment }),
+  rollupsOf: (questionnaireId: string, period: string) => ({ pk: `ROLLUP#${questionnaireId}#${period}` }),
+  digestSent: (scope: string) => ({ pk: `DIGEST#${scope}`, sk: 'LAST' }),
   complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
   invitationsOf: (email: string) => ({ pk: `CONTACT#${normalizeEmail(email)}`, skPrefix: 'INVITATION#' }),
   invitationByLinkId: (linkId: string) => ({ gsi2pk: `LINK#${linkId}`, gsi2sk: 'INVITATION' }),

@@ -1,5 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TInvitation } from './invitations.ts';
+import { keys } from './keys.ts';
 import { isConditionFailure, type Table } from './table-client.ts';
 import type { TAnswers } from '../questionnaire/answer-schema.ts';
 import { SCANNER_WINDOW_MS, type Click, type HoldReason } from '../questionnaire/one-click.ts';
@@ -43,10 +44,13 @@ function attribution(invitation: TInvitation, anonymous: boolean, at: string) {
     ':respondent': anonymous ? 'anonymous' : invitation.email,
     ':attribution': { staffEmail: invitation.staffEmail ?? null, departmentId: invitation.departmentId ?? null },
     ':at': at,
+    ':listPk': keys.responseListing(invitation.questionnaireId, invitation.waveId, invitation.linkId).gsi1pk,
+    ':listSk': invitation.linkId,
   };
 }
 const SET_ATTRIBUTION =
-  'kind = :kind, questionnaireId = :q, waveId = :w, respondent = :respondent, attribution = :attribution, firstAnsweredAt = if_not_exists(firstAnsweredAt, :at)';
+  'kind = :kind, questionnaireId = :q, waveId = :w, respondent = :respondent, attribution = :attribution, ' +
+  'firstAnsweredAt = if_not_exists(firstAnsweredAt, :at), gsi1pk = :listPk, gsi1sk = :listSk';
 
 /**
  * Records a score clicked in the email. The click is always kept (for the scanner rule);
