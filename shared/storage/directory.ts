@@ -49,9 +49,9 @@ export async function getStaffMember(table: Table, email: string): Promise<TStaf
   return Item ? ZStaffMember.parse(Item) : undefined;
 }
 
-/** Every manager in the directory (the directory is small: one query per shard). */
-export async function listManagers(table: Table): Promise<TStaffMember[]> {
-  const managers: TStaffMember[] = [];
+/** The whole staff directory (it is small: one query per shard). */
+export async function listStaff(table: Table): Promise<TStaffMember[]> {
+  const staff: TStaffMember[] = [];
   for (let shard = 0; shard < LIST_SHARDS; shard++) {
     let cursor: Record<string, unknown> | undefined;
     do {
@@ -60,15 +60,18 @@ export async function listManagers(table: Table): Promise<TStaffMember[]> {
           TableName: table.name,
           IndexName: 'byList',
           KeyConditionExpression: '#pk = :pk',
-          FilterExpression: '#role = :manager',
-          ExpressionAttributeNames: { '#pk': TABLE_DESIGN.indexes.byList.partitionKey, '#role': 'role' },
-          ExpressionAttributeValues: { ':pk': keys.staffShard(shard).gsi1pk, ':manager': 'manager' },
+          ExpressionAttributeNames: { '#pk': TABLE_DESIGN.indexes.byList.partitionKey },
+          ExpressionAttributeValues: { ':pk': keys.staffShard(shard).gsi1pk },
           ExclusiveStartKey: cursor,
         }),
       );
-      managers.push(...(page.Items ?? []).map((item) => ZStaffMember.parse(item)));
+      staff.push(...(page.Items ?? []).map((item) => ZStaffMember.parse(item)));
       cursor = page.LastEvaluatedKey;
     } while (cursor);
   }
-  return managers.sort((a, b) => a.name.localeCompare(b.name));
+  return staff.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function listManagers(table: Table): Promise<TStaffMember[]> {
+  return (await listStaff(table)).filter((member) => member.role === 'manager');
 }

@@ -121,7 +121,11 @@ export async function recordSubmission(table: Table, invitation: TInvitation, an
 
 export async function getResponse(table: Table, invitation: ResponseKeyParts): Promise<TResponse | undefined> {
   const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: responseKey(invitation), ConsistentRead: true }));
-  if (!Item) return undefined;
+  return Item ? responseFromItem(Item) : undefined;
+}
+
+/** A stored response item as the domain sees it, attribution flattened. */
+export function responseFromItem(Item: Record<string, unknown>): TResponse {
   const { attribution: attributed, ...rest } = Item as Record<string, unknown> & { attribution?: { staffEmail: string | null; departmentId: string | null } };
   return {
     ...(rest as unknown as TResponse),

@@ -1,0 +1,120 @@
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Table } from '../storage/table-client.ts';
+import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
+import { keys } from '../storage/keys.ts';
+import { TABLE_DESIGN, LIST_SHARDS } from '../storage/table-design.ts';
+import { responseFromItem } from '../storage/responses.ts';
+import { addResponse, counts, emptyRollup, segments, type Rollup } from './rollup.ts';
+
+export interface AggregationResult {
+  rollups: Rollup[];
+  /** Responses read, and how many counted (held one-click scores do not). */
+  read: number;
+  counted: number;
+  /** DynamoDB read capacity consumed, for the benchmark. */
+  readUnits: number;
+}
+
+/** Comments are capped in rollups: the digest quotes them, it does not archive them. */
+const COMMENT_CHARS = 1000;
+
+/**
+ * One pass over a period's responses and invitations — the sharded period index, shards
+ * read in parallel — into rollups for the company, each department and each staff member.
+ * Running it again for the same period replaces its rollups, so edited responses count as
+ * edited and nothing is counted twice.
+ */
+export async function aggregatePeriod(table: Table, questionnaire: TQuestionnaire, period: string): Promise<AggregationResult> {
+  const kind = questionnaire.headline.kind;
+  const bySegment = new Map<string, Rollup>();
+  const rollupFor = (segment: string) => {
+    let rollup = bySegment.get(segment);
+    if (!rollup) bySegment.set(segment, (rollup = emptyRollup(segment, kind)));
+    return rollup;
+  };
+  const segmentsOf = (item: { staffEmail?: string | null | undefined; departmentId?: string | null | undefined }) => [
+    segments.company,
+    ...(item.departmentId ? [segments.department(item.departmentId)] : []),
+    ...(item.staffEmail ? [segments.staff(item.staffEmail)] : []),
+  ];
+  const result: AggregationResult = { rollups: [], read: 0, counted: 0, readUnits: 0 };
+
+  await Promise.all(
+    Array.from({ length: LIST_SHARDS }, async (_, shard) => {
+      for await (const item of queryAll(table, keys.responseShard(questionnaire.id, period, shard).gsi1pk, result)) {
+        result.read++;
+        const response = responseFromItem(item);
+        if (!counts(response)) continue;
+        result.counted++;
+        if (response.answers?.comment && response.answers.comment.length > COMMENT_CHARS) {
+          response.answers = { ...response.answers, comment: `${response.answers.comment.slice(0, COMMENT_CHARS)}…` };
+        }
+        for (const segment of segmentsOf(response)) addResponse(rollupFor(segment), response);
+      }
+      for await (const item of queryAll(table, keys.invitationShard(questionnaire.id, period, shard).gsi1pk, result)) {
+        if (item['status'] !== 'sent') continue;
+        for (const segment of segmentsOf(item as { staffEmail?: string; departmentId?: string })) rollupFor(segment).delivered++;
+      }
+    }),
+  );
+  result.rollups = [...bySegment.values()].sort((a, b) => a.segment.localeCompare(b.segment));
+  await replaceRollups(table, questionnaire.id, period, result.rollups);
+  return result;
+}
+
+async function* queryAll(table: Table, partition: string, result: AggregationResult): AsyncGenerator<Record<string, unknown>> {
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await table.db.send(
+      new QueryCommand({
+        TableName: table.name,
+        IndexName: 'byList',
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': TABLE_DESIGN.indexes.byList.partitionKey },
+        ExpressionAttributeValues: { ':pk': partition },
+        ExclusiveStartKey: cursor,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    result.readUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
+    yield* page.Items ?? [];
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+}
+
+/** The period's rollups, one Query however many responses the period had. */
+export async function readRollups(table: Table, questionnaireId: string, period: string): Promise<Rollup[]> {
+  const rollups: Rollup[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await table.db.send(
+      new QueryCommand({
+        TableName: table.name,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.rollupsOf(questionnaireId, period).pk },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    rollups.push(...(page.Items ?? []).map((item) => item['rollup'] as Rollup));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return rollups;
+}
+
+async function replaceRollups(table: Table, questionnaireId: string, period: string, rollups: Rollup[]): Promise<void> {
+  const keep = new Set(rollups.map((r) => r.segment));
+  const stale = (await readRollups(table, questionnaireId, period)).filter((r) => !keep.has(r.segment));
+  const requests = [
+    ...stale.map((r) => ({ DeleteRequest: { Key: keys.rollup(questionnaireId, period, r.segment) } })),
+    ...rollups.map((r) => ({ PutRequest: { Item: { ...keys.rollup(questionnaireId, period, r.segment), kind: 'rollup', questionnaireId, period, rollup: r } } })),
+  ];
+  for (let i = 0; i < requests.length; i += 25) {
+    let batch: Record<string, (typeof requests)[number][]> | undefined = { [table.name]: requests.slice(i, i + 25) };
+    for (let attempt = 0; batch && Object.keys(batch).length > 0; attempt++) {
+      if (attempt > 8) throw new Error('DynamoDB kept refusing rollup writes');
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      const { UnprocessedItems } = await table.db.send(new BatchWriteCommand({ RequestItems: batch }));
+      batch = UnprocessedItems as typeof batch;
+    }
+  }
+}

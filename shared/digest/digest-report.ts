@@ -1,0 +1,103 @@
+import { localized, type TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
+import type { TComplaint } from '../storage/complaints.ts';
+import { summarizeHandling, type HandlingSummary } from '../complaints/handling-times.ts';
+import type { BusinessCalendar } from '../complaints/business-calendar.ts';
+import { isOverdue } from '../complaints/sweep-complaints.ts';
+import { comparisonShares, headlineChange, headlineScore, responseRate, staffTable, standardsCompliance, valueTable, type Change, type StaffRow, type ValueRow } from './measures.ts';
+import { segments, type Rollup } from './rollup.ts';
+import { periodCost } from './price-table.ts';
+
+export type DigestScope = { kind: 'company'; name: string } | { kind: 'department'; id: string; name: string } | { kind: 'staff'; email: string; name: string };
+
+export interface DigestReport {
+  questionnaireId: string;
+  period: string;
+  scope: DigestScope;
+  headlineKind: 'nps' | 'csat';
+  score: number | null;
+  responses: number;
+  delivered: number;
+  responseRate: number | null;
+  vsPrevious: Change & { period: string };
+  vsBenchmark: (Change & { period: string }) | null;
+  values: Array<ValueRow & { label: string }>;
+  comparison: ReturnType<typeof comparisonShares>;
+  competitorName?: string;
+  standards: Array<{ id: string; text: string; compliance: number; n: number }>;
+  staff: Array<StaffRow & { name: string }>;
+  complaints: HandlingSummary & { open: Array<{ customer: string; state: string; owner: string; deadline: string; overdue: boolean }> };
+  comments: Array<{ score: number; text: string; staffName?: string }>;
+  cost: ReturnType<typeof periodCost>;
+  headline: string;
+}
+
+export interface DigestInput {
+  readonly questionnaire: TQuestionnaire;
+  readonly period: string;
+  readonly scope: DigestScope;
+  /** The period's rollups: every segment. */
+  readonly rollups: readonly Rollup[];
+  readonly previous: { period: string; rollups: readonly Rollup[] };
+  readonly benchmark: { period: string; rollups: readonly Rollup[] } | null;
+  /** Complaints of the scope opened in the period, and those still open. */
+  readonly complaints: readonly TComplaint[];
+  readonly calendar: BusinessCalendar;
+  /** Staff directory: email → name, and email → department. */
+  readonly staffNames: ReadonlyMap<string, string>;
+  readonly staffDepartments: ReadonlyMap<string, string>;
+  readonly now: Date;
+}
+
+function scopeSegment(scope: DigestScope): string {
+  return scope.kind === 'company' ? segments.company : scope.kind === 'department' ? segments.department(scope.id) : segments.staff(scope.email);
+}
+
+/** Everything one digest says, computed from rollups only. Undefined when the scope had no responses. */
+export function buildDigestReport(input: DigestInput): DigestReport | undefined {
+  const { questionnaire: q, scope } = input;
+  const segment = scopeSegment(scope);
+  const current = input.rollups.find((r) => r.segment === segment);
+  if (!current || current.responses === 0) return undefined;
+  const company = input.rollups.find((r) => r.segment === segments.company) ?? current;
+  const staffInScope = input.rollups.filter((r) => {
+    if (!r.segment.startsWith('staff:')) return false;
+    const email = r.segment.slice('staff:'.length);
+    return scope.kind === 'company' || (scope.kind === 'department' ? input.staffDepartments.get(email) === scope.id : email === scope.email);
+  });
+  const staff = staffTable(staffInScope, company).map((row) => ({ ...row, name: input.staffNames.get(row.email) ?? row.email }));
+  const previous = input.previous.rollups.find((r) => r.segment === segment);
+  const benchmark = input.benchmark && input.benchmark.period !== input.period ? input.benchmark.rollups.find((r) => r.segment === segment) : undefined;
+  const score = headlineScore(current);
+  const vsPrevious = { ...headlineChange(previous, current), period: input.previous.period };
+  const handling = summarizeHandling(input.complaints, input.calendar, input.now);
+  const label = q.headline.kind === 'nps' ? 'NPS' : 'CSAT';
+  const trend = vsPrevious.delta === null ? '' : `, ${vsPrevious.delta >= 0 ? 'up' : 'down'} ${Math.abs(Math.round(vsPrevious.delta))} on last period${vsPrevious.significant ? '' : ' (not significant)'}`;
+  const openCount = input.complaints.filter((c) => c.state !== 'resolved').length;
+
+  return {
+    questionnaireId: q.id,
+    period: input.period,
+    scope,
+    headlineKind: q.headline.kind,
+    score,
+    responses: current.responses,
+    delivered: current.delivered,
+    responseRate: responseRate(current),
+    vsPrevious,
+    vsBenchmark: benchmark && input.benchmark ? { ...headlineChange(benchmark, current), period: input.benchmark.period } : null,
+    values: valueTable(current, q.values.map((v) => v.id)).map((row) => ({ ...row, label: localized(q, q.values.find((v) => v.id === row.id)!.label, q.languages[0]!) })),
+    comparison: comparisonShares(current),
+    ...(q.mainCompetitor ? { competitorName: q.mainCompetitor.name } : {}),
+    standards: standardsCompliance(current).map((s) => ({ ...s, text: localized(q, q.standards.find((x) => x.id === s.id)?.text ?? { en: s.id }, q.languages[0]!) })),
+    staff,
+    complaints: {
+      ...handling,
+      open: input.complaints
+        .filter((c) => c.state !== 'resolved')
+        .map((c) => ({ customer: c.customer?.name ?? 'Anonymous', state: c.state, owner: c.ownerEmail, deadline: c.state === 'open' ? c.acknowledgeBy : c.resolveBy, overdue: isOverdue(c, input.now) })),
+    },
+    comments: current.comments.map((c) => ({ score: c.score, text: c.text, ...(c.staffEmail ? { staffName: input.staffNames.get(c.staffEmail) ?? c.staffEmail } : {}) })),
+    cost: periodCost(current.delivered, current.responses),
+    headline: `${scope.name}, ${input.period}: ${label} ${score === null ? '–' : Math.round(score)} from ${current.responses} responses${trend}; ${openCount} complaint${openCount === 1 ? '' : 's'} open.`,
+  };
+}

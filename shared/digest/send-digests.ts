@@ -1,0 +1,91 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Table } from '../storage/table-client.ts';
+import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { ComplaintHandling } from '../complaints/open-complaint.ts';
+import { buildMime } from '../mail/mime.ts';
+import { keys } from '../storage/keys.ts';
+import { getDepartment, listStaff } from '../storage/directory.ts';
+import { listComplaints, type TComplaint } from '../storage/complaints.ts';
+import { aggregatePeriod, readRollups } from './aggregate-period.ts';
+import { buildDigestReport, type DigestScope } from './digest-report.ts';
+import { renderDigestEmail } from './digest-email.tsx';
+import { periodStart, previousPeriod } from './period.ts';
+
+export interface DigestDependencies {
+  readonly table: Table;
+  readonly mailer: Mailer;
+  readonly questionnaires: readonly TQuestionnaire[];
+  readonly handling: ComplaintHandling;
+  readonly businessName: string;
+  readonly senderAddress: string;
+  readonly now: () => Date;
+}
+
+export interface DigestOutcome {
+  questionnaireId: string;
+  scope: string;
+  recipient: string;
+  outcome: 'sent' | 'no-responses' | 'already-sent';
+}
+
+/**
+ * Monday's job: aggregates the period for each customer questionnaire, then emails each
+ * manager the digest for their scope — their department, or the whole company for the head
+ * of service. A scope without responses is skipped, not sent empty; a scope already sent for
+ * this period is not sent again unless `resend`.
+ */
+export async function sendDigests(deps: DigestDependencies, options: { period: string; resend?: boolean }): Promise<DigestOutcome[]> {
+  const { table, handling } = deps;
+  const now = deps.now();
+  const staff = await listStaff(table);
+  const staffNames = new Map(staff.map((s) => [s.email, s.name]));
+  const staffDepartments = new Map(staff.map((s) => [s.email, s.departmentId]));
+  const scopes: Array<{ scope: DigestScope; recipient: string }> = [{ scope: { kind: 'company', name: deps.businessName }, recipient: handling.headOfServiceEmail }];
+  for (const manager of staff.filter((s) => s.role === 'manager')) {
+    const department = await getDepartment(table, manager.departmentId);
+    if (department?.managerEmail === manager.email) scopes.push({ scope: { kind: 'department', id: department.id, name: department.name }, recipient: manager.email });
+  }
+  const complaints = await listComplaints(table, { closedSince: periodStart(options.period) });
+  const periodEnd = new Date(periodStart(options.period).getTime() + 7 * 86_400_000).toISOString();
+  const outcomes: DigestOutcome[] = [];
+
+  for (const questionnaire of deps.questionnaires.filter((q) => q.audience === 'customers')) {
+    const { rollups } = await aggregatePeriod(table, questionnaire, options.period);
+    const previous = { period: previousPeriod(options.period), rollups: await readRollups(table, questionnaire.id, previousPeriod(options.period)) };
+    const benchmarkPeriod = await benchmarkWave(table, questionnaire.id);
+    const benchmark = benchmarkPeriod ? { period: benchmarkPeriod, rollups: await readRollups(table, questionnaire.id, benchmarkPeriod) } : null;
+
+    for (const { scope, recipient } of scopes) {
+      const scopeKey = `${questionnaire.id}#${scope.kind === 'department' ? `dept:${scope.id}` : 'company'}`;
+      const inScope = (c: TComplaint) => c.questionnaireId === questionnaire.id && (scope.kind !== 'department' || c.departmentId === scope.id);
+      const relevant = complaints.filter((c) => inScope(c) && (c.state !== 'resolved' || c.createdAt < periodEnd));
+      const report = buildDigestReport({ questionnaire, period: options.period, scope, rollups, previous, benchmark, complaints: relevant, calendar: handling.calendar, staffNames, staffDepartments, now });
+      const base = { questionnaireId: questionnaire.id, scope: scope.name, recipient };
+      if (!report) {
+        outcomes.push({ ...base, outcome: 'no-responses' });
+        continue;
+      }
+      const last = await lastDigest(table, scopeKey);
+      if (last?.period === options.period && !options.resend) {
+        outcomes.push({ ...base, outcome: 'already-sent' });
+        continue;
+      }
+      const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, ...(last ? { lastSentAt: last.sentAt } : {}) });
+      await deps.mailer.sendRaw(await buildMime({ ...email, from: `${deps.businessName} <${deps.senderAddress}>`, to: recipient }));
+      await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.digestSent(scopeKey), kind: 'digest-sent', period: options.period, sentAt: now.toISOString(), recipient } }));
+      outcomes.push({ ...base, outcome: 'sent' });
+    }
+  }
+  return outcomes;
+}
+
+async function lastDigest(table: Table, scopeKey: string): Promise<{ period: string; sentAt: string } | undefined> {
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.digestSent(scopeKey) }));
+  return Item ? { period: String(Item['period']), sentAt: String(Item['sentAt']) } : undefined;
+}
+
+async function benchmarkWave(table: Table, questionnaireId: string): Promise<string | undefined> {
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.wave(questionnaireId, 'BENCHMARK') }));
+  return Item ? String(Item['waveId']) : undefined;
+}
