@@ -4,5 +4,6 @@ export const OUTPUTS = {
   tableName: 'TableName',
   sendQueueUrl: 'SendQueueUrl',
   plannerFunctionName: 'PlannerFunctionName',
+  digestFunctionName: 'DigestFunctionName',
   configurationSetName: 'ConfigurationSetName',
 } as const;

@@ -33,7 +33,7 @@ export interface FeedbackStackProps extends StackProps {
 }
 
 
-type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'Query';
+type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'Query' | 'BatchWriteItem';
 
 /** The public API's sustained and burst request limits (per second, whole stage). */
 const API_THROTTLE = { rateLimit: 50, burstLimit: 100 };
@@ -141,6 +141,15 @@ export class FeedbackStack extends Stack {
       bundleQuestionnaires: true,
       timeout: Duration.minutes(1),
     });
+    const digest = new ProductFunction(this, 'DigestFunction', {
+      ...common,
+      folder: 'digest',
+      description: 'Aggregates a period into rollups and emails the managers their digest',
+      bundleQuestionnaires: true,
+      // One pass over a period's responses: 1M responses fit well inside 15 minutes and 1 GB.
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+    });
     const mailEvents = new ProductFunction(this, 'MailEventsFunction', {
       ...common,
       folder: 'mail-events',
@@ -164,13 +173,15 @@ export class FeedbackStack extends Stack {
     // Least privilege: each function gets only the item operations and indexes its code uses.
     useTable(httpApi, ['GetItem', 'PutItem', 'UpdateItem', 'Query'], ['byLinkId', 'byList']);
     useTable(complaints, ['GetItem', 'UpdateItem', 'Query'], ['byList']);
+    useTable(digest, ['GetItem', 'PutItem', 'Query', 'BatchWriteItem'], ['byList']);
     useTable(planner, ['GetItem', 'PutItem', 'UpdateItem', 'Query'], ['byList']);
     useTable(sender, ['GetItem', 'UpdateItem']);
     useTable(mailEvents, ['PutItem']);
     useLinkSecret(httpApi);
     useLinkSecret(sender);
     useLinkSecret(complaints);
-    for (const fn of [httpApi, sender, complaints]) fn.setEnv('businessName', config.businessName);
+    for (const fn of [httpApi, sender, complaints, digest]) fn.setEnv('businessName', config.businessName);
+    digest.setEnv('complaintHandling', JSON.stringify(complaintHandlingFrom(config)));
     httpApi.setEnv('complaintRules', JSON.stringify(config.complaints));
     for (const fn of [httpApi, complaints]) {
       fn.setEnv('complaintHandling', JSON.stringify(complaintHandlingFrom(config)));
@@ -188,6 +199,11 @@ export class FeedbackStack extends Stack {
     planner.setEnv('reminderAfterDays', String(config.reminders.afterDays));
     planner.setEnv('linkValidityDays', String(config.linkValidityDays));
 
+    for (const fn of [digest]) {
+      fn.setEnv('senderAddress', config.senderAddress);
+      fn.setEnv('sesConfigurationSet', configurationSet.configurationSetName);
+      this.allowSending(fn, config.senderAddress, configurationSet);
+    }
     for (const fn of [sender, complaints]) {
       fn.setEnv('senderAddress', config.senderAddress);
       fn.setEnv('publicBaseUrl', apiUrl);
@@ -228,7 +244,7 @@ export class FeedbackStack extends Stack {
     });
 
     // Schedules, in the business's time zone, each retried and dead-lettered.
-    const jobTargets: Record<ScheduledJob, ProductFunction> = { planWave: planner, sendReminders: planner, sweepComplaints: complaints };
+    const jobTargets: Record<ScheduledJob, ProductFunction> = { planWave: planner, sendReminders: planner, sweepComplaints: complaints, sendDigests: digest };
     const schedulerRole = new iam.Role(this, 'SchedulerRole', {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
       description: 'Lets EventBridge Scheduler invoke the scheduled jobs',
@@ -253,13 +269,14 @@ export class FeedbackStack extends Stack {
       });
     }
 
-    this.createAlarms(alarmTopic, [sendDlq, schedulerDlq, mailEventsDlq, complaintDlq], [httpApi, planner, sender, complaints, mailEvents], configurationSet);
+    this.createAlarms(alarmTopic, [sendDlq, schedulerDlq, mailEventsDlq, complaintDlq], [httpApi, planner, sender, complaints, digest, mailEvents], configurationSet);
 
     const outputs: Record<keyof typeof OUTPUTS, string> = {
       apiUrl,
       tableName: table.tableName,
       sendQueueUrl: sendQueue.queueUrl,
       plannerFunctionName: planner.function.functionName,
+      digestFunctionName: digest.function.functionName,
       configurationSetName: configurationSet.configurationSetName,
     };
     for (const [key, value] of Object.entries(outputs)) {

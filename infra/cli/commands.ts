@@ -7,6 +7,10 @@ import { localLinkSecret } from '../local/local-secret.ts';
 import { resolveTarget, targetTable, type Target } from './target.ts';
 import { importContacts, importStaff } from '../../shared/import/import-file.ts';
 import { existsSync } from 'node:fs';
+import { isPeriod, lastCompletePeriod } from '../../shared/digest/period.ts';
+import type { TDigestRequest } from '../../functions/digest/digest.ts';
+import type { DigestOutcome } from '../../shared/digest/send-digests.ts';
+import { buildReport, reportRows, resolveScope, toCsv } from './report.ts';
 import { listComplaints, type TComplaint } from '../../shared/storage/complaints.ts';
 import { isOverdue } from '../../shared/complaints/sweep-complaints.ts';
 
@@ -140,6 +144,75 @@ export const COMMANDS: Command[] = [
     },
   },
   {
+    name: 'digest',
+    summary: 'aggregate a week and email each manager the digest for their scope',
+    usage: 'feedback digest [--period 2026-W47] [--resend] [--stack NAME] [--region REGION]',
+    details: 'The period defaults to the last whole week. A scope already sent for the period is not sent again unless --resend.',
+    options: {
+      period: { type: 'string', description: 'the ISO week to report, e.g. 2026-W47' },
+      resend: { type: 'boolean', description: 'send again even if this period was already sent' },
+      ...TARGET_OPTIONS,
+    },
+    async run(values, _positionals, ctx) {
+      const period = typeof values['period'] === 'string' ? values['period'] : undefined;
+      if (period && !isPeriod(period)) {
+        ctx.out(`--period: "${period}" is not an ISO week like 2026-W47`);
+        return 2;
+      }
+      const target = await resolveTarget(targetOptions(values));
+      const request: TDigestRequest = { job: 'sendDigests', ...(period ? { period } : {}), ...(values['resend'] ? { resend: true } : {}) };
+      let result: { period: string; outcomes: DigestOutcome[] };
+      if (target.kind === 'deployed') {
+        result = JSON.parse(await invokeFunction(target, target.outputs.digestFunctionName, request)) as typeof result;
+      } else {
+        const pipeline = localPipeline(target);
+        result = await pipeline.jobs.sendDigests(undefined, { ...(period ? { period } : {}), ...(values['resend'] ? { resend: true } : {}) });
+        pipeline.close();
+      }
+      ctx.out(`Digest for ${result.period}:`);
+      for (const o of result.outcomes) ctx.out(`  ${o.scope} → ${o.recipient}: ${o.outcome === 'no-responses' ? 'skipped (no responses)' : o.outcome}`);
+      return 0;
+    },
+  },
+  {
+    name: 'report',
+    summary: 'print a period’s figures for a scope, or export them',
+    usage: 'feedback report [--period 2026-W47] [--scope company|dept:ID|staff:EMAIL] [--questionnaire ID] [--format table|json|csv] [--stack NAME]',
+    details: 'Reads the period’s rollups (aggregating it first if it never was). The period defaults to the last whole week.',
+    options: {
+      period: { type: 'string', description: 'the ISO week, e.g. 2026-W47' },
+      scope: { type: 'string', description: 'company (default), dept:<id> or staff:<email>' },
+      questionnaire: { type: 'string', description: 'questionnaire id (default: the first customer questionnaire)' },
+      format: { type: 'string', description: 'table (default), json or csv' },
+      ...TARGET_OPTIONS,
+    },
+    async run(values, _positionals, ctx) {
+      const config = loadDeploymentConfig();
+      const period = typeof values['period'] === 'string' ? values['period'] : lastCompletePeriod(new Date(), config.timeZone);
+      const format = values['format'] ?? 'table';
+      if (!isPeriod(period)) return usage(ctx, `--period: "${period}" is not an ISO week like 2026-W47`);
+      if (format !== 'table' && format !== 'json' && format !== 'csv') return usage(ctx, `--format: "${String(format)}" is not one of table, json, csv`);
+      const questionnaires = loadQuestionnaires().filter((q) => q.audience === 'customers');
+      const questionnaire = typeof values['questionnaire'] === 'string' ? questionnaires.find((q) => q.id === values['questionnaire']) : questionnaires[0];
+      if (!questionnaire) return usage(ctx, `--questionnaire: no customer questionnaire "${String(values['questionnaire'])}"`);
+      const table = targetTable(await resolveTarget(targetOptions(values)));
+      const scope = await resolveScope(table, typeof values['scope'] === 'string' ? values['scope'] : 'company', config.businessName);
+      if (typeof scope === 'string') return usage(ctx, scope);
+      const report = await buildReport(table, config, questionnaire, period, scope);
+      if (!report) {
+        ctx.out(`No responses for ${scope.name} in ${period}.`);
+        return 0;
+      }
+      if (format === 'json') ctx.out(JSON.stringify(report, null, 2));
+      else if (format === 'csv') ctx.out(toCsv(reportRows(report)));
+      else {
+        ctx.out(report.headline);
+        for (const [section = "", item = "", measure = "", value = ""] of reportRows(report)) ctx.out(`  ${section.padEnd(11)} ${item.padEnd(44).slice(0, 44)} ${measure.padEnd(28)} ${value}`);
+      }
+      return 0;
+    },
+  },
+  {
     name: 'validate',
     summary: 'check config/feedback.config.json and every questionnaire, naming any bad field',
     usage: 'feedback validate',
@@ -202,6 +275,35 @@ function complaintTable(complaints: TComplaint[], now: Date, timeZone: string): 
   return [header, ...rows].map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
 
+function usage(ctx: CommandContext, message: string): number {
+  ctx.out(message);
+  return 2;
+}
+
+/** The pipeline wired to the running local stack, for jobs the CLI runs in-process. */
+function localPipeline(target: Extract<Target, { kind: 'local' }>, at?: Date) {
+  return createLocalPipeline({
+    config: loadDeploymentConfig(),
+    questionnaires: loadQuestionnaires(),
+    tableName: target.run.tableName,
+    dynamodbEndpoint: target.run.dynamodbEndpoint,
+    sesEndpoint: target.run.inboxUrl,
+    publicBaseUrl: target.run.apiUrl,
+    linkSecret: localLinkSecret(target.settings.secretFile),
+    mailDir: target.settings.mailDir,
+    log: createLogger({ stack: 'local', via: 'cli' }, () => undefined),
+    ...(at ? { now: () => at } : {}),
+  });
+}
+
+async function invokeFunction(target: Extract<Target, { kind: 'deployed' }>, functionName: string, payload: unknown): Promise<string> {
+  const client = new LambdaClient(target.region ? { region: target.region } : {});
+  const response = await client.send(new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from(JSON.stringify(payload)) }));
+  const body = Buffer.from(response.Payload ?? []).toString('utf8');
+  if (response.FunctionError) throw new Error(`${functionName} failed: ${body.slice(0, 500)}`);
+  return body;
+}
+
 /** `--at`: undefined when absent, null (after saying why) when not an ISO time. */
 function parseAt(value: string | boolean | undefined, ctx: CommandContext): Date | undefined | null {
   if (typeof value !== 'string') return undefined;
@@ -226,18 +328,7 @@ async function runJob(target: Target, request: { job: PlannerJob; at: Date | und
     ctx.out('Queued; the sender delivers within the SES send rate.');
     return result;
   }
-  const pipeline = createLocalPipeline({
-    config: loadDeploymentConfig(),
-    questionnaires: loadQuestionnaires(),
-    tableName: target.run.tableName,
-    dynamodbEndpoint: target.run.dynamodbEndpoint,
-    sesEndpoint: target.run.inboxUrl,
-    publicBaseUrl: target.run.apiUrl,
-    linkSecret: localLinkSecret(target.settings.secretFile),
-    mailDir: target.settings.mailDir,
-    log: createLogger({ stack: 'local', via: 'cli' }, () => undefined),
-    ...(request.at ? { now: () => request.at! } : {}),
-  });
+  const pipeline = localPipeline(target, request.at);
   const result: PlannerResult = request.job === 'planWave' ? await pipeline.jobs.planWave(request.at) : await pipeline.jobs.sendReminders(request.at);
   const queued = result.job === 'planWave' ? result.waves : result.reminders;
   const total = queued.reduce((sum, summary) => sum + summary.queued, 0);
@@ -251,10 +342,6 @@ async function runJob(target: Target, request: { job: PlannerJob; at: Date | und
 }
 
 async function invokePlanner(target: Extract<Target, { kind: 'deployed' }>, request: { job: PlannerJob; at: Date | undefined }): Promise<PlannerResult> {
-  const client = new LambdaClient(target.region ? { region: target.region } : {});
   const payload: TPlannerRequest = { job: request.job, ...(request.at ? { at: request.at.toISOString() } : {}) };
-  const response = await client.send(new InvokeCommand({ FunctionName: target.outputs.plannerFunctionName, Payload: Buffer.from(JSON.stringify(payload)) }));
-  const body = Buffer.from(response.Payload ?? []).toString('utf8');
-  if (response.FunctionError) throw new Error(`the planner failed: ${body.slice(0, 500)}`);
-  return JSON.parse(body) as PlannerResult;
+  return JSON.parse(await invokeFunction(target, target.outputs.plannerFunctionName, payload)) as PlannerResult;
 }

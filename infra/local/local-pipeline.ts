@@ -15,6 +15,8 @@ import { createComplaintsHandler } from '../../functions/complaints/complaints.t
 import { complaintHandlingFrom } from '../../shared/complaints/handling-config.ts';
 import type { TComplaintMessage } from '../../shared/complaints/complaint-messages.ts';
 import type { SweepSummary } from '../../shared/complaints/sweep-complaints.ts';
+import { createDigestHandler } from '../../functions/digest/digest.ts';
+import type { DigestOutcome } from '../../shared/digest/send-digests.ts';
 import { archivingMailer } from './eml-archive.ts';
 
 export interface LocalPipelineOptions {
@@ -40,9 +42,13 @@ export interface LocalPipeline {
   readonly app: Hono;
   readonly sendQueue: LocalQueue<TSendRequest>;
   readonly complaintQueue: LocalQueue<TComplaintMessage>;
+  /** The scheduled jobs, runnable by hand; `at` runs a job as of that time. */
   readonly jobs: {
-    [J in Exclude<ScheduledJob, 'sweepComplaints'>]: (at?: Date) => Promise<Extract<PlannerResult, { job: J }>>;
-  } & { sweepComplaints: (at?: Date) => Promise<SweepSummary> };
+    planWave(at?: Date): Promise<Extract<PlannerResult, { job: 'planWave' }>>;
+    sendReminders(at?: Date): Promise<Extract<PlannerResult, { job: 'sendReminders' }>>;
+    sweepComplaints(at?: Date): Promise<SweepSummary>;
+    sendDigests(at?: Date, options?: { period?: string; resend?: boolean }): Promise<{ period: string; outcomes: DigestOutcome[] }>;
+  } & Record<ScheduledJob, (at?: Date) => Promise<unknown>>;
   /** Waits until both queues are empty. */
   drained(): Promise<void>;
   close(): void;
@@ -133,6 +139,17 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
       sendReminders: async (at) =>
         (await planner({ job: 'sendReminders', ...(at ? { at: at.toISOString() } : {}) })) as Extract<PlannerResult, { job: 'sendReminders' }>,
       sweepComplaints: async (at) => (await complaints({ job: 'sweepComplaints', ...(at ? { at: at.toISOString() } : {}) })) as SweepSummary,
+      sendDigests: (at?: Date, digestOptions: { period?: string; resend?: boolean } = {}) =>
+        createDigestHandler({
+          table,
+          mailer,
+          questionnaires: options.questionnaires,
+          handling,
+          businessName: options.config.businessName,
+          senderAddress: options.config.senderAddress,
+          now: at ? () => at : now,
+          log: options.log.child({ function: 'digest' }),
+        })({ job: 'sendDigests', ...digestOptions }),
     },
   };
 }

@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     const clock: RunningClock = startLocalClock(scheduleDefinitions(config), async (job) => {
-      await (pipeline.jobs[job]() as Promise<unknown>).catch((error: unknown) => log.error(`scheduled job ${job} failed`, error));
+      await pipeline.jobs[job]().catch((error: unknown) => log.error(`scheduled job ${job} failed`, error));
     });
     stops.push(() => clock.stop());
 

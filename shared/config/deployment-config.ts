@@ -46,6 +46,7 @@ const DEFAULT_SCHEDULES = {
   planWave: 'cron(0 9 ? * MON *)',
   sendReminders: 'cron(0 10 * * ? *)',
   sweepComplaints: 'rate(15 minutes)',
+  sendDigests: 'cron(0 7 ? * MON *)',
 };
 
 /**
@@ -71,6 +72,8 @@ export const ZDeploymentConfig = z
         sendReminders: ZScheduleExpression.default(DEFAULT_SCHEDULES.sendReminders),
         /** How often overdue complaints are looked for and escalated. */
         sweepComplaints: ZScheduleExpression.default(DEFAULT_SCHEDULES.sweepComplaints),
+        /** When managers get the digest of the last whole week. */
+        sendDigests: ZScheduleExpression.default(DEFAULT_SCHEDULES.sendDigests),
       })
       .strict()
       .default(DEFAULT_SCHEDULES),

@@ -1,7 +1,7 @@
 import type { TDeploymentConfig } from '../config/deployment-config.ts';
 
 /** The jobs the product runs on a clock; each names the function it invokes. */
-export type ScheduledJob = 'planWave' | 'sendReminders' | 'sweepComplaints';
+export type ScheduledJob = 'planWave' | 'sendReminders' | 'sweepComplaints' | 'sendDigests';
 
 export interface ScheduleDefinition {
   readonly job: ScheduledJob;
@@ -36,6 +36,12 @@ export function scheduleDefinitions(config: TDeploymentConfig): ScheduleDefiniti
     job: 'sweepComplaints',
     description: 'Escalate complaints past their acknowledge or resolve deadline to the next level, once',
     expression: config.schedules.sweepComplaints,
+    timeZone: config.timeZone,
+  });
+  definitions.push({
+    job: 'sendDigests',
+    description: 'Aggregate the last whole week and email each manager the digest for their scope',
+    expression: config.schedules.sendDigests,
     timeZone: config.timeZone,
   });
   return definitions;

@@ -48,6 +48,7 @@ describe('the CDK stack', () => {
     ['planWave', demoConfig.schedules.planWave],
     ['sendReminders', demoConfig.schedules.sendReminders],
     ['sweepComplaints', demoConfig.schedules.sweepComplaints],
+    ['sendDigests', demoConfig.schedules.sendDigests],
   ])('runs %s on its configured cron in the business time zone, retried and dead-lettered', (job, expression) => {
     const dlq = new Capture();
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
@@ -64,7 +65,7 @@ describe('the CDK stack', () => {
 
   it('gives every function arm64, the latest Node.js runtime, source maps and its own log group with retention', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(5);
+    expect(Object.keys(functions)).toHaveLength(6);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
@@ -77,7 +78,7 @@ describe('the CDK stack', () => {
   it('scopes every DynamoDB permission to the table and named indexes, never "*"', () => {
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
     const dynamo = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('dynamodb:')));
-    expect(dynamo.length).toBe(5);
+    expect(dynamo.length).toBe(6);
     for (const statement of dynamo) {
       expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"|index\/\*/);
       expect([statement.Action].flat()).not.toContain('dynamodb:*');
@@ -87,10 +88,10 @@ describe('the CDK stack', () => {
     expect(mailEventsPolicy).toBeDefined();
   });
 
-  it('lets only the sender and the complaints function call SES, only as the sender identity and through the configuration set', () => {
+  it('lets only the sender, complaints and digest functions call SES, only as the sender identity and through the configuration set', () => {
     const policies = template.findResources('AWS::IAM::Policy');
     const withSes = Object.entries(policies).filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('ses:'));
-    expect(withSes.map(([id]) => id.replace(/Role.*$/, '')).sort()).toEqual(['ComplaintsFunction', 'SenderFunction']);
+    expect(withSes.map(([id]) => id.replace(/Role.*$/, '')).sort()).toEqual(['ComplaintsFunction', 'DigestFunction', 'SenderFunction']);
     for (const [, policy] of withSes) {
       const statement = policy.Properties.PolicyDocument.Statement.find((s: { Action: unknown }) => JSON.stringify(s.Action).includes('ses:'));
       expect(statement.Action).toBe('ses:SendRawEmail');
@@ -122,7 +123,7 @@ describe('the CDK stack', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/SES', MetricName: 'Reputation.ComplaintRate', Threshold: 0.001 });
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
     expect(alarms.filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(4);
-    expect(alarms.filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(5);
+    expect(alarms.filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(6);
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 

@@ -1,0 +1,19 @@
+import { createDigestHandler } from './digest.ts';
+import { readEnv } from '../../shared/config/runtime-env.ts';
+import { loadQuestionnaires } from '../../shared/config/load-config.ts';
+import { openTable } from '../../shared/storage/table-client.ts';
+import { sesMailer } from '../../shared/mail/mailer.ts';
+import { createLogger } from '../../shared/observability/logger.ts';
+
+const env = readEnv(['tableName', 'questionnaireDir', 'businessName', 'senderAddress', 'sesConfigurationSet', 'complaintHandling']);
+
+export const handler = createDigestHandler({
+  table: openTable(env.tableName),
+  mailer: sesMailer({ configurationSet: env.sesConfigurationSet }),
+  questionnaires: loadQuestionnaires(env.questionnaireDir),
+  handling: env.complaintHandling,
+  businessName: env.businessName,
+  senderAddress: env.senderAddress,
+  now: () => new Date(),
+  log: createLogger({ function: 'digest' }),
+});
