@@ -244,7 +244,7 @@ export class FeedbackStack extends Stack {
     });
 
     // Schedules, in the business's time zone, each retried and dead-lettered.
-    const jobTargets: Record<ScheduledJob, ProductFunction> = { planWave: planner, sendReminders: planner, sweepComplaints: complaints, sendDigests: digest };
+    const jobTargets: Record<ScheduledJob, ProductFunction> = { planWave: planner, sendReminders: planner, sweepComplaints: complaints, sendDigests: digest, sendStaffDigests: digest };
     const schedulerRole = new iam.Role(this, 'SchedulerRole', {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
       description: 'Lets EventBridge Scheduler invoke the scheduled jobs',

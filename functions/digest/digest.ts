@@ -1,19 +1,33 @@
 import { z } from 'zod';
 import type { Logger } from '../../shared/observability/logger.ts';
-import { sendDigests, type DigestDependencies, type DigestOutcome } from '../../shared/digest/send-digests.ts';
+import { sendDigests, sendStaffDigests, shiftMonth, type DigestDependencies, type DigestOutcome } from '../../shared/digest/send-digests.ts';
 import { isPeriod, lastCompletePeriod } from '../../shared/digest/period.ts';
 
 /** From EventBridge Scheduler (`{"job": "sendDigests"}`) or the CLI (with a period, or a resend). */
-export const ZDigestRequest = z.looseObject({
-  job: z.literal('sendDigests'),
-  period: z.string().refine(isPeriod, 'must be an ISO week like 2026-W47').optional(),
-  resend: z.boolean().optional(),
-});
+export const ZDigestRequest = z.discriminatedUnion('job', [
+  z.looseObject({
+    job: z.literal('sendDigests'),
+    period: z.string().refine(isPeriod, 'must be an ISO week like 2026-W47').optional(),
+    resend: z.boolean().optional(),
+  }),
+  z.looseObject({
+    job: z.literal('sendStaffDigests'),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-11').optional(),
+    resend: z.boolean().optional(),
+  }),
+]);
 export type TDigestRequest = z.input<typeof ZDigestRequest>;
 
 export function createDigestHandler(deps: DigestDependencies & { log: Logger }) {
   return async (event: unknown): Promise<{ period: string; outcomes: DigestOutcome[] }> => {
     const request = ZDigestRequest.parse(event);
+    if (request.job === 'sendStaffDigests') {
+      // By default, the month that has just ended in the business time zone.
+      const month = request.month ?? shiftMonth(new Intl.DateTimeFormat('en-CA', { timeZone: deps.handling.calendar.timeZone, year: 'numeric', month: '2-digit' }).format(deps.now()).slice(0, 7), -1);
+      const outcomes = await sendStaffDigests(deps, { month, ...(request.resend ? { resend: true } : {}) });
+      deps.log.info('staff digests', { month, sent: outcomes.filter((o) => o.outcome === 'sent').length });
+      return { period: month, outcomes };
+    }
     const period = request.period ?? lastCompletePeriod(deps.now(), deps.handling.calendar.timeZone);
     const outcomes = await sendDigests(deps, { period, ...(request.resend ? { resend: true } : {}) });
     deps.log.info('digests', { period, sent: outcomes.filter((o) => o.outcome === 'sent').length, skipped: outcomes.filter((o) => o.outcome !== 'sent').length });

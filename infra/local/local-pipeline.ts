@@ -48,6 +48,7 @@ export interface LocalPipeline {
     sendReminders(at?: Date): Promise<Extract<PlannerResult, { job: 'sendReminders' }>>;
     sweepComplaints(at?: Date): Promise<SweepSummary>;
     sendDigests(at?: Date, options?: { period?: string; resend?: boolean }): Promise<{ period: string; outcomes: DigestOutcome[] }>;
+    sendStaffDigests(at?: Date, options?: { month?: string; resend?: boolean }): Promise<{ period: string; outcomes: DigestOutcome[] }>;
   } & Record<ScheduledJob, (at?: Date) => Promise<unknown>>;
   /** Waits until both queues are empty. */
   drained(): Promise<void>;
@@ -118,6 +119,17 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     now,
     logError: (message, error) => options.log.error(message, error),
   });
+  const digest = (at?: Date) =>
+    createDigestHandler({
+      table,
+      mailer,
+      questionnaires: options.questionnaires,
+      handling,
+      businessName: options.config.businessName,
+      senderAddress: options.config.senderAddress,
+      now: at ? () => at : now,
+      log: options.log.child({ function: 'digest' }),
+    });
   return {
     table,
     app,
@@ -139,17 +151,8 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
       sendReminders: async (at) =>
         (await planner({ job: 'sendReminders', ...(at ? { at: at.toISOString() } : {}) })) as Extract<PlannerResult, { job: 'sendReminders' }>,
       sweepComplaints: async (at) => (await complaints({ job: 'sweepComplaints', ...(at ? { at: at.toISOString() } : {}) })) as SweepSummary,
-      sendDigests: (at?: Date, digestOptions: { period?: string; resend?: boolean } = {}) =>
-        createDigestHandler({
-          table,
-          mailer,
-          questionnaires: options.questionnaires,
-          handling,
-          businessName: options.config.businessName,
-          senderAddress: options.config.senderAddress,
-          now: at ? () => at : now,
-          log: options.log.child({ function: 'digest' }),
-        })({ job: 'sendDigests', ...digestOptions }),
+      sendDigests: (at?: Date, digestOptions: { period?: string; resend?: boolean } = {}) => digest(at)({ job: 'sendDigests', ...digestOptions }),
+      sendStaffDigests: (at?: Date, digestOptions: { month?: string; resend?: boolean } = {}) => digest(at)({ job: 'sendStaffDigests', ...digestOptions }),
     },
   };
 }

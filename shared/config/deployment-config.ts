@@ -47,6 +47,7 @@ const DEFAULT_SCHEDULES = {
   sendReminders: 'cron(0 10 * * ? *)',
   sweepComplaints: 'rate(15 minutes)',
   sendDigests: 'cron(0 7 ? * MON *)',
+  sendStaffDigests: 'cron(0 8 1 * ? *)',
 };
 
 /**
@@ -74,6 +75,8 @@ export const ZDeploymentConfig = z
         sweepComplaints: ZScheduleExpression.default(DEFAULT_SCHEDULES.sweepComplaints),
         /** When managers get the digest of the last whole week. */
         sendDigests: ZScheduleExpression.default(DEFAULT_SCHEDULES.sendDigests),
+        /** When each staff member gets their own monthly figures. */
+        sendStaffDigests: ZScheduleExpression.default(DEFAULT_SCHEDULES.sendStaffDigests),
       })
       .strict()
       .default(DEFAULT_SCHEDULES),

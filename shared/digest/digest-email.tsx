@@ -40,6 +40,7 @@ export function renderDigestEmail(report: DigestReport, context: { businessName:
     ? `Previous digest for this scope: ${new Intl.DateTimeFormat('en-GB', { timeZone: context.timeZone, dateStyle: 'medium' }).format(new Date(context.lastSentAt))}.`
     : 'This is the first digest for this scope.';
   const ranked = report.staff.filter((s) => s.ranked);
+  const rated = report.values.filter((v) => v.importance !== null || v.performance !== null);
   const top = ranked.slice(0, 3);
   const bottom = ranked.length > 3 ? ranked.slice(-3).reverse() : [];
   const unranked = report.staff.filter((s) => !s.ranked);
@@ -54,7 +55,7 @@ export function renderDigestEmail(report: DigestReport, context: { businessName:
     changeText(report.vsBenchmark, 'Against the benchmark wave'),
     '',
     'What matters and how we do (importance / us / competitor, 1–5):',
-    ...report.values.map((v) => `- ${v.label}: ${fmt(v.importance, 1)} / ${fmt(v.performance, 1)} / ${fmt(v.competitor, 1)} — ${v.quadrant ?? 'not rated'}`),
+    ...rated.map((v) => `- ${v.label}: ${fmt(v.importance, 1)} / ${fmt(v.performance, 1)} / ${fmt(v.competitor, 1)} — ${v.quadrant ?? 'not rated'}`),
     ...(report.comparison ? [`Against ${report.competitorName ?? 'competitors'}: better ${pct(report.comparison.better)}, same ${pct(report.comparison.same)}, worse ${pct(report.comparison.worse)} (n = ${report.comparison.n})`] : []),
     '',
     'Service standards (share "yes"):',
@@ -112,7 +113,7 @@ export function renderDigestEmail(report: DigestReport, context: { businessName:
                   <th align="left" style={cell}>Us</th>
                   <th align="left" style={cell}>Where it stands</th>
                 </tr>
-                {report.values.map((v) => (
+                {rated.map((v) => (
                   <tr>
                     <td style={cell}>{v.label}</td>
                     <td style={cell} width="22%">

@@ -10,7 +10,8 @@ import { listComplaints, type TComplaint } from '../storage/complaints.ts';
 import { aggregatePeriod, readRollups } from './aggregate-period.ts';
 import { buildDigestReport, type DigestScope } from './digest-report.ts';
 import { renderDigestEmail } from './digest-email.tsx';
-import { periodStart, previousPeriod } from './period.ts';
+import { periodsOfMonth, periodStart, previousPeriod } from './period.ts';
+import { mergeRollups, segments, type Rollup } from './rollup.ts';
 
 export interface DigestDependencies {
   readonly table: Table;
@@ -88,4 +89,66 @@ async function lastDigest(table: Table, scopeKey: string): Promise<{ period: str
 async function benchmarkWave(table: Table, questionnaireId: string): Promise<string | undefined> {
   const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.wave(questionnaireId, 'BENCHMARK') }));
   return Item ? String(Item['waveId']) : undefined;
+}
+
+/**
+ * The monthly staff digest: each staff member with responses that month gets their own
+ * figures (served, responses, score against the company's) and the comments about them —
+ * results shared with the people who earn them. Built by merging the month's weekly rollups.
+ */
+export async function sendStaffDigests(deps: DigestDependencies, options: { month: string; resend?: boolean }): Promise<DigestOutcome[]> {
+  const { table, handling } = deps;
+  const staff = await listStaff(table);
+  const staffNames = new Map(staff.map((s) => [s.email, s.name]));
+  const staffDepartments = new Map(staff.map((s) => [s.email, s.departmentId]));
+  const periods = periodsOfMonth(options.month);
+  const previousMonth = shiftMonth(options.month, -1);
+  const complaints = await listComplaints(table, { closedSince: new Date(`${options.month}-01T00:00:00Z`) });
+  const outcomes: DigestOutcome[] = [];
+
+  for (const questionnaire of deps.questionnaires.filter((q) => q.audience === 'customers')) {
+    const monthRollups = async (ps: string[]) => (await Promise.all(ps.map((p) => readRollups(table, questionnaire.id, p)))).flat();
+    const current = await monthRollups(periods);
+    const previous = await monthRollups(periodsOfMonth(previousMonth));
+    const merged = (rollups: Rollup[], segment: string) => mergeRollups(segment, rollups.filter((r) => r.segment === segment), questionnaire.headline.kind);
+
+    for (const member of staff) {
+      const segment = segments.staff(member.email);
+      const rollups = [merged(current, segments.company), merged(current, segment)];
+      const scope: DigestScope = { kind: 'staff', email: member.email, name: member.name };
+      const report = buildDigestReport({
+        questionnaire,
+        period: options.month,
+        scope,
+        rollups,
+        previous: { period: previousMonth, rollups: [merged(previous, segment)] },
+        benchmark: null,
+        complaints: complaints.filter((c) => c.questionnaireId === questionnaire.id && c.staffEmail === member.email),
+        calendar: handling.calendar,
+        staffNames,
+        staffDepartments,
+        now: deps.now(),
+      });
+      const base = { questionnaireId: questionnaire.id, scope: member.name, recipient: member.email };
+      if (!report) continue;
+      const scopeKey = `${questionnaire.id}#staff:${member.email}`;
+      const last = await lastDigest(table, scopeKey);
+      if (last?.period === options.month && !options.resend) {
+        outcomes.push({ ...base, outcome: 'already-sent' });
+        continue;
+      }
+      const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, ...(last ? { lastSentAt: last.sentAt } : {}) });
+      await deps.mailer.sendRaw(await buildMime({ ...email, subject: `Your feedback for ${options.month}: ${email.subject.split(' — ')[1] ?? ''}`, from: `${deps.businessName} <${deps.senderAddress}>`, to: member.email }));
+      await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.digestSent(scopeKey), kind: 'digest-sent', period: options.month, sentAt: deps.now().toISOString(), recipient: member.email } }));
+      outcomes.push({ ...base, outcome: 'sent' });
+    }
+  }
+  return outcomes;
+}
+
+/** YYYY-MM shifted by whole months. */
+export function shiftMonth(month: string, by: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const date = new Date(Date.UTC(year, m - 1 + by, 1));
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }

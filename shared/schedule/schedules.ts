@@ -1,7 +1,7 @@
 import type { TDeploymentConfig } from '../config/deployment-config.ts';
 
 /** The jobs the product runs on a clock; each names the function it invokes. */
-export type ScheduledJob = 'planWave' | 'sendReminders' | 'sweepComplaints' | 'sendDigests';
+export type ScheduledJob = 'planWave' | 'sendReminders' | 'sweepComplaints' | 'sendDigests' | 'sendStaffDigests';
 
 export interface ScheduleDefinition {
   readonly job: ScheduledJob;
@@ -42,6 +42,12 @@ export function scheduleDefinitions(config: TDeploymentConfig): ScheduleDefiniti
     job: 'sendDigests',
     description: 'Aggregate the last whole week and email each manager the digest for their scope',
     expression: config.schedules.sendDigests,
+    timeZone: config.timeZone,
+  });
+  definitions.push({
+    job: 'sendStaffDigests',
+    description: 'Email each staff member their own figures and comments for the month just ended',
+    expression: config.schedules.sendStaffDigests,
     timeZone: config.timeZone,
   });
   return definitions;

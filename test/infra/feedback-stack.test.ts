@@ -49,6 +49,7 @@ describe('the CDK stack', () => {
     ['sendReminders', demoConfig.schedules.sendReminders],
     ['sweepComplaints', demoConfig.schedules.sweepComplaints],
     ['sendDigests', demoConfig.schedules.sendDigests],
+    ['sendStaffDigests', demoConfig.schedules.sendStaffDigests],
   ])('runs %s on its configured cron in the business time zone, retried and dead-lettered', (job, expression) => {
     const dlq = new Capture();
     template.hasResourceProperties('AWS::Scheduler::Schedule', {

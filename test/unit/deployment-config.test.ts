@@ -8,7 +8,7 @@ describe('deployment config', () => {
   it('fills the documented defaults', () => {
     const config = ZDeploymentConfig.parse(minimal);
     expect(config.sesSendRatePerSecond).toBe(14);
-    expect(config.schedules).toEqual({ planWave: 'cron(0 9 ? * MON *)', sendReminders: 'cron(0 10 * * ? *)', sweepComplaints: 'rate(15 minutes)', sendDigests: 'cron(0 7 ? * MON *)' });
+    expect(config.schedules).toEqual({ planWave: 'cron(0 9 ? * MON *)', sendReminders: 'cron(0 10 * * ? *)', sweepComplaints: 'rate(15 minutes)', sendDigests: 'cron(0 7 ? * MON *)', sendStaffDigests: 'cron(0 8 1 * ? *)' });
     expect(config.complaintHandling).toEqual({ headOfServiceEmail: 'head@acme.example', acknowledgeWithinBusinessHours: 4, resolveWithinBusinessDays: 2, notifyCustomerOnAcknowledge: true });
     expect(config.businessHours).toEqual({ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '17:00', holidays: [] });
     expect(config.planning).toEqual({ recurringPeriodDays: 90, frequencyCapDays: 30, interactionDelayDays: 1 });
