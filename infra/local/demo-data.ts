@@ -1,4 +1,11 @@
 import { saveDepartment, saveStaffMember } from '../../shared/storage/directory.ts';
+import { createInvitation, type TInvitation } from '../../shared/storage/invitations.ts';
+import { recordSubmission } from '../../shared/storage/responses.ts';
+import { openWave } from '../../shared/storage/waves.ts';
+import { newLinkId } from '../../shared/tokens/link-token.ts';
+import { waveIdFor } from '../../shared/planning/wave-id.ts';
+import { aggregatePeriod } from '../../shared/digest/aggregate-period.ts';
+import type { TQuestionnaire } from '../../shared/questionnaire/questionnaire-schema.ts';
 import { saveContact } from '../../shared/storage/contacts.ts';
 import type { Table } from '../../shared/storage/table-client.ts';
 
@@ -49,4 +56,56 @@ export async function seedDemoData(table: Table, now = new Date()): Promise<{ co
   const contacts = demoContacts(now);
   for (const contact of contacts) await saveContact(table, contact);
   return { contacts: contacts.length, staff: DEMO_STAFF.length + DEMO_DEPARTMENTS.length, departments: DEMO_DEPARTMENTS.length };
+}
+
+/**
+ * Four weeks of simulated answers before `now`, so the first digest already shows a trend
+ * and a benchmark. The past customers get invitations and responses but no contact record,
+ * so they are never planned again; the demo contacts stay due.
+ */
+export async function seedDemoHistory(table: Table, questionnaire: TQuestionnaire, now = new Date(), timeZone = 'UTC'): Promise<string[]> {
+  const periods: string[] = [];
+  for (let weeksAgo = 4; weeksAgo >= 1; weeksAgo--) {
+    const at = new Date(now.getTime() - weeksAgo * 7 * 86_400_000);
+    const wave = await openWave(table, questionnaire.id, waveIdFor(at, timeZone), at.toISOString());
+    periods.push(wave.waveId);
+    for (let i = 0; i < 30; i++) {
+      const staff = DEMO_STAFF[i % DEMO_STAFF.length]!;
+      const invitation: TInvitation = {
+        audience: 'customers',
+        questionnaireId: questionnaire.id,
+        waveId: wave.waveId,
+        email: `past-${weeksAgo}-${i}@customer.example`,
+        name: `Past customer ${i}`,
+        language: 'en',
+        linkId: newLinkId(),
+        staffEmail: staff.email,
+        departmentId: staff.departmentId,
+        status: 'sent',
+        createdAt: at.toISOString(),
+        sentAt: at.toISOString(),
+      };
+      await createInvitation(table, invitation);
+      if (i % 3 === 2) continue; // two in three answer
+      // Scores improve a little each week, and the installations team starts weaker.
+      const base = 5 + (4 - weeksAgo) + (staff.departmentId === 'installations' ? -1 : 1);
+      const score = Math.max(0, Math.min(10, base + ((i * 7) % 5) - 1));
+      await recordSubmission(
+        table,
+        invitation,
+        {
+          headline: score,
+          values: Object.fromEntries(questionnaire.values.map((v, k) => [v.id, { importance: 1 + ((k * 3 + (i % 2)) % 5), performance: Math.max(1, Math.min(5, Math.round(score / 2) - (k % 2))) }])),
+          probes: {},
+          standards: Object.fromEntries(questionnaire.standards.map((s, k) => [s.id, (i + k) % 4 !== 0])),
+          comparison: (['better', 'same', 'worse', 'dk'] as const)[i % 4]!,
+          ...(i % 7 === 0 ? { comment: score <= 6 ? 'The engineer was late and did not call ahead.' : 'Friendly and quick, thank you!' } : {}),
+          complaintRequested: false,
+        },
+        { anonymous: questionnaire.anonymous, at: new Date(at.getTime() + 86_400_000).toISOString() },
+      );
+    }
+    await aggregatePeriod(table, questionnaire, wave.waveId);
+  }
+  return periods;
 }

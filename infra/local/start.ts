@@ -9,7 +9,7 @@ import { localSettings } from './local-settings.ts';
 import { JavaMissingError, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.ts';
 import { startSesInbox, type RunningInbox } from './ses-inbox.ts';
 import { ensureTable } from './create-table.ts';
-import { seedDemoData } from './demo-data.ts';
+import { seedDemoData, seedDemoHistory } from './demo-data.ts';
 import { createLocalPipeline } from './local-pipeline.ts';
 import { startLocalClock, type RunningClock } from './local-clock.ts';
 import { localLinkSecret } from './local-secret.ts';
@@ -92,7 +92,9 @@ async function main(): Promise<void> {
     stops.push(() => pipeline.close());
     if (tableState === 'created') {
       const seeded = await seedDemoData(pipeline.table);
-      process.stdout.write(`Demo data: ${seeded.departments} departments, ${seeded.staff} staff, ${seeded.contacts} contacts.\n`);
+      const customerQuestionnaire = questionnaires.find((q) => q.audience === 'customers');
+      const history = customerQuestionnaire ? await seedDemoHistory(pipeline.table, customerQuestionnaire, new Date(), config.timeZone) : [];
+      process.stdout.write(`Demo data: ${seeded.departments} departments, ${seeded.staff} staff, ${seeded.contacts} contacts, ${history.length} weeks of history (${history.join(', ')}).\n`);
     }
 
     // Bound to loopback only: locally the admin routes have no IAM in front of them.

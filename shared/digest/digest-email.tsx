@@ -42,7 +42,8 @@ export function renderDigestEmail(report: DigestReport, context: { businessName:
   const ranked = report.staff.filter((s) => s.ranked);
   const rated = report.values.filter((v) => v.importance !== null || v.performance !== null);
   const top = ranked.slice(0, 3);
-  const bottom = ranked.length > 3 ? ranked.slice(-3).reverse() : [];
+  // The bottom three, never repeating someone already shown at the top.
+  const bottom = ranked.slice(Math.max(top.length, ranked.length - 3)).reverse();
   const unranked = report.staff.filter((s) => !s.ranked);
   const section = 'margin:20px 0 6px;font-size:15px';
   const cell = 'padding:4px 6px;border-bottom:1px solid #eee;vertical-align:top';

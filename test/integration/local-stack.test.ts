@@ -46,7 +46,7 @@ describe('npm start (the local stack)', () => {
     }
     expect(stack.output()).toContain(`API: http://localhost:${ports.FEEDBACK_API_PORT}`);
     expect(stack.output()).toContain(`Inbox: http://localhost:${ports.FEEDBACK_INBOX_PORT}`);
-    expect(stack.output()).toContain('Demo data: 3 departments, 9 staff, 36 contacts.');
+    expect(stack.output()).toContain('Demo data: 3 departments, 9 staff, 36 contacts, 4 weeks of history');
 
     const inbox = await fetch(`http://localhost:${ports.FEEDBACK_INBOX_PORT}/`);
     expect(inbox.status).toBe(200);
