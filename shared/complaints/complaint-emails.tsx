@@ -1,4 +1,5 @@
 import type { RenderedEmail } from '../mail/invitation-email.tsx';
+import { EmailFrame, emailDocument } from '../mail/email-frame.tsx';
 import { localized } from '../questionnaire/questionnaire-schema.ts';
 import type { ComplaintContext } from './complaint-context.ts';
 
@@ -94,15 +95,7 @@ export function renderEscalationEmail(input: EscalationEmailInput): RenderedEmai
 
   const button = 'display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border-radius:4px;background:#0b5cad;color:#ffffff;text-decoration:none;font:bold 14px Arial,sans-serif';
   const html = (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <title>{subject}</title>
-      </head>
-      <body style="margin:0;padding:16px;background:#f6f7f9;font:14px/1.5 Arial,sans-serif;color:#1b1f24">
-        <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;margin:0 auto;background:#ffffff;padding:16px">
-          <tr>
-            <td>
+    <EmailFrame title={subject}>
               <p style="font-size:16px;font-weight:bold">{intro}</p>
               <table role="presentation" cellpadding="4" cellspacing="0">
                 {facts.map(([label, value]) => (
@@ -138,13 +131,9 @@ export function renderEscalationEmail(input: EscalationEmailInput): RenderedEmai
                 ))}
               </p>
               <p style="color:#555;font-size:12px">{input.businessName} feedback pipeline</p>
-            </td>
-          </tr>
-        </table>
-      </body>
-    </html>
+    </EmailFrame>
   );
-  return { subject, text, html: `<!doctype html>${html.toString()}` };
+  return { subject, text, html: emailDocument(html) };
 }
 
 /** Tells the customer their complaint is in someone's hands, by name. */
@@ -156,17 +145,11 @@ export function renderAcknowledgementEmail(input: { customerName: string; handle
     input.businessName,
   ];
   const html = (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <title>{subject}</title>
-      </head>
-      <body style="font:15px/1.5 Arial,sans-serif;color:#1b1f24">
-        {lines.map((line) => (
-          <p>{line}</p>
-        ))}
-      </body>
-    </html>
+    <EmailFrame title={subject} fontSize={15}>
+      {lines.map((line) => (
+        <p>{line}</p>
+      ))}
+    </EmailFrame>
   );
-  return { subject, text: lines.join('\n\n'), html: `<!doctype html>${html.toString()}` };
+  return { subject, text: lines.join('\n\n'), html: emailDocument(html) };
 }

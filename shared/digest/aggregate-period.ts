@@ -2,7 +2,8 @@ import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../storage/table-client.ts';
 import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
 import { keys } from '../storage/keys.ts';
-import { TABLE_DESIGN, LIST_SHARDS } from '../storage/table-design.ts';
+import { LIST_SHARDS } from '../storage/table-design.ts';
+import { listAll } from '../storage/list-index.ts';
 import { responseFromItem } from '../storage/responses.ts';
 import { addResponse, counts, emptyRollup, segments, type Rollup } from './rollup.ts';
 
@@ -41,7 +42,7 @@ export async function aggregatePeriod(table: Table, questionnaire: TQuestionnair
 
   await Promise.all(
     Array.from({ length: LIST_SHARDS }, async (_, shard) => {
-      for await (const item of queryAll(table, keys.responseShard(questionnaire.id, period, shard).gsi1pk, result)) {
+      for await (const item of listAll(table, keys.responseShard(questionnaire.id, period, shard).gsi1pk, result)) {
         result.read++;
         const response = responseFromItem(item);
         if (!counts(response)) continue;
@@ -51,7 +52,7 @@ export async function aggregatePeriod(table: Table, questionnaire: TQuestionnair
         }
         for (const segment of segmentsOf(response)) addResponse(rollupFor(segment), response);
       }
-      for await (const item of queryAll(table, keys.invitationShard(questionnaire.id, period, shard).gsi1pk, result)) {
+      for await (const item of listAll(table, keys.invitationShard(questionnaire.id, period, shard).gsi1pk, result)) {
         if (item['status'] !== 'sent') continue;
         for (const segment of segmentsOf(item as { staffEmail?: string; departmentId?: string })) rollupFor(segment).delivered++;
       }
@@ -60,26 +61,6 @@ export async function aggregatePeriod(table: Table, questionnaire: TQuestionnair
   result.rollups = [...bySegment.values()].sort((a, b) => a.segment.localeCompare(b.segment));
   await replaceRollups(table, questionnaire.id, period, result.rollups);
   return result;
-}
-
-async function* queryAll(table: Table, partition: string, result: AggregationResult): AsyncGenerator<Record<string, unknown>> {
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await table.db.send(
-      new QueryCommand({
-        TableName: table.name,
-        IndexName: 'byList',
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': TABLE_DESIGN.indexes.byList.partitionKey },
-        ExpressionAttributeValues: { ':pk': partition },
-        ExclusiveStartKey: cursor,
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    result.readUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
-    yield* page.Items ?? [];
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
 }
 
 /**

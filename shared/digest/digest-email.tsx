@@ -1,4 +1,5 @@
 import type { RenderedEmail } from '../mail/invitation-email.tsx';
+import { EmailFrame, emailDocument } from '../mail/email-frame.tsx';
 import type { DigestReport } from './digest-report.ts';
 
 const fmt = (value: number | null, digits = 0) => (value === null ? '–' : value.toFixed(digits));
@@ -77,15 +78,7 @@ export function renderDigestEmail(report: DigestReport, context: { businessName:
   ].join('\n');
 
   const html = (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <title>{subject}</title>
-      </head>
-      <body style="margin:0;padding:16px;background:#f6f7f9;font:14px/1.45 Arial,sans-serif;color:#1b1f24">
-        <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:640px;margin:0 auto;background:#ffffff;padding:16px">
-          <tr>
-            <td>
+    <EmailFrame title={subject} width={640}>
               <p style="font-size:17px;font-weight:bold;margin-top:0">{report.headline}</p>
               <table role="presentation" width="100%" cellpadding="0" cellspacing="0">
                 <tr>
@@ -193,11 +186,7 @@ export function renderDigestEmail(report: DigestReport, context: { businessName:
               <p style="color:#555;font-size:12px;margin-top:20px">
                 Running cost this period: ${report.cost.dollars.toFixed(4)} for {report.cost.emails} emails and {report.cost.responses} responses (AWS prices as of {report.cost.priceTableAsOf}). {lastSent}
               </p>
-            </td>
-          </tr>
-        </table>
-      </body>
-    </html>
+    </EmailFrame>
   );
-  return { subject, text, html: `<!doctype html>${html.toString()}` };
+  return { subject, text, html: emailDocument(html) };
 }

@@ -1,3 +1,4 @@
+import { EmailFrame, emailDocument } from './email-frame.tsx';
 import { localized, type TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
 import { headlineScores, scaleLabels } from '../questionnaire/headline-scale.ts';
 
@@ -53,15 +54,7 @@ export function renderInvitationEmail(input: InvitationEmailInput): RenderedEmai
   const link =
     'display:inline-block;min-width:28px;padding:8px 4px;border:1px solid #0b5cad;border-radius:4px;color:#0b5cad;text-decoration:none;font:bold 15px Arial,sans-serif;text-align:center';
   const html = (
-    <html lang={language}>
-      <head>
-        <meta charset="utf-8" />
-        <title>{subject}</title>
-      </head>
-      <body style="margin:0;padding:16px;background:#f6f7f9;font:15px/1.5 Arial,sans-serif;color:#1b1f24">
-        <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;margin:0 auto;background:#ffffff;padding:16px">
-          <tr>
-            <td>
+    <EmailFrame title={subject} lang={language} width={560} fontSize={15}>
               <p>Dear {input.recipientName},</p>
               {intro && <p>{intro}</p>}
               <p style="font-size:17px;font-weight:bold">{question}</p>
@@ -86,11 +79,7 @@ export function renderInvitationEmail(input: InvitationEmailInput): RenderedEmai
                   Unsubscribe from these questionnaires
                 </a>
               </p>
-            </td>
-          </tr>
-        </table>
-      </body>
-    </html>
+    </EmailFrame>
   );
-  return { subject, text, html: `<!doctype html>${html.toString()}` };
+  return { subject, text, html: emailDocument(html) };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { listAll } from './list-index.ts';
 import { keys } from './keys.ts';
-import { TABLE_DESIGN } from './table-design.ts';
 import { isConditionFailure, type Table } from './table-client.ts';
 
 export const ZComplaint = z.object({
@@ -81,21 +81,7 @@ export async function listComplaints(table: Table, options: { closedSince?: Date
   }
   const complaints: TComplaint[] = [];
   for (const list of lists) {
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await table.db.send(
-        new QueryCommand({
-          TableName: table.name,
-          IndexName: 'byList',
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': TABLE_DESIGN.indexes.byList.partitionKey },
-          ExpressionAttributeValues: { ':pk': list },
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      complaints.push(...(page.Items ?? []).map((item) => ZComplaint.parse(item)));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
+    for await (const item of listAll(table, list)) complaints.push(ZComplaint.parse(item));
   }
   return complaints.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, normalizeEmail, type Audience } from './keys.ts';
-import { TABLE_DESIGN } from './table-design.ts';
+import { listPage } from './list-index.ts';
 import { isConditionFailure, type Table } from './table-client.ts';
 
 export const ZContact = z.object({
@@ -90,19 +90,8 @@ export async function listRecipientsPage(
   cursor?: Record<string, unknown>,
   pageSize = 100,
 ): Promise<{ recipients: TRecipient[]; cursor?: Record<string, unknown> }> {
-  const index = TABLE_DESIGN.indexes.byList;
-  const { Items = [], LastEvaluatedKey } = await table.db.send(
-    new QueryCommand({
-      TableName: table.name,
-      IndexName: 'byList',
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': index.partitionKey },
-      ExpressionAttributeValues: { ':pk': keys.recipientShard(audience, shard).gsi1pk },
-      ExclusiveStartKey: cursor,
-      Limit: pageSize,
-    }),
-  );
-  return { recipients: Items.map((item) => ZRecipient.parse(item)), cursor: LastEvaluatedKey };
+  const page = await listPage(table, keys.recipientShard(audience, shard).gsi1pk, { ...(cursor ? { cursor } : {}), limit: pageSize });
+  return { recipients: page.items.map((item) => ZRecipient.parse(item)), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
 
 /** Records that the recipient was sent a questionnaire at `at`. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { LIST_SHARDS, TABLE_DESIGN } from './table-design.ts';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { LIST_SHARDS } from './table-design.ts';
+import { listAll } from './list-index.ts';
 import { keys, normalizeEmail } from './keys.ts';
 import type { Table } from './table-client.ts';
 
@@ -53,21 +54,7 @@ export async function getStaffMember(table: Table, email: string): Promise<TStaf
 export async function listStaff(table: Table): Promise<TStaffMember[]> {
   const staff: TStaffMember[] = [];
   for (let shard = 0; shard < LIST_SHARDS; shard++) {
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await table.db.send(
-        new QueryCommand({
-          TableName: table.name,
-          IndexName: 'byList',
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': TABLE_DESIGN.indexes.byList.partitionKey },
-          ExpressionAttributeValues: { ':pk': keys.staffShard(shard).gsi1pk },
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      staff.push(...(page.Items ?? []).map((item) => ZStaffMember.parse(item)));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
+    for await (const item of listAll(table, keys.staffShard(shard).gsi1pk)) staff.push(ZStaffMember.parse(item));
   }
   return staff.sort((a, b) => a.name.localeCompare(b.name));
 }

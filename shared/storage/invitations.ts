@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys.ts';
 import { TABLE_DESIGN } from './table-design.ts';
+import { listPage } from './list-index.ts';
 import { isConditionFailure, type Table } from './table-client.ts';
 
 export const ZInvitation = z.object({
@@ -95,19 +96,8 @@ export async function listInvitationsPage(
   shard: number,
   cursor?: Record<string, unknown>,
 ): Promise<{ invitations: TInvitation[]; cursor?: Record<string, unknown> }> {
-  const index = TABLE_DESIGN.indexes.byList;
-  const { Items = [], LastEvaluatedKey } = await table.db.send(
-    new QueryCommand({
-      TableName: table.name,
-      IndexName: 'byList',
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': index.partitionKey },
-      ExpressionAttributeValues: { ':pk': keys.invitationShard(questionnaireId, waveId, shard).gsi1pk },
-      ExclusiveStartKey: cursor,
-      Limit: 100,
-    }),
-  );
-  return { invitations: Items.map((item) => ZInvitation.parse(item)), cursor: LastEvaluatedKey };
+  const page = await listPage(table, keys.invitationShard(questionnaireId, waveId, shard).gsi1pk, { ...(cursor ? { cursor } : {}), limit: 100 });
+  return { invitations: page.items.map((item) => ZInvitation.parse(item)), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
 
 type SendOutcome = { status: 'sent'; at: string; sesMessageId: string } | { status: 'failed'; at: string; failure: string };
