@@ -183,6 +183,7 @@ export class FeedbackStack extends Stack {
     for (const fn of [httpApi, sender, complaints, digest]) fn.setEnv('businessName', config.businessName);
     digest.setEnv('complaintHandling', JSON.stringify(complaintHandlingFrom(config)));
     httpApi.setEnv('complaintRules', JSON.stringify(config.complaints));
+    httpApi.setEnv('responseRetentionDays', String(config.privacy.responseRetentionDays));
     for (const fn of [httpApi, complaints]) {
       fn.setEnv('complaintHandling', JSON.stringify(complaintHandlingFrom(config)));
       fn.setEnv('complaintQueueUrl', complaintQueue.queueUrl);

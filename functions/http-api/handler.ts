@@ -7,7 +7,7 @@ import { linkSecret } from '../../shared/tokens/link-secret.ts';
 import { createLogger } from '../../shared/observability/logger.ts';
 import { sqsQueue } from '../../shared/queue/sqs-queue.ts';
 
-const env = readEnv(['tableName', 'businessName', 'questionnaireDir', 'complaintRules', 'complaintHandling', 'complaintQueueUrl']);
+const env = readEnv(['tableName', 'businessName', 'questionnaireDir', 'complaintRules', 'complaintHandling', 'complaintQueueUrl', 'responseRetentionDays']);
 const log = createLogger({ function: 'http-api' });
 
 export const handler = handle(
@@ -16,6 +16,7 @@ export const handler = handle(
     questionnaires: loadQuestionnaires(env.questionnaireDir),
     businessName: env.businessName,
     complaintRules: env.complaintRules,
+    responseRetentionDays: env.responseRetentionDays,
     complaintHandling: env.complaintHandling,
     complaintQueue: sqsQueue(env.complaintQueueUrl),
     linkSecret,

@@ -7,6 +7,8 @@ import { localLinkSecret } from '../local/local-secret.ts';
 import { resolveTarget, targetTable, type Target } from './target.ts';
 import { importContacts, importStaff } from '../../shared/import/import-file.ts';
 import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { exportPerson, forgetPerson } from '../../shared/privacy/person-data.ts';
 import { isPeriod, lastCompletePeriod } from '../../shared/digest/period.ts';
 import type { TDigestRequest } from '../../functions/digest/digest.ts';
 import type { DigestOutcome } from '../../shared/digest/send-digests.ts';
@@ -27,6 +29,8 @@ export interface Command {
   readonly options: Record<string, { type: 'string' | 'boolean'; description: string }>;
   readonly run: (values: Record<string, string | boolean | undefined>, positionals: string[], ctx: CommandContext) => Promise<number>;
 }
+
+const ZCliEmail = z.email();
 
 const TARGET_OPTIONS = {
   stack: { type: 'string', description: 'run against this deployed stack (reads its CloudFormation outputs) instead of the local stack' },
@@ -209,6 +213,36 @@ export const COMMANDS: Command[] = [
         ctx.out(report.headline);
         for (const [section = "", item = "", measure = "", value = ""] of reportRows(report)) ctx.out(`  ${section.padEnd(11)} ${item.padEnd(44).slice(0, 44)} ${measure.padEnd(28)} ${value}`);
       }
+      return 0;
+    },
+  },
+  {
+    name: 'forget',
+    summary: 'remove a customer’s personal data, keeping anonymous scores and their suppression entry',
+    usage: 'feedback forget EMAIL [--yes] [--stack NAME] [--region REGION]',
+    details: 'Deletes the contact and their invitations, removes their identity and free text from responses, complaints and digest rollups, and keeps the address on the suppression list so they are never mailed again. Asks for --yes.',
+    options: { yes: { type: 'boolean', description: 'confirm: this cannot be undone' }, ...TARGET_OPTIONS },
+    async run(values, positionals, ctx) {
+      const email = ZCliEmail.safeParse(positionals[0]);
+      if (!email.success || positionals.length !== 1) return usage(ctx, 'Usage: feedback forget EMAIL --yes');
+      if (!values['yes']) return usage(ctx, `This removes ${email.data}'s personal data for good. Run again with --yes to confirm.`);
+      const summary = await forgetPerson(targetTable(await resolveTarget(targetOptions(values))), email.data, new Date());
+      ctx.out(
+        `Forgot ${summary.email}: contact ${summary.contactDeleted ? 'deleted' : 'not found'}, ${summary.invitationsDeleted} invitation(s) deleted, ` +
+          `${summary.responsesAnonymised} response(s) and ${summary.complaintsAnonymised} complaint(s) anonymised, ${summary.rollupCommentsRemoved} quoted comment(s) removed; the address stays suppressed.`,
+      );
+      return 0;
+    },
+  },
+  {
+    name: 'export-person',
+    summary: 'print everything held about one customer, as JSON',
+    usage: 'feedback export-person EMAIL [--stack NAME] [--region REGION]',
+    options: { ...TARGET_OPTIONS },
+    async run(values, positionals, ctx) {
+      const email = ZCliEmail.safeParse(positionals[0]);
+      if (!email.success || positionals.length !== 1) return usage(ctx, 'Usage: feedback export-person EMAIL');
+      ctx.out(JSON.stringify(await exportPerson(targetTable(await resolveTarget(targetOptions(values))), email.data, new Date()), null, 2));
       return 0;
     },
   },

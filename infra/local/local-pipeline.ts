@@ -113,6 +113,7 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     questionnaires: options.questionnaires,
     businessName: options.config.businessName,
     complaintRules: options.config.complaints,
+    responseRetentionDays: options.config.privacy.responseRetentionDays,
     complaintHandling: handling,
     complaintQueue,
     linkSecret,

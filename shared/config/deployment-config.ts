@@ -101,6 +101,13 @@ export const ZDeploymentConfig = z
     complaints: ZComplaintRules.default({ npsAtMost: 3, csatAtMost: 1 }),
     complaintHandling: ZComplaintHandling,
     businessHours: ZBusinessHours.default({ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '17:00', holidays: [] }),
+    privacy: z
+      .object({
+        /** Raw responses are deleted (DynamoDB TTL) this many days after the last answer; rollups stay. */
+        responseRetentionDays: z.number().int().min(30).max(3650).default(730),
+      })
+      .strict()
+      .default({ responseRetentionDays: 730 }),
     /** How long a signed link in an email stays valid. */
     linkValidityDays: z.number().int().min(1).max(365).default(30),
     /** Where operational alarms are emailed; no subscription when absent. */

@@ -25,6 +25,7 @@ export const ENV = {
   reminderAfterDays: 'REMINDER_AFTER_DAYS',
   questionnaireDir: 'QUESTIONNAIRE_DIR',
   complaintRules: 'COMPLAINT_RULES',
+  responseRetentionDays: 'RESPONSE_RETENTION_DAYS',
   complaintHandling: 'COMPLAINT_HANDLING',
   complaintQueueUrl: 'COMPLAINT_QUEUE_URL',
   /** Local stack only: the secret itself instead of a Secrets Manager ARN. */
@@ -63,6 +64,7 @@ const SCHEMAS = {
   reminderAfterDays: positiveInt,
   questionnaireDir: text,
   complaintRules: json.pipe(ZComplaintRules),
+  responseRetentionDays: positiveInt,
   complaintHandling: json.pipe(ZComplaintHandlingEnv),
   complaintQueueUrl: z.url(),
   linkSecret: z.string().min(32, 'must be at least 32 characters'),

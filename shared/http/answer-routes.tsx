@@ -41,7 +41,7 @@ export function registerAnswerRoutes(app: Hono, deps: AppDependencies): void {
       const hold =
         fetchHold === 'head-request'
           ? fetchHold
-          : await recordOneClick(deps.table, invitation, { score: clicked.data, at: deps.now().toISOString(), anonymous: questionnaire.anonymous, ...(fetchHold ? { holdReason: fetchHold } : {}) });
+          : await recordOneClick(deps.table, invitation, { score: clicked.data, at: deps.now().toISOString(), anonymous: questionnaire.anonymous, retentionDays: deps.responseRetentionDays, ...(fetchHold ? { holdReason: fetchHold } : {}) });
       note = hold ? 'Please confirm your score with the button at the end.' : 'Thank you — your score is saved. If you have a minute, tell us a little more.';
     } else if (existing?.submittedAt) {
       note = 'These are the answers you sent. You can change them and send again.';
@@ -66,7 +66,7 @@ export function registerAnswerRoutes(app: Hono, deps: AppDependencies): void {
     }
     const at = deps.now().toISOString();
     const answers = parsed.data;
-    await recordSubmission(deps.table, invitation, answers, { anonymous: questionnaire.anonymous, at });
+    await recordSubmission(deps.table, invitation, answers, { anonymous: questionnaire.anonymous, at, retentionDays: deps.responseRetentionDays });
     const reasons = complaintReasons(questionnaire, answers, deps.complaintRules);
     if (reasons.length > 0) {
       await raiseComplaint({ table: deps.table, queue: deps.complaintQueue, handling: deps.complaintHandling }, { invitation, reasons, anonymous: questionnaire.anonymous, at: new Date(at) });

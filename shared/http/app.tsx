@@ -25,6 +25,8 @@ export interface AppDependencies {
   readonly questionnaires: readonly TQuestionnaire[];
   readonly businessName: string;
   readonly complaintRules: ComplaintRules;
+  /** Raw responses expire this many days after the last answer. */
+  readonly responseRetentionDays: number;
   readonly complaintHandling: ComplaintHandling;
   /** Where complaint notifications are queued (the complaints function sends them). */
   readonly complaintQueue: MessageQueue<TComplaintMessage>;

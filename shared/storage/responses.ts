@@ -36,8 +36,12 @@ export interface TResponse {
 /** At most this many clicks are kept per response: enough to judge a scanner burst. */
 const MAX_CLICKS = 20;
 
-function attribution(invitation: TInvitation, anonymous: boolean, at: string) {
+/** Raw responses expire (DynamoDB TTL) this long after the last answer, unless the caller says otherwise. */
+const DEFAULT_RETENTION_DAYS = 730;
+
+function attribution(invitation: TInvitation, anonymous: boolean, at: string, retentionDays = DEFAULT_RETENTION_DAYS) {
   return {
+    ':expires': Math.floor(Date.parse(at) / 1000) + retentionDays * 86_400,
     ':kind': 'response',
     ':q': invitation.questionnaireId,
     ':w': invitation.waveId,
@@ -50,7 +54,7 @@ function attribution(invitation: TInvitation, anonymous: boolean, at: string) {
 }
 const SET_ATTRIBUTION =
   'kind = :kind, questionnaireId = :q, waveId = :w, respondent = :respondent, attribution = :attribution, ' +
-  'firstAnsweredAt = if_not_exists(firstAnsweredAt, :at), gsi1pk = :listPk, gsi1sk = :listSk';
+  'firstAnsweredAt = if_not_exists(firstAnsweredAt, :at), gsi1pk = :listPk, gsi1sk = :listSk, expiresAt = :expires';
 
 /**
  * Records a score clicked in the email. The click is always kept (for the scanner rule);
@@ -61,7 +65,7 @@ const SET_ATTRIBUTION =
 export async function recordOneClick(
   table: Table,
   invitation: TInvitation,
-  click: { score: number; at: string; anonymous: boolean; holdReason?: HoldReason },
+  click: { score: number; at: string; anonymous: boolean; holdReason?: HoldReason; retentionDays?: number },
 ): Promise<HoldReason | undefined> {
   const key = responseKey(invitation);
   let clicks: Click[] = [];
@@ -72,7 +76,7 @@ export async function recordOneClick(
         Key: key,
         UpdateExpression: `SET ${SET_ATTRIBUTION}, clicks = list_append(if_not_exists(clicks, :none), :click)`,
         ConditionExpression: 'attribute_not_exists(clicks) OR size(clicks) < :max',
-        ExpressionAttributeValues: { ...attribution(invitation, click.anonymous, click.at), ':none': [], ':click': [{ score: click.score, at: click.at }], ':max': MAX_CLICKS },
+        ExpressionAttributeValues: { ...attribution(invitation, click.anonymous, click.at, click.retentionDays), ':none': [], ':click': [{ score: click.score, at: click.at }], ':max': MAX_CLICKS },
         ReturnValues: 'ALL_NEW',
       }),
     );
@@ -107,14 +111,14 @@ function scoresAround(clicks: readonly Click[], at: string): Set<number> {
 }
 
 /** Stores a submitted form: it replaces any earlier submission and confirms the headline score. */
-export async function recordSubmission(table: Table, invitation: TInvitation, answers: TAnswers, options: { anonymous: boolean; at: string }): Promise<void> {
+export async function recordSubmission(table: Table, invitation: TInvitation, answers: TAnswers, options: { anonymous: boolean; at: string; retentionDays?: number }): Promise<void> {
   const { headline, ...rest } = answers;
   await table.db.send(
     new UpdateCommand({
       TableName: table.name,
       Key: responseKey(invitation),
       UpdateExpression: `SET ${SET_ATTRIBUTION}, headlineScore = :score, headlineSource = :source, answers = :answers, answeredAt = :at, submittedAt = :at REMOVE headlineHeld`,
-      ExpressionAttributeValues: { ...attribution(invitation, options.anonymous, options.at), ':score': headline, ':source': 'form', ':answers': rest },
+      ExpressionAttributeValues: { ...attribution(invitation, options.anonymous, options.at, options.retentionDays), ':score': headline, ':source': 'form', ':answers': rest },
     }),
   );
 }

@@ -84,7 +84,7 @@ describe('importing contacts and staff (DynamoDB Local)', () => {
 describe('POST /admin/interactions', () => {
   async function app() {
     const table = await freshTable();
-    const http = createApp({ table, questionnaires: demoQuestionnaires, businessName: 'Acme', complaintRules: demoConfig.complaints, complaintHandling: complaintHandlingFrom(demoConfig), complaintQueue: { send: async () => undefined }, linkSecret: async () => 'x'.repeat(40), now: () => now, logError: () => undefined });
+    const http = createApp({ table, questionnaires: demoQuestionnaires, businessName: 'Acme', complaintRules: demoConfig.complaints, responseRetentionDays: 730, complaintHandling: complaintHandlingFrom(demoConfig), complaintQueue: { send: async () => undefined }, linkSecret: async () => 'x'.repeat(40), now: () => now, logError: () => undefined });
     const post = (body: unknown) => http.request('/admin/interactions', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
     return { table, post };
   }

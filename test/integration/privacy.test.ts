@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { saveContact } from '../../shared/storage/contacts.ts';
+import { getComplaint } from '../../shared/storage/complaints.ts';
+import { getInvitation } from '../../shared/storage/invitations.ts';
+import { isSuppressed } from '../../shared/storage/suppressions.ts';
+import { importStaff } from '../../shared/import/import-file.ts';
+import { aggregatePeriod, readRollups } from '../../shared/digest/aggregate-period.ts';
+import { exportPerson, forgetPerson } from '../../shared/privacy/person-data.ts';
+import { fieldNames } from '../../shared/questionnaire/answer-schema.ts';
+import { aContact, customerQuestionnaire } from '../support/factories.ts';
+import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
+
+type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
+let pipeline: Pipeline;
+afterEach(async () => pipeline?.stop());
+
+const now = new Date('2026-11-23T10:00:00Z');
+const COMMENT = 'My neighbour Jane Doe at 4 Elm Street saw the whole thing';
+
+async function customerWhoComplained() {
+  pipeline = await startTestPipeline({ now: () => now });
+  await importStaff(pipeline.table, 'examples/staff.csv', { now });
+  const contact = aContact({ name: 'Ada Private', staffEmail: 'sam.reed@acme.example', departmentId: 'installations' });
+  await saveContact(pipeline.table, contact);
+  await pipeline.jobs.planWave();
+  await pipeline.drained();
+  const invite = (await inboxEmails(pipeline.inbox)).find((e) => e.destination.to.includes(contact.email))!;
+  const path = linkPath(invite.body.text!, '/q/').split('?')[0]!;
+  const response = await pipeline.app.request(path, { method: 'POST', body: new URLSearchParams({ score: '2', [fieldNames.comment]: COMMENT, [fieldNames.complaint]: 'yes' }) });
+  expect(response.status).toBe(200);
+  await pipeline.drained();
+  await aggregatePeriod(pipeline.table, customerQuestionnaire, '2026-W48');
+  const invitation = (await getInvitation(pipeline.table, { questionnaireId: customerQuestionnaire.id, waveId: '2026-W48', email: contact.email }))!;
+  return { contact, invitation };
+}
+
+describe('privacy (DynamoDB Local)', () => {
+  it('export-person returns everything held about the customer', async () => {
+    const { contact } = await customerWhoComplained();
+    const exported = await exportPerson(pipeline.table, contact.email.toUpperCase(), now);
+    expect(exported.contact).toMatchObject({ email: contact.email, name: 'Ada Private' });
+    expect(exported.invitations).toHaveLength(1);
+    expect(exported.responses).toEqual([expect.objectContaining({ headlineScore: 2, respondent: contact.email, answers: expect.objectContaining({ comment: COMMENT }) })]);
+    expect(exported.complaints).toEqual([expect.objectContaining({ customer: expect.objectContaining({ email: contact.email }) })]);
+  });
+
+  it('forget removes the personal data, keeps the anonymous score and the suppression entry, and can run twice', async () => {
+    const { contact, invitation } = await customerWhoComplained();
+    const summary = await forgetPerson(pipeline.table, contact.email, now);
+    expect(summary).toMatchObject({ contactDeleted: true, invitationsDeleted: 1, responsesAnonymised: 1, complaintsAnonymised: 1, rollupCommentsRemoved: 3 });
+
+    const items = (await pipeline.table.db.send(new ScanCommand({ TableName: pipeline.table.name }))).Items ?? [];
+    const everything = JSON.stringify(items);
+    expect(everything).not.toContain('Ada Private');
+    expect(everything).not.toContain('Jane Doe');
+    // The suppression entry, and nothing else, still names the address.
+    expect(items.filter((item) => JSON.stringify(item).includes(contact.email)).map((item) => item['kind'])).toEqual(['suppression']);
+    expect(await isSuppressed(pipeline.table, contact.email)).toBe(true);
+
+    const { Item: response } = await pipeline.table.db.send(new GetCommand({ TableName: pipeline.table.name, Key: { pk: `RESPONSE#${customerQuestionnaire.id}#2026-W48`, sk: `LINK#${invitation.linkId}` } }));
+    expect(response).toMatchObject({ headlineScore: 2, respondent: 'forgotten' });
+    expect((await getComplaint(pipeline.table, invitation.linkId))?.customer).toBeNull();
+
+    await aggregatePeriod(pipeline.table, customerQuestionnaire, '2026-W48');
+    const company = (await readRollups(pipeline.table, customerQuestionnaire.id, '2026-W48')).find((r) => r.segment === 'company')!;
+    expect(company).toMatchObject({ responses: 1, detractors: 1, comments: [] });
+
+    expect(await forgetPerson(pipeline.table, contact.email, now)).toMatchObject({ contactDeleted: false, invitationsDeleted: 0 });
+  });
+
+  it('raw responses carry an expiry (DynamoDB TTL) from the retention setting', async () => {
+    const { invitation } = await customerWhoComplained();
+    const { Item } = await pipeline.table.db.send(new GetCommand({ TableName: pipeline.table.name, Key: { pk: `RESPONSE#${customerQuestionnaire.id}#2026-W48`, sk: `LINK#${invitation.linkId}` } }));
+    expect(Item?.['expiresAt']).toBe(Math.floor(now.getTime() / 1000) + 730 * 86_400);
+  });
+});
