@@ -40,7 +40,8 @@ export class LocalQueue<T> implements MessageQueue<T> {
   private readonly arn: string;
 
   constructor(
-    private readonly consumer: Consumer,
+    /** The handler the queue feeds: the same one Lambda runs. */
+    readonly consumer: Consumer,
     options: LocalQueueOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 10;
