@@ -3,7 +3,7 @@ import type { Table } from '../storage/table-client.ts';
 import { getRecipient } from '../storage/contacts.ts';
 import { hasResponse } from '../storage/responses.ts';
 import { isSuppressed } from '../storage/suppressions.ts';
-import { getInvitation, recordSendOutcome, type TSendRequest } from '../storage/invitations.ts';
+import { claimSend, getInvitation, recordSendOutcome, releaseSend, type TSendRequest } from '../storage/invitations.ts';
 import { signLink } from '../tokens/link-token.ts';
 import { ROUTES, routeUrl } from '../http/routes.ts';
 import { renderInvitationEmail } from '../mail/invitation-email.tsx';
@@ -22,7 +22,7 @@ export interface DeliveryContext {
   readonly now: () => Date;
 }
 
-export type DeliveryOutcome = 'sent' | 'already-sent' | 'opted-out' | 'answered' | 'rejected';
+export type DeliveryOutcome = 'sent' | 'already-sent' | 'already-failed' | 'opted-out' | 'answered' | 'rejected' | 'interrupted';
 
 /** A message that can never succeed; it goes to the dead-letter queue instead of retrying. */
 export class UndeliverableError extends Error {
@@ -40,6 +40,7 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
   if (!invitation) throw new UndeliverableError('no such invitation');
   const reminder = request.kind === 'reminder';
   if (reminder ? invitation.reminderSentAt !== undefined : invitation.status === 'sent') return 'already-sent';
+  if (!reminder && invitation.status === 'failed') return 'already-failed';
   if (reminder && (invitation.status !== 'sent' || (await hasResponse(ctx.table, invitation)))) return 'answered';
   const questionnaire = ctx.questionnaires.find((q) => q.id === invitation.questionnaireId);
   if (!questionnaire) throw new UndeliverableError('the invitation names a questionnaire that is not deployed');
@@ -68,13 +69,26 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
   });
   const raw = await buildMime({ ...email, from: `${ctx.businessName} <${ctx.senderAddress}>`, to: invitation.email, unsubscribeUrl });
 
+  // At most once: the claim comes right before the SES call (which has no idempotency key).
+  // A delivery that finds a claim it did not make cannot know whether SES took the message,
+  // so it records the invitation as interrupted, visibly, rather than risk a second email.
+  if (!(await claimSend(ctx.table, request, at))) {
+    await recordSendOutcome(ctx.table, request, { status: 'failed', at, failure: 'interrupted-during-send' });
+    return 'interrupted';
+  }
+  let messageId: string;
   try {
-    const { messageId } = await ctx.mailer.sendRaw(raw);
-    await recordSendOutcome(ctx.table, request, { status: 'sent', at, sesMessageId: messageId });
-    return 'sent';
+    ({ messageId } = await ctx.mailer.sendRaw(raw));
   } catch (error) {
-    if (!isPermanentSendError(error)) throw error;
+    if (!isPermanentSendError(error)) {
+      // SES answered with an error, so it did not take the message: the retry may send.
+      await releaseSend(ctx.table, request);
+      throw error;
+    }
     await recordSendOutcome(ctx.table, request, { status: 'failed', at, failure: (error as Error).name });
     return 'rejected';
   }
+  // Outside the try: SES took the message, so a failure to record it must not release the claim.
+  await recordSendOutcome(ctx.table, request, { status: 'sent', at, sesMessageId: messageId });
+  return 'sent';
 }

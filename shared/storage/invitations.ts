@@ -16,7 +16,8 @@ export const ZInvitation = z.object({
   /** Who served the customer and where: kept on the response for attribution, even when anonymous. */
   staffEmail: z.string().optional(),
   departmentId: z.string().optional(),
-  status: z.enum(['queued', 'sent', 'failed']),
+  /** `sending` is claimed just before the SES call, so a crash during it is never retried into a second email. */
+  status: z.enum(['queued', 'sending', 'sent', 'failed']),
   createdAt: z.string(),
   sentAt: z.string().optional(),
   sesMessageId: z.string().optional(),
@@ -98,6 +99,57 @@ export async function listInvitationsPage(
 ): Promise<{ invitations: TInvitation[]; cursor?: Record<string, unknown> }> {
   const page = await listPage(table, keys.invitationShard(questionnaireId, waveId, shard).gsi1pk, { ...(cursor ? { cursor } : {}), limit: 100 });
   return { invitations: page.items.map((item) => ZInvitation.parse(item)), ...(page.cursor ? { cursor: page.cursor } : {}) };
+}
+
+/**
+ * Claims the invitation (or its reminder) for sending, immediately before the SES call.
+ * @returns false when another delivery claimed it first, or a crashed one left its claim.
+ */
+export async function claimSend(table: Table, request: TSendRequest, at: string): Promise<boolean> {
+  const key = keys.invitation(request.questionnaireId, request.waveId, request.email);
+  try {
+    await table.db.send(
+      request.kind === 'reminder'
+        ? new UpdateCommand({
+            TableName: table.name,
+            Key: key,
+            UpdateExpression: 'SET reminderClaimedAt = :at',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reminderClaimedAt)',
+            ExpressionAttributeValues: { ':at': at },
+          })
+        : new UpdateCommand({
+            TableName: table.name,
+            Key: key,
+            UpdateExpression: 'SET #status = :sending, sendingAt = :at',
+            ConditionExpression: '#status = :queued',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':sending': 'sending', ':queued': 'queued', ':at': at },
+          }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Gives the claim back after SES refused the call (it did not take the message), so the retry can send. */
+export async function releaseSend(table: Table, request: TSendRequest): Promise<void> {
+  const key = keys.invitation(request.questionnaireId, request.waveId, request.email);
+  await table.db.send(
+    request.kind === 'reminder'
+      ? new UpdateCommand({ TableName: table.name, Key: key, UpdateExpression: 'REMOVE reminderClaimedAt' })
+      : new UpdateCommand({
+          TableName: table.name,
+          Key: key,
+          UpdateExpression: 'SET #status = :queued REMOVE sendingAt',
+          ConditionExpression: '#status = :sending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':queued': 'queued', ':sending': 'sending' },
+        }),
+  ).catch((error: unknown) => {
+    if (!isConditionFailure(error)) throw error;
+  });
 }
 
 type SendOutcome = { status: 'sent'; at: string; sesMessageId: string } | { status: 'failed'; at: string; failure: string };
