@@ -21,6 +21,6 @@ export const handler = handle(
     complaintQueue: sqsQueue(env.complaintQueueUrl),
     linkSecret,
     now: () => new Date(),
-    logError: (message, error) => log.error(message, error),
+    logError: (message, error, fields) => log.error(message, error, fields),
   }),
 );

@@ -4,6 +4,7 @@ import type { Table } from '../../shared/storage/table-client.ts';
 import type { Logger } from '../../shared/observability/logger.ts';
 import { ZSesNotification, suppressionsFrom } from '../../shared/mail/ses-notification.ts';
 import { suppressAddress } from '../../shared/storage/suppressions.ts';
+import { recordMetric } from '../../shared/observability/metrics.ts';
 
 const ZSnsEvent = z.object({
   Records: z.array(z.looseObject({ Sns: z.looseObject({ Message: z.string(), MessageId: z.string().optional() }) })),
@@ -28,7 +29,10 @@ export function createMailEventsHandler(deps: { table: Table; now: () => Date; l
       }
       for (const request of suppressionsFrom(notification)) {
         const added = await suppressAddress(deps.table, { ...request, at: deps.now().toISOString() });
-        if (added) suppressed++;
+        if (added) {
+          suppressed++;
+          recordMetric(request.reason === 'bounce' ? 'Bounces' : 'Complaints');
+        }
         log.info('suppression', { reason: request.reason, added });
       }
     }

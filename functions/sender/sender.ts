@@ -3,6 +3,7 @@ import { processBatch } from '../../shared/queue/sqs-batch.ts';
 import { ZSendRequest } from '../../shared/storage/invitations.ts';
 import { deliverInvitation, type DeliveryContext } from '../../shared/sending/deliver-invitation.ts';
 import { createPacer } from '../../shared/sending/pacer.ts';
+import { recordMetric } from '../../shared/observability/metrics.ts';
 import type { Logger } from '../../shared/observability/logger.ts';
 
 export interface SenderDependencies extends DeliveryContext {
@@ -20,7 +21,10 @@ export function createSenderHandler(deps: SenderDependencies) {
       ZSendRequest,
       async (request) => {
         await pacer.take();
-        return deliverInvitation(deps, request);
+        const outcome = await deliverInvitation(deps, request);
+        if (outcome === 'sent') recordMetric('InvitationsSent');
+        if (outcome === 'rejected' || outcome === 'interrupted') recordMetric('SendFailures');
+        return outcome;
       },
       deps.log,
     );

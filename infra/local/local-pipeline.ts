@@ -4,7 +4,7 @@ import type { TQuestionnaire } from '../../shared/questionnaire/questionnaire-sc
 import type { TSendRequest } from '../../shared/storage/invitations.ts';
 import type { ScheduledJob } from '../../shared/schedule/schedules.ts';
 import type { Logger } from '../../shared/observability/logger.ts';
-import { createApp } from '../../shared/http/app.tsx';
+import { createApp, type AppEnv } from '../../shared/http/app.tsx';
 import { openTable, type Table } from '../../shared/storage/table-client.ts';
 import { sesMailer, type Mailer } from '../../shared/mail/mailer.ts';
 import { createPlannerHandler, type PlannerResult } from '../../functions/planner/planner.ts';
@@ -39,7 +39,7 @@ export interface LocalPipelineOptions {
 
 export interface LocalPipeline {
   readonly table: Table;
-  readonly app: Hono;
+  readonly app: Hono<AppEnv>;
   readonly sendQueue: LocalQueue<TSendRequest>;
   readonly complaintQueue: LocalQueue<TComplaintMessage>;
   /** The scheduled jobs, runnable by hand; `at` runs a job as of that time. */
@@ -118,7 +118,7 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     complaintQueue,
     linkSecret,
     now,
-    logError: (message, error) => options.log.error(message, error),
+    logError: (message, error, fields) => options.log.error(message, error, fields),
   });
   const digest = (at?: Date) =>
     createDigestHandler({

@@ -2,6 +2,7 @@ import type { Table } from '../storage/table-client.ts';
 import type { MessageQueue } from '../queue/message-queue.ts';
 import { claimEscalation, listComplaints, type TComplaint } from '../storage/complaints.ts';
 import type { TComplaintMessage } from './complaint-messages.ts';
+import { recordMetric } from '../observability/metrics.ts';
 
 export interface SweepSummary {
   checked: number;
@@ -30,6 +31,7 @@ export async function sweepComplaints(deps: { table: Table; queue: MessageQueue<
     if (isOverdue(complaint, deps.now) && complaint.level < TOP_LEVEL) {
       if ((await claimEscalation(deps.table, complaint.id, TOP_LEVEL, deps.now.toISOString())) === 'changed') {
         summary.escalated++;
+        recordMetric('SlaBreaches');
         messages.push({ complaintId: complaint.id, key: 'escalated' });
       }
       continue;

@@ -6,18 +6,19 @@ import { raiseComplaint } from '../complaints/open-complaint.ts';
 import { answerFormSchema, probesDue, ZScoreField, fieldNames } from '../questionnaire/answer-schema.ts';
 import { complaintReasons } from '../questionnaire/complaint-rules.ts';
 import { requestHoldReason } from '../questionnaire/one-click.ts';
+import { recordMetric } from '../observability/metrics.ts';
 import { formStateFromAnswers, lowRatedValues } from '../questionnaire/form-state.ts';
 import { InvalidLinkPage } from '../pages/simple-pages.tsx';
 import { QuestionnairePage, ThankYouPage, type FormState } from '../pages/questionnaire-page.tsx';
 import { ROUTES, toHonoPath } from './routes.ts';
-import type { AppDependencies } from './app.tsx';
+import type { AppDependencies, AppEnv } from './app.tsx';
 
 /**
  * The questionnaire page and its submission. Opening a score link from the email records
  * that score at once (a customer who closes the tab has answered), unless the fetch looks
  * like a mail scanner's (see `one-click.ts`); submitting the form confirms it.
  */
-export function registerAnswerRoutes(app: Hono, deps: AppDependencies): void {
+export function registerAnswerRoutes(app: Hono<AppEnv>, deps: AppDependencies): void {
   async function answerTarget(token: string) {
     const claims = verifyLink(token, 'answer', await deps.linkSecret(), Math.floor(deps.now().getTime() / 1000));
     const invitation = claims && (await findInvitationByLinkId(deps.table, claims.linkId));
@@ -67,9 +68,11 @@ export function registerAnswerRoutes(app: Hono, deps: AppDependencies): void {
     const at = deps.now().toISOString();
     const answers = parsed.data;
     await recordSubmission(deps.table, invitation, answers, { anonymous: questionnaire.anonymous, at, retentionDays: deps.responseRetentionDays });
+    recordMetric('ResponsesRecorded');
     const reasons = complaintReasons(questionnaire, answers, deps.complaintRules);
     if (reasons.length > 0) {
-      await raiseComplaint({ table: deps.table, queue: deps.complaintQueue, handling: deps.complaintHandling }, { invitation, reasons, anonymous: questionnaire.anonymous, at: new Date(at) });
+      const opened = await raiseComplaint({ table: deps.table, queue: deps.complaintQueue, handling: deps.complaintHandling }, { invitation, reasons, anonymous: questionnaire.anonymous, at: new Date(at) });
+      if (opened) recordMetric('ComplaintsOpened');
     }
 
     // Without JavaScript, probes for low ratings appear on this next step.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
@@ -32,8 +33,8 @@ export interface AppDependencies {
   readonly complaintQueue: MessageQueue<TComplaintMessage>;
   readonly linkSecret: () => Promise<string>;
   readonly now: () => Date;
-  /** Where errors go; never given request bodies or personal data. */
-  readonly logError: (message: string, error: unknown) => void;
+  /** Where errors go, with the request's correlation id; never given request bodies or personal data. */
+  readonly logError: (message: string, error: unknown, fields?: { requestId: string }) => void;
 }
 
 /** At most this many interactions per request, which keeps a request well inside the body limit and the Lambda timeout. */
@@ -47,8 +48,19 @@ const MAX_BODY_BYTES = 64 * 1024;
  * The HTTP API: the same app runs in Lambda (hono/aws-lambda) and on the local stack
  * (@hono/node-server).
  */
-export function createApp(deps: AppDependencies): Hono {
-  const app = new Hono();
+/** Per-request values the middleware sets. */
+export type AppEnv = { Variables: { requestId: string } };
+
+export function createApp(deps: AppDependencies): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  // A correlation id per request: API Gateway's trace id when there is one, echoed back
+  // so a customer's "something went wrong" can be found in the logs.
+  app.use('*', async (c, next) => {
+    const id = c.req.header('x-amzn-trace-id')?.slice(0, 100) ?? randomUUID();
+    c.set('requestId', id);
+    await next();
+    c.header('X-Request-Id', id);
+  });
   app.use('*', securityHeaders);
   // The full questionnaire is ~30 KB of repetitive HTML; gzip brings it to a few KB.
   app.use('*', compress());
@@ -96,7 +108,7 @@ export function createApp(deps: AppDependencies): Hono {
 
   app.notFound((c) => c.html(<NotFoundPage />, 404));
   app.onError((error, c) => {
-    deps.logError(`unhandled error on ${c.req.method} ${c.req.routePath}`, error);
+    deps.logError(`unhandled error on ${c.req.method} ${c.req.routePath}`, error, { requestId: c.get('requestId') ?? 'unknown' });
     return c.html(<ServerErrorPage />, 500);
   });
   return app;

@@ -8,7 +8,7 @@ import { describeIssues } from '../config/zod-issues.ts';
 import { InvalidLinkPage } from '../pages/simple-pages.tsx';
 import { ComplaintDonePage, ComplaintPage } from '../pages/complaint-pages.tsx';
 import { ROUTES, toHonoPath } from './routes.ts';
-import type { AppDependencies } from './app.tsx';
+import type { AppDependencies, AppEnv } from './app.tsx';
 
 const ZAction = z.enum(['acknowledge', 'resolve', 'reassign']);
 const ZResolveBody = z.object({ note: z.string().trim().max(2000, 'must be at most 2,000 characters').optional() }).strict();
@@ -19,7 +19,7 @@ const ZReassignBody = z.object({ to: z.email('must be the email of a manager') }
  * Every action is idempotent — a double click, a retry or a stale tab changes nothing more
  * and sends nothing twice.
  */
-export function registerComplaintRoutes(app: Hono, deps: AppDependencies): void {
+export function registerComplaintRoutes(app: Hono<AppEnv>, deps: AppDependencies): void {
   async function target(token: string) {
     const claims = verifyLink(token, 'complaint', await deps.linkSecret(), Math.floor(deps.now().getTime() / 1000));
     return claims && (await getComplaint(deps.table, claims.linkId));

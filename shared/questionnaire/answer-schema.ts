@@ -65,7 +65,8 @@ export function answerFormSchema(questionnaire: TQuestionnaire) {
   if (questionnaire.competitorComparison) shape[fieldNames.comparison] = z.enum(COMPARISONS, 'must be better, same, worse or dk').optional();
   shape[fieldNames.comment] = z.string().trim().max(questionnaire.comment.maxLength, `must be at most ${questionnaire.comment.maxLength.toLocaleString('en')} characters`).optional();
   shape[fieldNames.complaint] = z.literal('yes', 'must be "yes" when ticked').optional();
-  shape[fieldNames.probesShown] = z.literal('1').optional();
+  // A page marker, not an answer: any value means the probes were on screen.
+  shape[fieldNames.probesShown] = z.string().max(10).optional();
 
   return z
     .object(shape)

@@ -44,7 +44,8 @@ describe('npm start (the local stack)', () => {
     while (!stack.output().includes('Inbox: ') && Date.now() - started < 60_000 && stack.child.exitCode === null) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(stack.output()).toContain(`API: http://localhost:${ports.FEEDBACK_API_PORT}`);
+    // On failure, the message is the stack's own output: it says why it did not start.
+    expect(stack.output(), stack.output()).toContain(`API: http://localhost:${ports.FEEDBACK_API_PORT}`);
     expect(stack.output()).toContain(`Inbox: http://localhost:${ports.FEEDBACK_INBOX_PORT}`);
     expect(stack.output()).toContain('Demo data: 3 departments, 9 staff, 36 contacts, 4 weeks of history');
 
@@ -58,7 +59,8 @@ describe('npm start (the local stack)', () => {
     // escalation arrives in the inbox within seconds, with no command.
     process.env['FEEDBACK_DATA_DIR'] = dataDir;
     try {
-      expect(await runCli(['send'], () => undefined)).toBe(0);
+      const cliOutput: string[] = [];
+      expect(await runCli(['send'], (line) => cliOutput.push(line)), cliOutput.join('\n')).toBe(0);
     } finally {
       delete process.env['FEEDBACK_DATA_DIR'];
     }

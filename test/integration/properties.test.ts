@@ -60,7 +60,8 @@ describe('hostile input never gets a 5xx, a partial write, or a silent refusal',
         if (response.status === 200) {
           expect((await responseItem())?.['headlineScore']).toBe(Number(fields[fieldNames.headline]));
         } else {
-          if (response.status === 400) expect(html).toMatch(/class="err" id="err-[^"]+">[^<]+: /);
+          // Every 400 lists what was wrong, each linked to its question.
+          if (response.status === 400) expect(html).toMatch(/role="alert"[\s\S]*<a href="#q-[^"]+">[^<]+: [^<]+<\/a>/);
           expect(await responseItem()).toEqual(before);
         }
       }),

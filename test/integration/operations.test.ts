@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { saveContact } from '../../shared/storage/contacts.ts';
+import { importStaff } from '../../shared/import/import-file.ts';
+import { createMailEventsHandler } from '../../functions/mail-events/mail-events.ts';
+import { createLogger } from '../../shared/observability/logger.ts';
+import { fieldNames } from '../../shared/questionnaire/answer-schema.ts';
+import { injectDynamoFaults } from '../support/faults.ts';
+import { emittedMetrics, metricTotal } from '../support/metrics-collector.ts';
+import { aContact } from '../support/factories.ts';
+import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
+
+type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
+let pipeline: Pipeline;
+afterEach(async () => pipeline?.stop());
+
+describe('operations: metrics and correlation ids', () => {
+  it('emits CloudWatch metrics (EMF) for sends, responses, complaints, SLA breaches and bounces', async () => {
+    emittedMetrics.length = 0;
+    let clock = new Date('2026-11-23T10:00:00Z');
+    pipeline = await startTestPipeline({ now: () => clock });
+    await importStaff(pipeline.table, 'examples/staff.csv', { now: clock });
+    const contact = aContact({ departmentId: 'repairs' });
+    await saveContact(pipeline.table, contact);
+    await pipeline.jobs.planWave();
+    await pipeline.drained();
+    expect(metricTotal('InvitationsSent')).toBe(7); // the customer and the six staff
+
+    const invite = (await inboxEmails(pipeline.inbox)).find((e) => e.destination.to.includes(contact.email))!;
+    const path = linkPath(invite.body.text!, '/q/').split('?')[0]!;
+    await pipeline.app.request(path, { method: 'POST', body: new URLSearchParams({ score: '1', [fieldNames.complaint]: 'yes' }) });
+    await pipeline.drained();
+    expect(metricTotal('ResponsesRecorded')).toBe(1);
+    expect(metricTotal('ComplaintsOpened')).toBe(1);
+
+    clock = new Date('2026-11-24T10:00:00Z');
+    await pipeline.jobs.sweepComplaints();
+    expect(metricTotal('SlaBreaches')).toBe(1);
+
+    const mailEvents = createMailEventsHandler({ table: pipeline.table, now: () => clock, log: createLogger({}, () => undefined) });
+    await mailEvents({ Records: [{ Sns: { MessageId: 'm', Message: JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: contact.email }] } }) } }] } as never);
+    expect(metricTotal('Bounces')).toBe(1);
+
+    for (const metric of emittedMetrics) {
+      expect(metric).toMatchObject({ _aws: { CloudWatchMetrics: [{ Namespace: 'FeedbackPipeline', Dimensions: [['function']] }] } });
+    }
+  });
+
+  it('an error is logged with the request’s correlation id, which the response carries; the log holds no personal data', async () => {
+    pipeline = await startTestPipeline({ now: () => new Date('2026-11-23T10:00:00Z') });
+    const contact = aContact();
+    await saveContact(pipeline.table, contact);
+    await pipeline.jobs.planWave();
+    await pipeline.drained();
+    const [invite] = await inboxEmails(pipeline.inbox);
+    const path = linkPath(invite!.body.text!, '/q/').split('?')[0]!;
+    injectDynamoFaults(pipeline.table, (command) => (command === 'UpdateItemCommand' ? 'server-error' : undefined));
+    const response = await pipeline.app.request(path, {
+      method: 'POST',
+      body: new URLSearchParams({ score: '4', [fieldNames.comment]: 'my phone is 07700 900123' }),
+      headers: { 'x-amzn-trace-id': 'Root=1-67891233-abcdef012345678912345678' },
+    });
+    expect(response.status).toBe(500);
+    expect(response.headers.get('x-request-id')).toBe('Root=1-67891233-abcdef012345678912345678');
+    const errorLine = pipeline.logLines.find((line) => line.includes('unhandled error'))!;
+    expect(JSON.parse(errorLine)).toMatchObject({ level: 'error', requestId: 'Root=1-67891233-abcdef012345678912345678', errorName: 'InternalServerError' });
+    const logs = pipeline.logLines.join('\n');
+    expect(logs).not.toContain(contact.email);
+    expect(logs).not.toContain('07700 900123');
+    expect(logs).not.toMatch(/v1\.answer\.[A-Za-z0-9_-]{22}\.\d+\.[A-Za-z0-9_-]{20,}/);
+  });
+});
