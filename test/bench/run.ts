@@ -1,21 +1,39 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { measureAggregation } from './aggregation-scale.ts';
+import { measureAnswerLoad } from './answer-load.ts';
+import { startDynamoDbLocal } from '../../infra/local/dynamodb-local.ts';
+import { setMetricsSink } from '../../shared/observability/metrics.ts';
+
+setMetricsSink(() => undefined);
 
 /**
  * `npm run bench`: figures anyone can reproduce on a laptop. Prints a table and writes
- * `bench-results.json` with the machine, Node version and date.
+ * `bench-results.json` with the machine, Node version and date. Separate from `npm test`.
+ * `BENCH_LOAD_SECONDS` shortens the load run (default 60).
  */
-const results = {
-  date: new Date().toISOString(),
-  node: process.version,
-  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`,
-  aggregation: [10_000, 100_000, 1_000_000].map((n) => measureAggregation(n)),
-};
-console.log(`Feedback pipeline benchmark — ${results.date}, Node ${results.node}, ${results.machine}\n`);
-console.log('Aggregation (one pass, in memory)   responses   CPU ms   heap Δ MB   s per 1M');
-for (const r of results.aggregation) {
-  console.log(`${' '.repeat(36)}${String(r.responses).padStart(9)}  ${String(r.cpuMs).padStart(7)}  ${String(r.heapMb).padStart(10)}  ${r.perMillionSeconds.toFixed(2).padStart(9)}`);
+const loadSeconds = Number(process.env['BENCH_LOAD_SECONDS'] ?? 60);
+const dynamodb = await startDynamoDbLocal({ port: 8765 });
+try {
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`,
+    aggregation: [10_000, 100_000, 1_000_000].map((n) => measureAggregation(n)),
+    answerLoad: await measureAnswerLoad({ dynamodbEndpoint: dynamodb.endpoint, seconds: loadSeconds, concurrency: 32, invitations: Math.max(2_000, loadSeconds * 600) }),
+  };
+  console.log(`Feedback pipeline benchmark — ${results.date}, Node ${results.node}, ${results.machine}\n`);
+  console.log('Aggregation (one pass, in memory)   responses   CPU ms   heap Δ MB   s per 1M');
+  for (const r of results.aggregation) {
+    console.log(`${' '.repeat(36)}${String(r.responses).padStart(9)}  ${String(r.cpuMs).padStart(7)}  ${String(r.heapMb).padStart(10)}  ${r.perMillionSeconds.toFixed(2).padStart(9)}`);
+  }
+  const l = results.answerLoad;
+  console.log(`\nAnswer path under load (${l.seconds} s, ${l.concurrency} concurrent, local server + DynamoDB Local)`);
+  console.log(`  requests ${l.requests}, ${l.requestsPerSecond}/s, p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms, errors ${l.errors}`);
+  console.log(`  acknowledged ${l.acknowledged}, stored ${l.stored}, lost ${l.lost}`);
+  writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log('\nWritten to bench-results.json');
+  if (l.lost !== 0 || l.errors !== 0) process.exitCode = 1;
+} finally {
+  await dynamodb.stop();
 }
-writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log('\nWritten to bench-results.json');
