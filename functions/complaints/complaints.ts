@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { MessageQueue } from '../../shared/queue/message-queue.ts';
 import type { Logger } from '../../shared/observability/logger.ts';

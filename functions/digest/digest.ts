@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Logger } from '../../shared/observability/logger.ts';
 import { sendDigests, sendStaffDigests, shiftMonth, type DigestDependencies, type DigestOutcome } from '../../shared/digest/send-digests.ts';
 import { isPeriod, lastCompletePeriod } from '../../shared/digest/period.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SNSEvent } from 'aws-lambda';
 import type { Table } from '../../shared/storage/table-client.ts';
 import type { Logger } from '../../shared/observability/logger.ts';

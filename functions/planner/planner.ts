@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TQuestionnaire } from '../../shared/questionnaire/questionnaire-schema.ts';
 import type { Table } from '../../shared/storage/table-client.ts';
 import type { MessageQueue } from '../../shared/queue/message-queue.ts';

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What a running `npm start` records, so the CLI and a second start can find it. */
 export const ZRunFile = z.object({

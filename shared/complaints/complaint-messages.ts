@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A notification to send about a complaint. `key` names it on the complaint record, which

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TDeploymentConfig } from '../config/deployment-config.ts';
 import type { ComplaintHandling } from './open-complaint.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidTimeZone } from '../schedule/time-zone.ts';
 import { ZScheduleExpression } from '../schedule/schedule-expression.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOrThrow } from './zod-issues.ts';
 import { ZComplaintRules } from './deployment-config.ts';
 import { ZComplaintHandlingEnv } from '../complaints/handling-config.ts';

@@ -8,7 +8,7 @@ import { findInvitationByLinkId } from '../storage/invitations.ts';
 import { markUnsubscribed, saveContact } from '../storage/contacts.ts';
 import { ZInteraction, contactFromInteraction } from '../import/import-schemas.ts';
 import { describeIssues } from '../config/zod-issues.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { verifyLink } from '../tokens/link-token.ts';
 import { ROUTES, toHonoPath } from './routes.ts';
 import { securityHeaders } from './security-headers.ts';

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { verifyLink } from '../tokens/link-token.ts';
 import { acknowledgeComplaint, getComplaint, reassignComplaint, resolveComplaint } from '../storage/complaints.ts';
 import { listManagers } from '../storage/directory.ts';

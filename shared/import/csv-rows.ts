@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { describeIssues } from '../config/zod-issues.ts';
 
 export interface RowProblem {

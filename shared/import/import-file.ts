@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Table } from '../storage/table-client.ts';
 import { saveContact } from '../storage/contacts.ts';
 import { saveDepartment, saveStaffMember } from '../storage/directory.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZLanguage } from '../questionnaire/questionnaire-schema.ts';
 import { normalizeEmail } from '../storage/keys.ts';
 import type { TContact } from '../storage/contacts.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { HEADLINE_SCALES, type TQuestionnaire } from './questionnaire-schema.ts';
 
 /** A headline score as it arrives in a query string or form field: a whole number on the questionnaire's scale. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Language tags the product can render pages and emails in. */
 export const SUPPORTED_LANGUAGES = ['en'] as const;

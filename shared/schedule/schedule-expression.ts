@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * EventBridge Scheduler expressions, the one format both the CDK stack and the local

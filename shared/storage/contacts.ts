@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, normalizeEmail, type Audience } from './keys.ts';
 import { listPage } from './list-index.ts';
