@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { measureAggregation } from './aggregation-scale.ts';
 import { measureAnswerLoad } from './answer-load.ts';
+import { measureColdStarts } from './cold-start.ts';
+import { measureOperationCosts } from './operation-costs.ts';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local.ts';
 import { setMetricsSink } from '../../shared/observability/metrics.ts';
 
@@ -19,10 +21,23 @@ try {
     date: new Date().toISOString(),
     node: process.version,
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`,
+    coldStarts: await measureColdStarts(25),
+    operations: await measureOperationCosts({ dynamodbEndpoint: dynamodb.endpoint, inboxPort: 8766, invitations: 200 }),
     aggregation: [10_000, 100_000, 1_000_000].map((n) => measureAggregation(n)),
     answerLoad: await measureAnswerLoad({ dynamodbEndpoint: dynamodb.endpoint, seconds: loadSeconds, concurrency: 32, invitations: Math.max(2_000, loadSeconds * 600) }),
   };
   console.log(`Feedback pipeline benchmark — ${results.date}, Node ${results.node}, ${results.machine}\n`);
+  console.log('Cold-start proxies        bundle KB (SDK bundled)  import ms   │  bundle KB (SDK external)  import ms   network at import');
+  for (const c of results.coldStarts) {
+    console.log(`  ${c.fn.padEnd(22)} ${String(c.bundledKb).padStart(16)}  ${String(c.bundledImportMs).padStart(10)}   │  ${String(c.sdkExternalKb).padStart(17)}  ${String(c.sdkExternalImportMs).padStart(10)}   ${c.networkCallsAtImport}`);
+  }
+  const o = results.operations;
+  console.log(`\nDynamoDB units (ReturnConsumedCapacity), ${o.invitations} invitations and ${o.responses} responses`);
+  console.log(`  per invitation planned: ${o.planUnitsPerInvitation.reads} RCU, ${o.planUnitsPerInvitation.writes} WCU; sent: ${o.sendUnitsPerInvitation.reads} RCU, ${o.sendUnitsPerInvitation.writes} WCU`);
+  console.log(`  per response stored: ${o.storeUnitsPerResponse.reads} RCU, ${o.storeUnitsPerResponse.writes} WCU; per response aggregated: ${o.aggregateReadUnitsPerResponse} RCU`);
+  console.log(`  trend read of a period's rollups: ${o.trendReadUnits.largePeriod} RCU (empty period: ${o.trendReadUnits.smallPeriod})`);
+  console.log(`\nSending: ${o.sesCallsPer1000} SES calls and ${o.sendWallSecondsPer1000} s per 1,000 invitations; at most ${o.maxSendsInOneSecond} sends in any second (rate ${o.configuredSendRate}/s)`);
+  console.log(`Unit cost: $${o.dollarsPer1000Sent} per 1,000 questionnaires sent ($${o.dollarsPer1000SentExcludingSes} without SES's own price), $${o.dollarsPer1000Responses} per 1,000 responses (${o.priceTable})\n`);
   console.log('Aggregation (one pass, in memory)   responses   CPU ms   heap Δ MB   s per 1M');
   for (const r of results.aggregation) {
     console.log(`${' '.repeat(36)}${String(r.responses).padStart(9)}  ${String(r.cpuMs).padStart(7)}  ${String(r.heapMb).padStart(10)}  ${r.perMillionSeconds.toFixed(2).padStart(9)}`);

@@ -1,6 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
 import { measureAggregation } from '../bench/aggregation-scale.ts';
 import { measureAnswerLoad } from '../bench/answer-load.ts';
+import { measureColdStarts } from '../bench/cold-start.ts';
+import { measureOperationCosts } from '../bench/operation-costs.ts';
+import { freePort } from '../support/free-port.ts';
 
 describe('the benchmark, in miniature (so it cannot rot)', () => {
   it('aggregates generated responses and reports its figures', () => {
@@ -16,5 +19,21 @@ describe('the benchmark, in miniature (so it cannot rot)', () => {
     expect(result.errors).toBe(0);
     expect(result.lost).toBe(0);
     expect(result.stored).toBe(result.acknowledged);
+  });
+
+  it('measures a function’s cold-start proxies, with no network call at import', async () => {
+    const [result] = await measureColdStarts(1, 'mail-events');
+    expect(result).toMatchObject({ fn: 'mail-events', networkCallsAtImport: 0 });
+    expect(result!.bundledKb).toBeGreaterThan(result!.sdkExternalKb);
+    expect(result!.bundledImportMs).toBeGreaterThan(0);
+  });
+
+  it('measures DynamoDB units, SES calls and unit cost per operation, within the send rate', async () => {
+    const costs = await measureOperationCosts({ dynamodbEndpoint: inject('dynamodbEndpoint'), inboxPort: await freePort(), invitations: 10 });
+    expect(costs.responses).toBe(10);
+    expect(costs.sesCallsPer1000).toBe(1000);
+    expect(costs.maxSendsInOneSecond).toBeLessThanOrEqual(costs.configuredSendRate);
+    expect(costs.storeUnitsPerResponse.writes).toBeGreaterThan(0);
+    expect(costs.dollarsPer1000Responses).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,143 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { createLocalPipeline } from '../../infra/local/local-pipeline.ts';
+import { ensureTable } from '../../infra/local/create-table.ts';
+import { startSesInbox } from '../../infra/local/ses-inbox.ts';
+import { loadDeploymentConfig, loadQuestionnaires } from '../../shared/config/load-config.ts';
+import { createLogger } from '../../shared/observability/logger.ts';
+import { keys } from '../../shared/storage/keys.ts';
+import { aggregatePeriod, readRollups } from '../../shared/digest/aggregate-period.ts';
+import { PRICE_TABLE } from '../../shared/digest/price-table.ts';
+import { meterCapacity } from './capacity-meter.ts';
+
+export interface OperationCosts {
+  invitations: number;
+  planUnitsPerInvitation: { reads: number; writes: number };
+  sendUnitsPerInvitation: { reads: number; writes: number };
+  sesCallsPer1000: number;
+  sendWallSecondsPer1000: number;
+  maxSendsInOneSecond: number;
+  configuredSendRate: number;
+  responses: number;
+  storeUnitsPerResponse: { reads: number; writes: number };
+  aggregateReadUnitsPerResponse: number;
+  trendReadUnits: { smallPeriod: number; largePeriod: number };
+  dollarsPer1000Sent: number;
+  dollarsPer1000SentExcludingSes: number;
+  dollarsPer1000Responses: number;
+  priceTable: string;
+}
+
+/** Lambda GB-seconds per invocation at 256 MB for ~100 ms, the measured order of a warm handler. */
+const LAMBDA_GB_SECONDS = 0.25 * 0.1;
+
+/**
+ * DynamoDB units, SES calls and time per operation, measured on the local pipeline with
+ * `ReturnConsumedCapacity`: planning and sending `invitations`, storing a full response for
+ * each, aggregating them, and reading a period's rollups for a trend.
+ */
+export async function measureOperationCosts(options: { dynamodbEndpoint: string; inboxPort: number; invitations: number }): Promise<OperationCosts> {
+  const config = loadDeploymentConfig();
+  const questionnaires = loadQuestionnaires().filter((q) => q.audience === 'customers');
+  const questionnaire = questionnaires[0]!;
+  const tableName = `costs-${Date.now()}`;
+  await ensureTable(options.dynamodbEndpoint, tableName);
+  const inbox = await startSesInbox(options.inboxPort);
+  const sendTimes: number[] = [];
+  const now = new Date();
+  const pipeline = createLocalPipeline({
+    config,
+    questionnaires,
+    tableName,
+    dynamodbEndpoint: options.dynamodbEndpoint,
+    sesEndpoint: inbox.url,
+    publicBaseUrl: 'http://127.0.0.1',
+    linkSecret: 'bench-secret-'.padEnd(48, 'x'),
+    mailDir: mkdtempSync(join(tmpdir(), 'bench-mail-')),
+    log: createLogger({}, () => undefined),
+    now: () => now,
+    wrapMailer: (mailer) => ({
+      async sendRaw(raw) {
+        sendTimes.push(Date.now());
+        return mailer.sendRaw(raw);
+      },
+    }),
+  });
+  try {
+    for (let i = 0; i < options.invitations; i += 25) {
+      const batch = Array.from({ length: Math.min(25, options.invitations - i) }, (_, k) => {
+        const email = `cost${i + k}@customer.example`;
+        return { PutRequest: { Item: { ...keys.contact(email), ...keys.contactListing(email), kind: 'contact', email, name: `Customer ${i + k}`, language: 'en', departmentId: 'repairs', staffEmail: 'jo.kim@acme.example' } } };
+      });
+      await pipeline.table.db.send(new BatchWriteCommand({ RequestItems: { [tableName]: batch } }));
+    }
+    const meter = meterCapacity(pipeline.table);
+    await pipeline.jobs.planWave(now);
+    const plan = { reads: meter.reads, writes: meter.writes };
+    meter.reset();
+    const sendStarted = Date.now();
+    await pipeline.drained();
+    const sendSeconds = (Date.now() - sendStarted) / 1000;
+    const send = { reads: meter.reads, writes: meter.writes };
+    // Only the wave's own sends: the answers below raise complaints, whose emails are counted apart.
+    const waveSends = sendTimes.splice(0);
+
+    // Store one full response per invitation through the HTTP app.
+    const store = await inboxEmails(inbox.url);
+    meter.reset();
+    let responses = 0;
+    for (const text of store) {
+      const path = /http:\/\/127\.0\.0\.1\/q\/[^?\s]+/.exec(text)?.[0]?.replace('http://127.0.0.1', '');
+      if (!path) continue;
+      const fields = new URLSearchParams({ score: String(responses % 11), comment: 'Benchmark answer', 'performance-speed': '4', 'importance-speed': '5', 'standard-called-by-name': 'yes', comparison: 'same' });
+      const response = await pipeline.app.request(path, { method: 'POST', body: fields, headers: { 'user-agent': 'Mozilla/5.0' } });
+      if (response.status === 200) responses++;
+    }
+    await pipeline.drained();
+    const storeUnits = { reads: meter.reads, writes: meter.writes };
+
+    const period = (await pipeline.jobs.planWave(now)).waves[0]!.waveId;
+    meter.reset();
+    const aggregation = await aggregatePeriod(pipeline.table, questionnaire, period);
+    const responsesRead = aggregation.read;
+    const trendLarge = { readUnits: 0 };
+    await readRollups(pipeline.table, questionnaire.id, period, trendLarge);
+    const trendSmall = { readUnits: 0 };
+    await readRollups(pipeline.table, questionnaire.id, 'empty-period', trendSmall);
+
+    const per = (units: number, n: number) => Math.round((units / Math.max(1, n)) * 1000) / 1000;
+    const perInvitationUnits = { reads: per(plan.reads + send.reads, options.invitations), writes: per(plan.writes + send.writes, options.invitations) };
+    const perResponse = { reads: per(storeUnits.reads, responses), writes: per(storeUnits.writes, responses) };
+    const lambdaPerInvocation = PRICE_TABLE.lambdaPerMillionRequests / 1e6 + LAMBDA_GB_SECONDS * PRICE_TABLE.lambdaArmPerGbSecond;
+    const dynamo = (u: { reads: number; writes: number }) => (u.reads * PRICE_TABLE.dynamoDbPerMillionReadUnits + u.writes * PRICE_TABLE.dynamoDbPerMillionWriteUnits) / 1e6;
+    const sentExcludingSes = 1000 * (dynamo(perInvitationUnits) + lambdaPerInvocation / 10 + 0.4 / 1e6 /* SQS request per message */);
+    const perResponseDollars = dynamo(perResponse) + PRICE_TABLE.httpApiPerMillionRequests / 1e6 + lambdaPerInvocation;
+    return {
+      invitations: options.invitations,
+      planUnitsPerInvitation: { reads: per(plan.reads, options.invitations), writes: per(plan.writes, options.invitations) },
+      sendUnitsPerInvitation: { reads: per(send.reads, options.invitations), writes: per(send.writes, options.invitations) },
+      sesCallsPer1000: Math.round((waveSends.length / options.invitations) * 1000),
+      sendWallSecondsPer1000: Math.round((sendSeconds / options.invitations) * 1000 * 10) / 10,
+      maxSendsInOneSecond: Math.max(0, ...waveSends.map((t) => waveSends.filter((u) => u >= t && u < t + 1000).length)),
+      configuredSendRate: config.sesSendRatePerSecond,
+      responses,
+      storeUnitsPerResponse: perResponse,
+      aggregateReadUnitsPerResponse: per(aggregation.readUnits, responsesRead),
+      trendReadUnits: { smallPeriod: trendSmall.readUnits, largePeriod: trendLarge.readUnits },
+      dollarsPer1000Sent: Math.round((sentExcludingSes + PRICE_TABLE.sesPerThousandEmails) * 10000) / 10000,
+      dollarsPer1000SentExcludingSes: Math.round(sentExcludingSes * 100000) / 100000,
+      dollarsPer1000Responses: Math.round(perResponseDollars * 1000 * 100000) / 100000,
+      priceTable: `${PRICE_TABLE.source}, as of ${PRICE_TABLE.asOf}`,
+    };
+  } finally {
+    pipeline.close();
+    await inbox.stop();
+  }
+}
+
+async function inboxEmails(url: string): Promise<string[]> {
+  const store = (await (await fetch(`${url}/store`)).json()) as { emails: Array<{ body: { text?: string } }> };
+  return store.emails.map((e) => e.body.text ?? '');
+}
