@@ -22,3 +22,29 @@ describe('send pacing', () => {
     expect(times.at(-1)).toBe(99 * 72);
   });
 });
+
+describe('send pacing with a late timer', () => {
+  it('a timer that fires late does not let the next sends catch up', async () => {
+    let now = 0;
+    let late = true;
+    // The first sleep overshoots by 60 ms, as a busy event loop does.
+    const clock = { now: () => now, sleep: async (ms: number) => void (now += ms + (late ? ((late = false), 60) : 0)) };
+    const pacer = createPacer(14, clock);
+    const times: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      await pacer.take();
+      times.push(now);
+    }
+    const busiest = Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + 1000).length));
+    expect(busiest).toBeLessThanOrEqual(14);
+  });
+
+  it('concurrent callers are served one at a time', async () => {
+    let now = 0;
+    const clock = { now: () => now, sleep: async (ms: number) => void (now += ms) };
+    const pacer = createPacer(10, clock);
+    const times: number[] = [];
+    await Promise.all(Array.from({ length: 5 }, async () => { await pacer.take(); times.push(now); }));
+    expect(times).toEqual([0, 100, 200, 300, 400]);
+  });
+});
