@@ -33,7 +33,7 @@ export interface FeedbackStackProps extends StackProps {
 }
 
 
-type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'Query' | 'BatchWriteItem';
+type TableAction = 'GetItem' | 'BatchGetItem' | 'PutItem' | 'UpdateItem' | 'Query' | 'BatchWriteItem';
 
 /** The public API's sustained and burst request limits (per second, whole stage). */
 const API_THROTTLE = { rateLimit: 50, burstLimit: 100 };
@@ -174,7 +174,7 @@ export class FeedbackStack extends Stack {
     useTable(httpApi, ['GetItem', 'PutItem', 'UpdateItem', 'Query'], ['byLinkId', 'byList']);
     useTable(complaints, ['GetItem', 'UpdateItem', 'Query'], ['byList']);
     useTable(digest, ['GetItem', 'PutItem', 'Query', 'BatchWriteItem'], ['byList']);
-    useTable(planner, ['GetItem', 'PutItem', 'UpdateItem', 'Query'], ['byList']);
+    useTable(planner, ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'Query'], ['byList']);
     useTable(sender, ['GetItem', 'UpdateItem']);
     useTable(mailEvents, ['PutItem']);
     useLinkSecret(httpApi);
