@@ -4,6 +4,7 @@ import { measureAggregation } from './aggregation-scale.ts';
 import { measureAnswerLoad } from './answer-load.ts';
 import { measureColdStarts } from './cold-start.ts';
 import { measureOperationCosts } from './operation-costs.ts';
+import { measurePlanning } from './planning-scale.ts';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local.ts';
 import { setMetricsSink } from '../../shared/observability/metrics.ts';
 
@@ -12,9 +13,11 @@ setMetricsSink(() => undefined);
 /**
  * `npm run bench`: figures anyone can reproduce on a laptop. Prints a table and writes
  * `bench-results.json` with the machine, Node version and date. Separate from `npm test`.
- * `BENCH_LOAD_SECONDS` shortens the load run (default 60).
+ * `BENCH_LOAD_SECONDS` sets the load run (default 60), `BENCH_PLAN_CONTACTS` the planning run (default 20,000).
  */
 const loadSeconds = Number(process.env['BENCH_LOAD_SECONDS'] ?? 60);
+// 100,000 takes about 4 minutes on DynamoDB Local with 2 cores; the default keeps the whole run under 10.
+const planContacts = Number(process.env['BENCH_PLAN_CONTACTS'] ?? 20_000);
 const dynamodb = await startDynamoDbLocal({ port: 8765 });
 try {
   const results = {
@@ -23,6 +26,7 @@ try {
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`,
     coldStarts: await measureColdStarts(25),
     operations: await measureOperationCosts({ dynamodbEndpoint: dynamodb.endpoint, inboxPort: 8766, invitations: 200 }),
+    planning: await measurePlanning({ dynamodbEndpoint: dynamodb.endpoint, contacts: planContacts }),
     aggregation: [10_000, 100_000, 1_000_000].map((n) => measureAggregation(n)),
     answerLoad: await measureAnswerLoad({ dynamodbEndpoint: dynamodb.endpoint, seconds: loadSeconds, concurrency: 32, invitations: Math.max(2_000, loadSeconds * 600) }),
   };
@@ -38,6 +42,8 @@ try {
   console.log(`  trend read of a period's rollups: ${o.trendReadUnits.largePeriod} RCU (empty period: ${o.trendReadUnits.smallPeriod})`);
   console.log(`\nSending: ${o.sesCallsPer1000} SES calls and ${o.sendWallSecondsPer1000} s per 1,000 invitations; at most ${o.maxSendsInOneSecond} sends in any second (rate ${o.configuredSendRate}/s)`);
   console.log(`Unit cost: $${o.dollarsPer1000Sent} per 1,000 questionnaires sent ($${o.dollarsPer1000SentExcludingSes} without SES's own price), $${o.dollarsPer1000Responses} per 1,000 responses (${o.priceTable})\n`);
+  const p = results.planning;
+  console.log(`Planning: ${p.contacts} contacts in ${p.seconds} s (${p.contactsPerSecond}/s; 100,000 ≈ ${Math.round(100_000 / p.contactsPerSecond)} s at this rate)\n`);
   console.log('Aggregation (one pass, in memory)   responses   CPU ms   heap Δ MB   s per 1M');
   for (const r of results.aggregation) {
     console.log(`${' '.repeat(36)}${String(r.responses).padStart(9)}  ${String(r.cpuMs).padStart(7)}  ${String(r.heapMb).padStart(10)}  ${r.perMillionSeconds.toFixed(2).padStart(9)}`);

@@ -4,6 +4,7 @@ import { measureAnswerLoad } from '../bench/answer-load.ts';
 import { measureColdStarts } from '../bench/cold-start.ts';
 import { measureOperationCosts } from '../bench/operation-costs.ts';
 import { freePort } from '../support/free-port.ts';
+import { measurePlanning } from '../bench/planning-scale.ts';
 
 describe('the benchmark, in miniature (so it cannot rot)', () => {
   it('aggregates generated responses and reports its figures', () => {
@@ -35,5 +36,11 @@ describe('the benchmark, in miniature (so it cannot rot)', () => {
     expect(costs.maxSendsInOneSecond).toBeLessThanOrEqual(costs.configuredSendRate);
     expect(costs.storeUnitsPerResponse.writes).toBeGreaterThan(0);
     expect(costs.dollarsPer1000Responses).toBeGreaterThan(0);
+  });
+
+  it('times a planning run and queues every due contact once', async () => {
+    const result = await measurePlanning({ dynamodbEndpoint: inject('dynamodbEndpoint'), contacts: 300 });
+    expect(result).toMatchObject({ contacts: 300, queued: 300 });
+    expect(result.contactsPerSecond).toBeGreaterThan(0);
   });
 });
