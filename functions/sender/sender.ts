@@ -12,16 +12,20 @@ export interface SenderDependencies extends DeliveryContext {
   readonly log: Logger;
 }
 
-/** Consumes send requests from the queue, paced under the SES send rate. */
+/**
+ * Consumes send requests from the queue. The pacing sits right in front of the SES call
+ * (not before the database work that precedes it), so the calls themselves stay under the
+ * send rate whatever the latency before them.
+ */
 export function createSenderHandler(deps: SenderDependencies) {
   const pacer = createPacer(deps.sendsPerSecond);
+  const paced = { ...deps, mailer: { sendRaw: async (raw: Buffer) => (await pacer.take(), deps.mailer.sendRaw(raw)) } };
   return (event: SQSEvent): Promise<SQSBatchResponse> =>
     processBatch(
       event,
       ZSendRequest,
       async (request) => {
-        await pacer.take();
-        const outcome = await deliverInvitation(deps, request);
+        const outcome = await deliverInvitation(paced, request);
         if (outcome === 'sent') recordMetric('InvitationsSent');
         if (outcome === 'rejected' || outcome === 'interrupted') recordMetric('SendFailures');
         return outcome;
