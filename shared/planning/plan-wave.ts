@@ -83,7 +83,10 @@ export async function planWave(input: PlanWaveInput): Promise<PlanSummary> {
     } while (cursor);
   };
   for (let first = 0; first < LIST_SHARDS; first += SHARDS_AT_ONCE) {
-    await Promise.all(Array.from({ length: Math.min(SHARDS_AT_ONCE, LIST_SHARDS - first) }, (_, i) => planShard(first + i)));
+    // Let every shard of the group finish before failing, so no work carries on after the run has failed.
+    const results = await Promise.allSettled(Array.from({ length: Math.min(SHARDS_AT_ONCE, LIST_SHARDS - first) }, (_, i) => planShard(first + i)));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
   }
   return summary;
 }

@@ -42,8 +42,10 @@ describe('faults: nothing lost, nothing twice, the failure visible', () => {
     });
     await expect(pipeline.jobs.planWave()).rejects.toThrow(/injected/);
     await pipeline.drained();
-    // Written but not yet queued when the run failed: nothing went out, nothing is lost.
-    expect(await recipients()).toEqual([]);
+    // Some shards finished before the failure; the rest were written or not, but not queued.
+    const partial = await recipients();
+    expect(partial.length).toBeLessThan(emails.length);
+    expect(new Set(partial).size).toBe(partial.length);
 
     outage = false;
     await pipeline.jobs.planWave(); // EventBridge Scheduler's retry of the same event
