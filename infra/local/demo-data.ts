@@ -102,7 +102,7 @@ export async function seedDemoHistory(table: Table, questionnaire: TQuestionnair
           ...(i % 7 === 0 ? { comment: score <= 6 ? 'The engineer was late and did not call ahead.' : 'Friendly and quick, thank you!' } : {}),
           complaintRequested: false,
         },
-        { anonymous: questionnaire.anonymous, at: new Date(at.getTime() + 86_400_000).toISOString() },
+        { at: new Date(at.getTime() + 86_400_000).toISOString() },
       );
     }
     await aggregatePeriod(table, questionnaire, wave.waveId);

@@ -40,21 +40,31 @@ export async function aggregatePeriod(table: Table, questionnaire: TQuestionnair
   ];
   const result: AggregationResult = { rollups: [], read: 0, counted: 0, readUnits: 0 };
 
+  // Attribution lives on the invitation, not the response (a response is written from the
+  // link alone): read the period's invitations first, then join each response to its own.
+  const attribution = new Map<string, { staffEmail?: string; departmentId?: string }>();
+  await Promise.all(
+    Array.from({ length: LIST_SHARDS }, async (_, shard) => {
+      for await (const item of listAll(table, keys.invitationShard(questionnaire.id, period, shard).gsi1pk, result)) {
+        const invitation = { staffEmail: item['staffEmail'] as string | undefined, departmentId: item['departmentId'] as string | undefined };
+        attribution.set(String(item['linkId']), invitation);
+        if (item['status'] !== 'sent') continue;
+        for (const segment of segmentsOf(invitation)) rollupFor(segment).delivered++;
+      }
+    }),
+  );
   await Promise.all(
     Array.from({ length: LIST_SHARDS }, async (_, shard) => {
       for await (const item of listAll(table, keys.responseShard(questionnaire.id, period, shard).gsi1pk, result)) {
         result.read++;
-        const response = responseFromItem(item);
+        const linkId = String(item['linkId'] ?? String(item['sk']).replace(/^LINK#/, ''));
+        const response = { ...responseFromItem(item), ...attribution.get(linkId) };
         if (!counts(response)) continue;
         result.counted++;
         if (response.answers?.comment && response.answers.comment.length > COMMENT_CHARS) {
           response.answers = { ...response.answers, comment: `${response.answers.comment.slice(0, COMMENT_CHARS)}…` };
         }
         for (const segment of segmentsOf(response)) addResponse(rollupFor(segment), response);
-      }
-      for await (const item of listAll(table, keys.invitationShard(questionnaire.id, period, shard).gsi1pk, result)) {
-        if (item['status'] !== 'sent') continue;
-        for (const segment of segmentsOf(item as { staffEmail?: string; departmentId?: string })) rollupFor(segment).delivered++;
       }
     }),
   );

@@ -19,9 +19,17 @@ import type { AppDependencies, AppEnv } from './app.tsx';
  * like a mail scanner's (see `one-click.ts`); submitting the form confirms it.
  */
 export function registerAnswerRoutes(app: Hono<AppEnv>, deps: AppDependencies): void {
+  /**
+   * What a valid answer link points at. A link with a scope needs no read: the signed token
+   * names the questionnaire, wave and language. Links signed before scopes existed fall back
+   * to looking the invitation up.
+   */
   async function answerTarget(token: string) {
     const claims = verifyLink(token, 'answer', await deps.linkSecret(), Math.floor(deps.now().getTime() / 1000));
-    const invitation = claims && (await findInvitationByLinkId(deps.table, claims.linkId));
+    if (!claims) return undefined;
+    const invitation = claims.scope
+      ? { ...claims.scope, linkId: claims.linkId }
+      : await findInvitationByLinkId(deps.table, claims.linkId);
     const questionnaire = invitation && deps.questionnaires.find((q) => q.id === invitation.questionnaireId);
     return invitation && questionnaire ? { invitation, questionnaire } : undefined;
   }
@@ -42,7 +50,7 @@ export function registerAnswerRoutes(app: Hono<AppEnv>, deps: AppDependencies): 
       const hold =
         fetchHold === 'head-request'
           ? fetchHold
-          : await recordOneClick(deps.table, invitation, { score: clicked.data, at: deps.now().toISOString(), anonymous: questionnaire.anonymous, retentionDays: deps.responseRetentionDays, ...(fetchHold ? { holdReason: fetchHold } : {}) });
+          : await recordOneClick(deps.table, invitation, { score: clicked.data, at: deps.now().toISOString(), retentionDays: deps.responseRetentionDays, ...(fetchHold ? { holdReason: fetchHold } : {}) });
       note = hold ? 'Please confirm your score with the button at the end.' : 'Thank you — your score is saved. If you have a minute, tell us a little more.';
     } else if (existing?.submittedAt) {
       note = 'These are the answers you sent. You can change them and send again.';
@@ -67,11 +75,13 @@ export function registerAnswerRoutes(app: Hono<AppEnv>, deps: AppDependencies): 
     }
     const at = deps.now().toISOString();
     const answers = parsed.data;
-    await recordSubmission(deps.table, invitation, answers, { anonymous: questionnaire.anonymous, at, retentionDays: deps.responseRetentionDays });
+    await recordSubmission(deps.table, invitation, answers, { at, retentionDays: deps.responseRetentionDays });
     recordMetric('ResponsesRecorded');
     const reasons = complaintReasons(questionnaire, answers, deps.complaintRules);
-    if (reasons.length > 0) {
-      const opened = await raiseComplaint({ table: deps.table, queue: deps.complaintQueue, handling: deps.complaintHandling }, { invitation, reasons, anonymous: questionnaire.anonymous, at: new Date(at) });
+    // Only a complaint needs the invitation itself (who, served by whom): read it then.
+    const full = reasons.length > 0 ? ('email' in invitation ? invitation : await findInvitationByLinkId(deps.table, invitation.linkId)) : undefined;
+    if (full) {
+      const opened = await raiseComplaint({ table: deps.table, queue: deps.complaintQueue, handling: deps.complaintHandling }, { invitation: full, reasons, anonymous: questionnaire.anonymous, at: new Date(at) });
       if (opened) recordMetric('ComplaintsOpened');
     }
 

@@ -66,7 +66,7 @@ export interface ForgetSummary {
 
 /**
  * Removes a customer's personal data: the contact, their invitations (which hold name and
- * address), their identity and free text on each response and complaint, and their comments
+ * address and link each response to them), the free text on each response, their identity on each complaint, and their comments
  * quoted in rollups. Scores stay, unattributed, so aggregates do not change. The address is
  * kept on the suppression list only, so they are never mailed again. Safe to run twice.
  */
@@ -86,10 +86,10 @@ export async function forgetPerson(table: Table, email: string, now: Date): Prom
         new UpdateCommand({
           TableName: table.name,
           Key: { pk: `RESPONSE#${invitation.questionnaireId}#${invitation.waveId}`, sk: `LINK#${invitation.linkId}` },
-          UpdateExpression: 'SET respondent = :forgotten, answers.probes = :none REMOVE answers.#comment',
+          UpdateExpression: 'SET forgottenAt = :forgotten, answers.probes = :none REMOVE answers.#comment',
           ConditionExpression: 'attribute_exists(answers)',
           ExpressionAttributeNames: { '#comment': 'comment' },
-          ExpressionAttributeValues: { ':forgotten': 'forgotten', ':none': {} },
+          ExpressionAttributeValues: { ':forgotten': now.toISOString(), ':none': {} },
         }),
       ).catch(async (error: unknown) => {
         // A one-click response has no answers map: only the respondent goes.
@@ -98,8 +98,8 @@ export async function forgetPerson(table: Table, email: string, now: Date): Prom
           new UpdateCommand({
             TableName: table.name,
             Key: { pk: `RESPONSE#${invitation.questionnaireId}#${invitation.waveId}`, sk: `LINK#${invitation.linkId}` },
-            UpdateExpression: 'SET respondent = :forgotten',
-            ExpressionAttributeValues: { ':forgotten': 'forgotten' },
+            UpdateExpression: 'SET forgottenAt = :forgotten',
+            ExpressionAttributeValues: { ':forgotten': now.toISOString() },
           }),
         );
       });

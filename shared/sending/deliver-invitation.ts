@@ -54,7 +54,8 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
 
   const secret = await ctx.linkSecret();
   const expiresAt = Math.floor(ctx.now().getTime() / 1000) + ctx.linkValidityDays * 86_400;
-  const answerToken = signLink({ purpose: 'answer', linkId: invitation.linkId, expiresAt }, secret);
+  const scope = { questionnaireId: invitation.questionnaireId, waveId: invitation.waveId, language: invitation.language };
+  const answerToken = signLink({ purpose: 'answer', linkId: invitation.linkId, expiresAt, scope }, secret);
   // Unsubscribing must keep working long after the questionnaire closes.
   const unsubscribeToken = signLink({ purpose: 'unsubscribe', linkId: invitation.linkId, expiresAt: expiresAt + 365 * 86_400 }, secret);
   const unsubscribeUrl = routeUrl(ctx.publicBaseUrl, ROUTES.unsubscribe, { token: unsubscribeToken });

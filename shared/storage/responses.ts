@@ -7,11 +7,12 @@ import { SCANNER_WINDOW_MS, type Click, type HoldReason } from '../questionnaire
 
 /**
  * Responses are keyed by the invitation (questionnaire, wave, link id), so a second
- * submission of the same invitation replaces the first and is counted once. The key holds
- * no email, and for an anonymous questionnaire the respondent is not stored at all: only
- * the attribution (staff member, department, wave) stays.
+ * submission of the same invitation replaces the first and is counted once. A response holds
+ * no identity and no attribution at all: everything it needs arrives in the signed link, so
+ * storing it is one write with no read. Attribution (staff member, department) is joined
+ * from the invitation when a period is aggregated.
  */
-type ResponseKeyParts = Pick<TInvitation, 'questionnaireId' | 'waveId' | 'linkId'>;
+export type ResponseKeyParts = Pick<TInvitation, 'questionnaireId' | 'waveId' | 'linkId'>;
 function responseKey(invitation: ResponseKeyParts) {
   return { pk: `RESPONSE#${invitation.questionnaireId}#${invitation.waveId}`, sk: `LINK#${invitation.linkId}` };
 }
@@ -19,7 +20,8 @@ function responseKey(invitation: ResponseKeyParts) {
 export interface TResponse {
   questionnaireId: string;
   waveId: string;
-  respondent: string;
+  linkId?: string;
+  /** Joined from the invitation at aggregation; never stored on the response. */
   staffEmail?: string;
   departmentId?: string;
   headlineScore?: number;
@@ -39,21 +41,20 @@ const MAX_CLICKS = 20;
 /** Raw responses expire (DynamoDB TTL) this long after the last answer, unless the caller says otherwise. */
 const DEFAULT_RETENTION_DAYS = 730;
 
-function attribution(invitation: TInvitation, anonymous: boolean, at: string, retentionDays = DEFAULT_RETENTION_DAYS) {
+function attribution(invitation: ResponseKeyParts, at: string, retentionDays = DEFAULT_RETENTION_DAYS) {
   return {
     ':expires': Math.floor(Date.parse(at) / 1000) + retentionDays * 86_400,
     ':kind': 'response',
     ':q': invitation.questionnaireId,
     ':w': invitation.waveId,
-    ':respondent': anonymous ? 'anonymous' : invitation.email,
-    ':attribution': { staffEmail: invitation.staffEmail ?? null, departmentId: invitation.departmentId ?? null },
+    ':link': invitation.linkId,
     ':at': at,
     ':listPk': keys.responseListing(invitation.questionnaireId, invitation.waveId, invitation.linkId).gsi1pk,
     ':listSk': invitation.linkId,
   };
 }
 const SET_ATTRIBUTION =
-  'kind = :kind, questionnaireId = :q, waveId = :w, respondent = :respondent, attribution = :attribution, ' +
+  'kind = :kind, questionnaireId = :q, waveId = :w, linkId = :link, ' +
   'firstAnsweredAt = if_not_exists(firstAnsweredAt, :at), gsi1pk = :listPk, gsi1sk = :listSk, expiresAt = :expires';
 
 /**
@@ -64,8 +65,8 @@ const SET_ATTRIBUTION =
  */
 export async function recordOneClick(
   table: Table,
-  invitation: TInvitation,
-  click: { score: number; at: string; anonymous: boolean; holdReason?: HoldReason; retentionDays?: number },
+  invitation: ResponseKeyParts,
+  click: { score: number; at: string; holdReason?: HoldReason; retentionDays?: number },
 ): Promise<HoldReason | undefined> {
   const key = responseKey(invitation);
   let clicks: Click[] = [];
@@ -76,7 +77,7 @@ export async function recordOneClick(
         Key: key,
         UpdateExpression: `SET ${SET_ATTRIBUTION}, clicks = list_append(if_not_exists(clicks, :none), :click)`,
         ConditionExpression: 'attribute_not_exists(clicks) OR size(clicks) < :max',
-        ExpressionAttributeValues: { ...attribution(invitation, click.anonymous, click.at, click.retentionDays), ':none': [], ':click': [{ score: click.score, at: click.at }], ':max': MAX_CLICKS },
+        ExpressionAttributeValues: { ...attribution(invitation, click.at, click.retentionDays), ':none': [], ':click': [{ score: click.score, at: click.at }], ':max': MAX_CLICKS },
         ReturnValues: 'ALL_NEW',
       }),
     );
@@ -111,14 +112,14 @@ function scoresAround(clicks: readonly Click[], at: string): Set<number> {
 }
 
 /** Stores a submitted form: it replaces any earlier submission and confirms the headline score. */
-export async function recordSubmission(table: Table, invitation: TInvitation, answers: TAnswers, options: { anonymous: boolean; at: string; retentionDays?: number }): Promise<void> {
+export async function recordSubmission(table: Table, invitation: ResponseKeyParts, answers: TAnswers, options: { at: string; retentionDays?: number }): Promise<void> {
   const { headline, ...rest } = answers;
   await table.db.send(
     new UpdateCommand({
       TableName: table.name,
       Key: responseKey(invitation),
       UpdateExpression: `SET ${SET_ATTRIBUTION}, headlineScore = :score, headlineSource = :source, answers = :answers, answeredAt = :at, submittedAt = :at REMOVE headlineHeld`,
-      ExpressionAttributeValues: { ...attribution(invitation, options.anonymous, options.at, options.retentionDays), ':score': headline, ':source': 'form', ':answers': rest },
+      ExpressionAttributeValues: { ...attribution(invitation, options.at, options.retentionDays), ':score': headline, ':source': 'form', ':answers': rest },
     }),
   );
 }
@@ -128,14 +129,9 @@ export async function getResponse(table: Table, invitation: ResponseKeyParts): P
   return Item ? responseFromItem(Item) : undefined;
 }
 
-/** A stored response item as the domain sees it, attribution flattened. */
+/** A stored response item as the domain sees it. */
 export function responseFromItem(Item: Record<string, unknown>): TResponse {
-  const { attribution: attributed, ...rest } = Item as Record<string, unknown> & { attribution?: { staffEmail: string | null; departmentId: string | null } };
-  return {
-    ...(rest as unknown as TResponse),
-    ...(attributed?.staffEmail ? { staffEmail: attributed.staffEmail } : {}),
-    ...(attributed?.departmentId ? { departmentId: attributed.departmentId } : {}),
-  };
+  return Item as unknown as TResponse;
 }
 
 /** Whether the invitation has been answered in a way that counts (a held scanner fetch does not). */

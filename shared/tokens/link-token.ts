@@ -1,17 +1,28 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * Signed link tokens: `v1.<purpose>.<linkId>.<expiry>.<signature>`. The link id is 128
- * random bits (opaque: it reveals no email), the expiry is epoch seconds, and the signature
- * is HMAC-SHA256 over the rest with the stack's secret.
+ * Signed link tokens: `v1.<purpose>.<linkId>.<expiry>[.<scope>].<signature>`. The link id
+ * is 128 random bits (opaque: it reveals no email), the expiry is epoch seconds, and the
+ * signature is HMAC-SHA256 over the rest with the stack's secret. Answer links carry a scope
+ * (questionnaire, wave, language) so an answer can be stored without first reading the
+ * invitation: one write per response.
  */
 export type LinkPurpose = 'answer' | 'unsubscribe' | 'complaint';
+
+export interface LinkScope {
+  questionnaireId: string;
+  waveId: string;
+  language: string;
+}
 
 export interface LinkClaims {
   purpose: LinkPurpose;
   linkId: string;
   expiresAt: number;
+  scope?: LinkScope;
 }
+
+const SCOPE = /^([a-z0-9][a-z0-9-]{0,62})~(\d{4}-W\d{2})~([a-z]{2,3}(?:-[A-Za-z]{2})?)$/;
 
 const PURPOSES: readonly string[] = ['answer', 'unsubscribe', 'complaint'] satisfies LinkPurpose[];
 const LINK_ID = /^[A-Za-z0-9_-]{22}$/;
@@ -22,7 +33,8 @@ export function newLinkId(): string {
 }
 
 export function signLink(claims: LinkClaims, secret: string): string {
-  const body = `v1.${claims.purpose}.${claims.linkId}.${claims.expiresAt}`;
+  const scope = claims.scope ? `.${claims.scope.questionnaireId}~${claims.scope.waveId}~${claims.scope.language}` : '';
+  const body = `v1.${claims.purpose}.${claims.linkId}.${claims.expiresAt}${scope}`;
   return `${body}.${mac(body, secret)}`;
 }
 
@@ -31,18 +43,22 @@ export function signLink(claims: LinkClaims, secret: string): string {
  * the same to the caller, so a response cannot tell a forged link from an expired one.
  */
 export function verifyLink(token: string, purpose: LinkPurpose, secret: string, nowSeconds: number): LinkClaims | undefined {
-  if (token.length > 200) return undefined;
+  if (token.length > 250) return undefined;
   const parts = token.split('.');
-  if (parts.length !== 5) return undefined;
-  const [version, tokenPurpose, linkId, expiry, signature] = parts as [string, string, string, string, string];
-  const expected = Buffer.from(mac(`${version}.${tokenPurpose}.${linkId}.${expiry}`, secret));
+  if (parts.length !== 5 && parts.length !== 6) return undefined;
+  const signature = parts.pop()!;
+  const [version, tokenPurpose, linkId, expiry, scopeText] = parts as [string, string, string, string, string | undefined];
+  const expected = Buffer.from(mac(parts.join('.'), secret));
   const given = Buffer.from(signature);
   // Constant-time comparison, so response timing leaks nothing about the right signature.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   const expiresAt = Number(expiry);
   if (version !== 'v1' || tokenPurpose !== purpose || !PURPOSES.includes(tokenPurpose) || !LINK_ID.test(linkId)) return undefined;
   if (!Number.isSafeInteger(expiresAt) || expiresAt <= nowSeconds) return undefined;
-  return { purpose, linkId, expiresAt };
+  if (scopeText === undefined) return { purpose, linkId, expiresAt };
+  const scope = SCOPE.exec(scopeText);
+  if (!scope) return undefined;
+  return { purpose, linkId, expiresAt, scope: { questionnaireId: scope[1]!, waveId: scope[2]!, language: scope[3]! } };
 }
 
 function mac(body: string, secret: string): string {

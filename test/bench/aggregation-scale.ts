@@ -26,7 +26,6 @@ export function measureAggregation(n: number): { responses: number; cpuMs: numbe
     const response: TResponse = {
       questionnaireId: questionnaire.id,
       waveId: '2026-W47',
-      respondent: 'anonymous',
       firstAnsweredAt: '2026-11-17T10:00:00.000Z',
       answeredAt: '2026-11-17T10:00:00.000Z',
       headlineScore: i % 11,

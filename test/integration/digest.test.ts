@@ -50,7 +50,7 @@ async function generate(customers: number, answered: number) {
   await pipeline.drained();
   const invitations: TInvitation[] = [];
   for (let i = 0; i < customers; i++) invitations.push((await getInvitation(pipeline.table, { questionnaireId: customerQuestionnaire.id, waveId: PERIOD, email: `c${i}@customer.example` }))!);
-  for (let i = 0; i < answered; i++) await recordSubmission(pipeline.table, invitations[i]!, answersOf(i), { anonymous: false, at: clock.toISOString() });
+  for (let i = 0; i < answered; i++) await recordSubmission(pipeline.table, invitations[i]!, answersOf(i), { at: clock.toISOString() });
   return invitations;
 }
 
@@ -58,7 +58,7 @@ describe('aggregation and the digest (DynamoDB Local + SES emulator)', () => {
   it('the digest’s figures equal those computed independently from the known answers', async () => {
     const invitations = await generate(60, 45);
     // A scanner's one-click fetch on an unanswered invitation must not count.
-    await recordOneClick(pipeline.table, invitations[59]!, { score: 0, at: '2026-11-23T10:00:00.000Z', anonymous: false, holdReason: 'scanner-agent' });
+    await recordOneClick(pipeline.table, invitations[59]!, { score: 0, at: '2026-11-23T10:00:00.000Z', holdReason: 'scanner-agent' });
 
     const result = await aggregatePeriod(pipeline.table, customerQuestionnaire, PERIOD);
     expect(result).toMatchObject({ read: 46, counted: 45 });
@@ -87,7 +87,7 @@ describe('aggregation and the digest (DynamoDB Local + SES emulator)', () => {
   it('re-running a period replaces its rollups: an edited response counts as edited, once', async () => {
     const invitations = await generate(12, 12);
     await aggregatePeriod(pipeline.table, customerQuestionnaire, PERIOD);
-    await recordSubmission(pipeline.table, invitations[0]!, { ...answersOf(0), headline: 10 }, { anonymous: false, at: '2026-11-24T09:00:00.000Z' });
+    await recordSubmission(pipeline.table, invitations[0]!, { ...answersOf(0), headline: 10 }, { at: '2026-11-24T09:00:00.000Z' });
     await aggregatePeriod(pipeline.table, customerQuestionnaire, PERIOD);
     const company = (await readRollups(pipeline.table, customerQuestionnaire.id, PERIOD)).find((r) => r.segment === 'company')!;
     const scores = Array.from({ length: 12 }, (_, i) => (i === 0 ? 10 : i % 11));

@@ -41,7 +41,7 @@ describe('privacy (DynamoDB Local)', () => {
     const exported = await exportPerson(pipeline.table, contact.email.toUpperCase(), now);
     expect(exported.contact).toMatchObject({ email: contact.email, name: 'Ada Private' });
     expect(exported.invitations).toHaveLength(1);
-    expect(exported.responses).toEqual([expect.objectContaining({ headlineScore: 2, respondent: contact.email, answers: expect.objectContaining({ comment: COMMENT }) })]);
+    expect(exported.responses).toEqual([expect.objectContaining({ headlineScore: 2, answers: expect.objectContaining({ comment: COMMENT }) })]);
     expect(exported.complaints).toEqual([expect.objectContaining({ customer: expect.objectContaining({ email: contact.email }) })]);
   });
 
@@ -59,7 +59,7 @@ describe('privacy (DynamoDB Local)', () => {
     expect(await isSuppressed(pipeline.table, contact.email)).toBe(true);
 
     const { Item: response } = await pipeline.table.db.send(new GetCommand({ TableName: pipeline.table.name, Key: { pk: `RESPONSE#${customerQuestionnaire.id}#2026-W48`, sk: `LINK#${invitation.linkId}` } }));
-    expect(response).toMatchObject({ headlineScore: 2, respondent: 'forgotten' });
+    expect(response).toMatchObject({ headlineScore: 2, forgottenAt: now.toISOString() });
     expect((await getComplaint(pipeline.table, invitation.linkId))?.customer).toBeNull();
 
     await aggregatePeriod(pipeline.table, customerQuestionnaire, '2026-W48');

@@ -36,3 +36,17 @@ describe('signed links', () => {
     expect(verifyLink(tamper(token), 'answer', secret, now)).toBeUndefined();
   });
 });
+
+describe('answer links with a scope', () => {
+  const scoped = { purpose: 'answer' as const, linkId: newLinkId(), expiresAt: now + 3600, scope: { questionnaireId: 'customer-service', waveId: '2026-W48', language: 'en' } };
+  const token = signLink(scoped, secret);
+
+  it('carry questionnaire, wave and language, signed with the rest', () => {
+    expect(verifyLink(token, 'answer', secret, now)).toEqual(scoped);
+  });
+
+  it('fail when the scope is changed', () => {
+    expect(verifyLink(token.replace('customer-service', 'staff-policies'), 'answer', secret, now)).toBeUndefined();
+    expect(verifyLink(token.replace('2026-W48', '2026-W47'), 'answer', secret, now)).toBeUndefined();
+  });
+});

@@ -8,7 +8,7 @@ function rollup(overrides: Partial<Rollup>): Rollup {
 }
 function response(score: number, answers: Partial<NonNullable<TResponse['answers']>> = {}): TResponse & { headlineScore: number } {
   return {
-    questionnaireId: 'q', waveId: 'w', respondent: 'anonymous', firstAnsweredAt: '', answeredAt: '', headlineScore: score,
+    questionnaireId: 'q', waveId: 'w', firstAnsweredAt: '', answeredAt: '', headlineScore: score,
     answers: { values: {}, probes: {}, standards: {}, complaintRequested: false, ...answers },
   };
 }
