@@ -5,6 +5,8 @@ import { loadDeploymentConfig, loadQuestionnaires } from '../../shared/config/lo
 import { InvalidInputError } from '../../shared/config/zod-issues.ts';
 import { scheduleDefinitions } from '../../shared/schedule/schedules.ts';
 import { createLogger } from '../../shared/observability/logger.ts';
+import { setMetricsSink } from '../../shared/observability/metrics.ts';
+import { readableLogLine } from './readable-log.ts';
 import { localSettings } from './local-settings.ts';
 import { JavaMissingError, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.ts';
 import { startSesInbox, type RunningInbox } from './ses-inbox.ts';
@@ -53,7 +55,9 @@ async function main(): Promise<void> {
   if (values.fresh) rmSync(settings.dataDir, { recursive: true, force: true });
   mkdirSync(settings.dataDir, { recursive: true });
 
-  const log = createLogger({ stack: 'local' });
+  // Locally, logs are for a person at a terminal: one short line each; metrics have nowhere to go.
+  const log = createLogger({}, (line) => process.stdout.write(`${readableLogLine(line)}\n`));
+  setMetricsSink(() => undefined);
   const stops: Array<() => Promise<void> | void> = [];
   let stopping = false;
   const stopAll = async () => {

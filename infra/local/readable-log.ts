@@ -1,0 +1,16 @@
+/** A JSON log line as a terminal line: `10:15:02 info  message processed  function=sender outcome=sent`. */
+export function readableLogLine(json: string): string {
+  let entry: Record<string, unknown>;
+  try {
+    entry = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return json;
+  }
+  const { level, time, message, ...fields } = entry;
+  const clock = typeof time === 'string' ? time.slice(11, 19) : '';
+  const rest = Object.entries(fields)
+    .filter(([key, value]) => value !== undefined && key !== 'receiveCount' && key !== 'messageId')
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join(' ');
+  return `${clock} ${String(level).padEnd(5)} ${String(message)}${rest ? `  ${rest}` : ''}`;
+}
