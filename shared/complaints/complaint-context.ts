@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../storage/table-client.ts';
 import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
 import { keys } from '../storage/keys.ts';
-import { ZInvitation } from '../storage/invitations.ts';
+import { invitationFromItem } from '../storage/invitations.ts';
 import { getResponse, type TResponse } from '../storage/responses.ts';
 import { getComplaint, type TComplaint } from '../storage/complaints.ts';
 import { getDepartment, getStaffMember } from '../storage/directory.ts';
@@ -58,7 +58,7 @@ async function earlierContacts(table: Table, email: string, excludeLinkId: strin
       ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
     }),
   );
-  const invitations = Items.map((item) => ZInvitation.parse(item))
+  const invitations = Items.map((item) => invitationFromItem(item))
     .filter((invitation) => invitation.linkId !== excludeLinkId && invitation.status === 'sent')
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(0, EARLIER_LIMIT);

@@ -57,8 +57,8 @@ export async function aggregatePeriod(table: Table, questionnaire: TQuestionnair
     Array.from({ length: LIST_SHARDS }, async (_, shard) => {
       for await (const item of listAll(table, keys.responseShard(questionnaire.id, period, shard).gsi1pk, result)) {
         result.read++;
-        const linkId = String(item['linkId'] ?? String(item['sk']).replace(/^LINK#/, ''));
-        const response = { ...responseFromItem(item), ...attribution.get(linkId) };
+        const stored = responseFromItem(item);
+        const response = { ...stored, ...attribution.get(stored.linkId!) };
         if (!counts(response)) continue;
         result.counted++;
         if (response.answers?.comment && response.answers.comment.length > COMMENT_CHARS) {

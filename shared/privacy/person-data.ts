@@ -1,7 +1,7 @@
 import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../storage/table-client.ts';
 import { keys, normalizeEmail } from '../storage/keys.ts';
-import { ZInvitation, type TInvitation } from '../storage/invitations.ts';
+import { invitationFromItem, type TInvitation } from '../storage/invitations.ts';
 import { getContact, type TContact } from '../storage/contacts.ts';
 import { getResponse, type TResponse } from '../storage/responses.ts';
 import { getComplaint, type TComplaint } from '../storage/complaints.ts';
@@ -32,7 +32,7 @@ async function invitationsOf(table: Table, email: string): Promise<TInvitation[]
         ConsistentRead: true,
       }),
     );
-    invitations.push(...(page.Items ?? []).map((item) => ZInvitation.parse(item)));
+    invitations.push(...(page.Items ?? []).map((item) => invitationFromItem(item)));
     cursor = page.LastEvaluatedKey;
   } while (cursor);
   return invitations;

@@ -26,6 +26,16 @@ export const ZInvitation = z.object({
 });
 export type TInvitation = z.output<typeof ZInvitation>;
 
+/**
+ * A stored invitation. Questionnaire and wave are read from the sort key
+ * (`INVITATION#<questionnaire>#<wave>`) rather than stored twice: the digest reads every
+ * invitation of a period, and each byte costs read units there.
+ */
+export function invitationFromItem(item: Record<string, unknown>): TInvitation {
+  const [, questionnaireId, waveId] = String(item['sk']).split('#');
+  return ZInvitation.parse({ questionnaireId, waveId, ...item });
+}
+
 /** The queue message that asks the sender to deliver one invitation. */
 export const ZSendRequest = z.object({
   /** The first email of a wave, or the one reminder after it. */
@@ -35,6 +45,11 @@ export const ZSendRequest = z.object({
   email: z.email(),
 });
 export type TSendRequest = z.input<typeof ZSendRequest>;
+
+function withoutKeyFields(invitation: TInvitation): Omit<TInvitation, 'questionnaireId' | 'waveId'> {
+  const { questionnaireId: _q, waveId: _w, ...rest } = invitation;
+  return rest;
+}
 
 /**
  * Writes the invitation unless one already exists for (questionnaire, wave, contact).
@@ -50,7 +65,7 @@ export async function createInvitation(table: Table, invitation: TInvitation): P
           ...keys.invitationByLinkId(invitation.linkId),
           ...keys.invitationListing(invitation.questionnaireId, invitation.waveId, invitation.email),
           kind: 'invitation',
-          ...invitation,
+          ...withoutKeyFields(invitation),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
@@ -70,7 +85,7 @@ export async function getInvitation(table: Table, request: TSendRequest): Promis
       ConsistentRead: true,
     }),
   );
-  return Item ? ZInvitation.parse(Item) : undefined;
+  return Item ? invitationFromItem(Item) : undefined;
 }
 
 /** The invitation a signed link points at, found by the link's random id. */
@@ -86,7 +101,7 @@ export async function findInvitationByLinkId(table: Table, linkId: string): Prom
       Limit: 1,
     }),
   );
-  return Items[0] ? ZInvitation.parse(Items[0]) : undefined;
+  return Items[0] ? invitationFromItem(Items[0]) : undefined;
 }
 
 /** One page of one shard of a wave's invitations. */
@@ -98,7 +113,7 @@ export async function listInvitationsPage(
   cursor?: Record<string, unknown>,
 ): Promise<{ invitations: TInvitation[]; cursor?: Record<string, unknown> }> {
   const page = await listPage(table, keys.invitationShard(questionnaireId, waveId, shard).gsi1pk, { ...(cursor ? { cursor } : {}), limit: 100 });
-  return { invitations: page.items.map((item) => ZInvitation.parse(item)), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  return { invitations: page.items.map((item) => invitationFromItem(item)), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
 
 /**
@@ -168,7 +183,7 @@ export async function recordSendOutcome(table: Table, request: TSendRequest, out
         ? new UpdateCommand({
             TableName: table.name,
             Key: key,
-            UpdateExpression: 'SET #status = :sent, sentAt = :at, sesMessageId = :id REMOVE failure',
+            UpdateExpression: 'SET #status = :sent, sentAt = :at, sesMessageId = :id REMOVE failure, sendingAt',
             ConditionExpression: 'attribute_exists(pk) AND #status <> :sent',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':sent': 'sent', ':at': outcome.at, ':id': outcome.sesMessageId },

@@ -44,17 +44,13 @@ const DEFAULT_RETENTION_DAYS = 730;
 function attribution(invitation: ResponseKeyParts, at: string, retentionDays = DEFAULT_RETENTION_DAYS) {
   return {
     ':expires': Math.floor(Date.parse(at) / 1000) + retentionDays * 86_400,
-    ':kind': 'response',
-    ':q': invitation.questionnaireId,
-    ':w': invitation.waveId,
-    ':link': invitation.linkId,
     ':at': at,
     ':listPk': keys.responseListing(invitation.questionnaireId, invitation.waveId, invitation.linkId).gsi1pk,
     ':listSk': invitation.linkId,
   };
 }
 const SET_ATTRIBUTION =
-  'kind = :kind, questionnaireId = :q, waveId = :w, linkId = :link, ' +
+  // Questionnaire, wave and link id are in the key: not repeated, since every byte is read again at aggregation.
   'firstAnsweredAt = if_not_exists(firstAnsweredAt, :at), gsi1pk = :listPk, gsi1sk = :listSk, expiresAt = :expires';
 
 /**
@@ -129,9 +125,10 @@ export async function getResponse(table: Table, invitation: ResponseKeyParts): P
   return Item ? responseFromItem(Item) : undefined;
 }
 
-/** A stored response item as the domain sees it. */
+/** A stored response item as the domain sees it: questionnaire, wave and link id come from its key. */
 export function responseFromItem(Item: Record<string, unknown>): TResponse {
-  return Item as unknown as TResponse;
+  const [, questionnaireId, waveId] = String(Item['pk']).split('#');
+  return { ...(Item as unknown as TResponse), questionnaireId: questionnaireId!, waveId: waveId!, linkId: String(Item['sk']).replace(/^LINK#/, '') };
 }
 
 /** Whether the invitation has been answered in a way that counts (a held scanner fetch does not). */

@@ -100,7 +100,7 @@ describe('submitting the questionnaire', () => {
     expect(JSON.stringify(stored[0])).not.toContain('@');
     expect(stored[0]).toMatchObject({
       headlineScore: 10,
-      linkId: path.split('.')[2],
+      sk: `LINK#${path.split('.')[2]}`,
       answers: { values: { quality: { importance: 5, performance: 4, competitor: 'dk' } }, standards: { 'called-by-name': true }, comparison: 'better', comment: 'Great <b>service</b>', complaintRequested: false },
     });
     // Returning to the link shows what was sent, escaped.
