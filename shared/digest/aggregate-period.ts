@@ -1,9 +1,9 @@
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../storage/table-client.ts';
 import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
 import { keys } from '../storage/keys.ts';
 import { LIST_SHARDS } from '../storage/table-design.ts';
-import { listAll } from '../storage/list-index.ts';
+import { listAll, partitionItems } from '../storage/list-index.ts';
 import { responseFromItem } from '../storage/responses.ts';
 import { addResponse, counts, emptyRollup, segments, type Rollup } from './rollup.ts';
 
@@ -79,21 +79,7 @@ export async function aggregatePeriod(table: Table, questionnaire: TQuestionnair
  */
 export async function readRollups(table: Table, questionnaireId: string, period: string, usage?: { readUnits: number }): Promise<Rollup[]> {
   const rollups: Rollup[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await table.db.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.rollupsOf(questionnaireId, period).pk },
-        ExclusiveStartKey: cursor,
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    if (usage) usage.readUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
-    rollups.push(...(page.Items ?? []).map((item) => item['rollup'] as Rollup));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
+  for await (const item of partitionItems(table, keys.rollupsOf(questionnaireId, period), usage ? { usage } : {})) rollups.push(item['rollup'] as Rollup);
   return rollups;
 }
 

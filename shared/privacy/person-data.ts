@@ -1,4 +1,5 @@
-import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { partitionItems } from '../storage/list-index.ts';
 import type { Table } from '../storage/table-client.ts';
 import { keys, normalizeEmail } from '../storage/keys.ts';
 import { invitationFromItem, type TInvitation } from '../storage/invitations.ts';
@@ -19,22 +20,8 @@ export interface PersonExport {
 }
 
 async function invitationsOf(table: Table, email: string): Promise<TInvitation[]> {
-  const { pk, skPrefix } = keys.invitationsOf(email);
   const invitations: TInvitation[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await table.db.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ExclusiveStartKey: cursor,
-        ConsistentRead: true,
-      }),
-    );
-    invitations.push(...(page.Items ?? []).map((item) => invitationFromItem(item)));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
+  for await (const item of partitionItems(table, keys.invitationsOf(email), { consistent: true })) invitations.push(invitationFromItem(item));
   return invitations;
 }
 

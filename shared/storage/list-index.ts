@@ -35,3 +35,30 @@ export async function* listAll(table: Table, partition: string, usage?: { readUn
     cursor = page.cursor;
   } while (cursor);
 }
+
+/**
+ * Every item of one base-table partition, optionally only sort keys starting with
+ * `skPrefix`, page by page.
+ */
+export async function* partitionItems(
+  table: Table,
+  partition: { pk: string; skPrefix?: string },
+  options: { consistent?: boolean; usage?: { readUnits: number } } = {},
+): AsyncGenerator<Record<string, unknown>> {
+  let cursor: Cursor | undefined;
+  do {
+    const page = await table.db.send(
+      new QueryCommand({
+        TableName: table.name,
+        KeyConditionExpression: partition.skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition.pk, ...(partition.skPrefix ? { ':prefix': partition.skPrefix } : {}) },
+        ExclusiveStartKey: cursor,
+        ConsistentRead: options.consistent ?? false,
+        ...(options.usage ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
+      }),
+    );
+    if (options.usage) options.usage.readUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
+    yield* page.Items ?? [];
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+}

@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { partitionItems } from './list-index.ts';
 import { keys } from './keys.ts';
 import { isConditionFailure, type Table } from './table-client.ts';
 
@@ -45,21 +46,9 @@ async function putIfAbsent(table: Table, item: Record<string, unknown>): Promise
 
 /** The questionnaire's waves started at or after `since` (ISO time), oldest first. */
 export async function listOpenWaves(table: Table, questionnaireId: string, since: string): Promise<TWave[]> {
-  const { pk, skPrefix } = keys.wavesOf(questionnaireId);
   const waves: TWave[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await table.db.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        FilterExpression: 'kind = :wave AND startedAt >= :since',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix, ':wave': 'wave', ':since': since },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    waves.push(...((page.Items ?? []) as unknown as TWave[]));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
+  for await (const item of partitionItems(table, keys.wavesOf(questionnaireId))) {
+    if (item['kind'] === 'wave' && String(item['startedAt']) >= since) waves.push(item as unknown as TWave);
+  }
   return waves.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
 }

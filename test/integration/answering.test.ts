@@ -89,7 +89,7 @@ describe('submitting the questionnaire', () => {
   };
 
   it('stores the answers under the invitation, without identity or attribution; a double submit counts once', async () => {
-    const { path, contact } = await invited();
+    const { path } = await invited();
     expect((await post(path, fullAnswers)).status).toBe(200);
     const second = await post(path, { ...fullAnswers, score: '10' });
     expect(await second.text()).toContain('Thank you');
