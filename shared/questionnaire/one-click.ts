@@ -32,8 +32,11 @@ export interface Click {
   at: string;
 }
 
-/** Whether a set of clicks on one invitation looks like a scanner: different scores within the window. */
-export function severalScoresAtOnce(clicks: readonly Click[]): boolean {
-  const times = clicks.map((click) => ({ score: click.score, t: Date.parse(click.at) })).sort((a, b) => a.t - b.t);
-  return times.some((click, i) => times.slice(i + 1).some((later) => later.t - click.t <= SCANNER_WINDOW_MS && later.score !== click.score));
+/**
+ * Whether the clicks around `at` (within the window either side) carry more than one score:
+ * a person clicks one score, a scanner fetches them all.
+ */
+export function severalScoresAround(clicks: readonly Click[], at: string): boolean {
+  const t = Date.parse(at);
+  return new Set(clicks.filter((c) => Math.abs(Date.parse(c.at) - t) <= SCANNER_WINDOW_MS).map((c) => c.score)).size > 1;
 }

@@ -3,7 +3,7 @@ import type { TInvitation } from './invitations.ts';
 import { keys } from './keys.ts';
 import { isConditionFailure, type Table } from './table-client.ts';
 import type { TAnswers } from '../questionnaire/answer-schema.ts';
-import { SCANNER_WINDOW_MS, type Click, type HoldReason } from '../questionnaire/one-click.ts';
+import { severalScoresAround, type Click, type HoldReason } from '../questionnaire/one-click.ts';
 
 /**
  * Responses are keyed by the invitation (questionnaire, wave, link id), so a second
@@ -83,7 +83,7 @@ export async function recordOneClick(
     // Past the cap: this invitation's links are being fetched in bulk.
     return 'several-scores';
   }
-  const holdReason = click.holdReason ?? (scoresAround(clicks, click.at).size > 1 ? 'several-scores' : undefined);
+  const holdReason = click.holdReason ?? (severalScoresAround(clicks, click.at) ? 'several-scores' : undefined);
   try {
     await table.db.send(
       new UpdateCommand({
@@ -100,11 +100,6 @@ export async function recordOneClick(
     if (!isConditionFailure(error)) throw error;
   }
   return holdReason;
-}
-
-function scoresAround(clicks: readonly Click[], at: string): Set<number> {
-  const t = Date.parse(at);
-  return new Set(clicks.filter((c) => Math.abs(Date.parse(c.at) - t) <= SCANNER_WINDOW_MS).map((c) => c.score));
 }
 
 /** Stores a submitted form: it replaces any earlier submission and confirms the headline score. */
