@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, normalizeEmail, type Audience } from './keys.ts';
 import { listPage } from './list-index.ts';
-import { isConditionFailure, type Table } from './table-client.ts';
+import { isConditionFailure, setEveryField, type Table } from './table-client.ts';
 
 export const ZContact = z.object({
   email: z.email().transform(normalizeEmail),
@@ -37,20 +37,11 @@ const ZRecipient = z.looseObject({
  */
 export async function saveContact(table: Table, contact: TContact): Promise<void> {
   const { lastInvitedAt: _sent, unsubscribedAt: _optOut, lastInteractionAt, ...profile } = contact;
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const sets = Object.entries({ ...profile, ...keys.contactListing(contact.email), kind: 'contact' }).map(([field, value]) => {
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    return `#${field} = :${field}`;
-  });
   await table.db.send(
     new UpdateCommand({
       TableName: table.name,
       Key: keys.contact(contact.email),
-      UpdateExpression: `SET ${sets.join(', ')}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ...setEveryField({ ...profile, ...keys.contactListing(contact.email), kind: 'contact' }),
     }),
   );
   if (lastInteractionAt) await recordInteractionTime(table, contact.email, lastInteractionAt);

@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { LIST_SHARDS } from './table-design.ts';
 import { listAll } from './list-index.ts';
 import { keys, normalizeEmail } from './keys.ts';
-import type { Table } from './table-client.ts';
+import { setEveryField, type Table } from './table-client.ts';
 
 /** The staff directory: departments, their managers, and staff members. */
 export const ZDepartment = z.object({
@@ -28,14 +28,11 @@ export async function saveDepartment(table: Table, department: TDepartment): Pro
 
 /** Creates or updates a staff member, keeping their questionnaire history and opt-out. */
 export async function saveStaffMember(table: Table, staff: TStaffMember): Promise<void> {
-  const fields = { ...staff, ...keys.staffListing(staff.email), kind: 'staff', language: staff.language ?? 'en' };
   await table.db.send(
     new UpdateCommand({
       TableName: table.name,
       Key: keys.staff(staff.email),
-      UpdateExpression: `SET ${Object.keys(fields).map((field) => `#${field} = :${field}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(Object.keys(fields).map((field) => [`#${field}`, field])),
-      ExpressionAttributeValues: Object.fromEntries(Object.entries(fields).map(([field, value]) => [`:${field}`, value])),
+      ...setEveryField({ ...staff, ...keys.staffListing(staff.email), kind: 'staff', language: staff.language ?? 'en' }),
     }),
   );
 }

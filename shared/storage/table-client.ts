@@ -27,3 +27,17 @@ export function openTable(name: string, endpoint?: string): Table {
 export function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
+
+/** `SET #a = :a, #b = :b …` for every field, with its names and values, for upserts that keep other attributes. */
+export function setEveryField(fields: Record<string, unknown>): {
+  UpdateExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Record<string, unknown>;
+} {
+  const entries = Object.entries(fields).filter(([, value]) => value !== undefined);
+  return {
+    UpdateExpression: `SET ${entries.map(([field]) => `#${field} = :${field}`).join(', ')}`,
+    ExpressionAttributeNames: Object.fromEntries(entries.map(([field]) => [`#${field}`, field])),
+    ExpressionAttributeValues: Object.fromEntries(entries.map(([field, value]) => [`:${field}`, value])),
+  };
+}
