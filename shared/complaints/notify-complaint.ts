@@ -1,7 +1,4 @@
-import type { Table } from '../storage/table-client.ts';
-import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
-import type { Mailer } from '../mail/mailer.ts';
-import { buildMime } from '../mail/mime.ts';
+import { composeEmail, type LinkContext, type MailContext } from '../mail/mail-context.ts';
 import { claimNotification, completeNotification, getComplaint, releaseNotification } from '../storage/complaints.ts';
 import { signLink } from '../tokens/link-token.ts';
 import { ROUTES, routeUrl } from '../http/routes.ts';
@@ -10,16 +7,8 @@ import { renderAcknowledgementEmail, renderEscalationEmail } from './complaint-e
 import type { TComplaintMessage } from './complaint-messages.ts';
 import type { ComplaintHandling } from './open-complaint.ts';
 
-export interface NotifyDependencies {
-  readonly table: Table;
-  readonly mailer: Mailer;
-  readonly questionnaires: readonly TQuestionnaire[];
+export interface NotifyDependencies extends MailContext, LinkContext {
   readonly handling: ComplaintHandling;
-  readonly businessName: string;
-  readonly senderAddress: string;
-  readonly publicBaseUrl: string;
-  readonly linkSecret: () => Promise<string>;
-  readonly now: () => Date;
 }
 
 export type NotifyOutcome = 'sent' | 'already-sent' | 'not-needed';
@@ -53,8 +42,7 @@ export async function notifyComplaint(deps: NotifyDependencies, message: TCompla
             occasion: message.key === 'opened' ? 'opened' : message.key === 'escalated' ? 'escalated' : 'reassigned',
             actionUrl: await actionUrls(deps, complaint.id),
           });
-    const raw = await buildMime({ ...email, from: `${deps.businessName} <${deps.senderAddress}>`, to: recipient });
-    await deps.mailer.sendRaw(raw);
+    await deps.mailer.sendRaw(await composeEmail(deps, email, recipient));
     await completeNotification(deps.table, complaint.id, message.key, deps.now().toISOString());
     return 'sent';
   } catch (error) {

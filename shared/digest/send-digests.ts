@@ -1,9 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Table } from '../storage/table-client.ts';
-import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import type { ComplaintHandling } from '../complaints/open-complaint.ts';
-import { buildMime } from '../mail/mime.ts';
+import { composeEmail, type MailContext } from '../mail/mail-context.ts';
+import type { Table } from '../storage/table-client.ts';
 import { keys } from '../storage/keys.ts';
 import { getDepartment, listStaff } from '../storage/directory.ts';
 import { listComplaints, type TComplaint } from '../storage/complaints.ts';
@@ -13,14 +11,8 @@ import { renderDigestEmail } from './digest-email.tsx';
 import { periodsOfMonth, periodStart, previousPeriod } from './period.ts';
 import { mergeRollups, segments, type Rollup } from './rollup.ts';
 
-export interface DigestDependencies {
-  readonly table: Table;
-  readonly mailer: Mailer;
-  readonly questionnaires: readonly TQuestionnaire[];
+export interface DigestDependencies extends MailContext {
   readonly handling: ComplaintHandling;
-  readonly businessName: string;
-  readonly senderAddress: string;
-  readonly now: () => Date;
 }
 
 export interface DigestOutcome {
@@ -73,7 +65,7 @@ export async function sendDigests(deps: DigestDependencies, options: { period: s
         continue;
       }
       const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, ...(last ? { lastSentAt: last.sentAt } : {}) });
-      await deps.mailer.sendRaw(await buildMime({ ...email, from: `${deps.businessName} <${deps.senderAddress}>`, to: recipient }));
+      await deps.mailer.sendRaw(await composeEmail(deps, email, recipient));
       await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.digestSent(scopeKey), kind: 'digest-sent', period: options.period, sentAt: now.toISOString(), recipient } }));
       outcomes.push({ ...base, outcome: 'sent' });
     }
@@ -138,7 +130,7 @@ export async function sendStaffDigests(deps: DigestDependencies, options: { mont
         continue;
       }
       const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, ...(last ? { lastSentAt: last.sentAt } : {}) });
-      await deps.mailer.sendRaw(await buildMime({ ...email, subject: `Your feedback for ${options.month}: ${email.subject.split(' — ')[1] ?? ''}`, from: `${deps.businessName} <${deps.senderAddress}>`, to: member.email }));
+      await deps.mailer.sendRaw(await composeEmail(deps, { ...email, subject: `Your feedback for ${options.month}: ${email.subject.split(' — ')[1] ?? ''}` }, member.email));
       await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.digestSent(scopeKey), kind: 'digest-sent', period: options.month, sentAt: deps.now().toISOString(), recipient: member.email } }));
       outcomes.push({ ...base, outcome: 'sent' });
     }

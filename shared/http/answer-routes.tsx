@@ -1,5 +1,4 @@
 import type { Context, Hono } from 'hono';
-import { verifyLink } from '../tokens/link-token.ts';
 import { findInvitationByLinkId } from '../storage/invitations.ts';
 import { getResponse, recordOneClick, recordSubmission } from '../storage/responses.ts';
 import { raiseComplaint } from '../complaints/open-complaint.ts';
@@ -12,6 +11,7 @@ import { InvalidLinkPage } from '../pages/simple-pages.tsx';
 import { QuestionnairePage, ThankYouPage, type FormState } from '../pages/questionnaire-page.tsx';
 import { ROUTES, toHonoPath } from './routes.ts';
 import type { AppDependencies, AppEnv } from './app.tsx';
+import { verifiedLink } from './verified-link.ts';
 
 /**
  * The questionnaire page and its submission. Opening a score link from the email records
@@ -25,7 +25,7 @@ export function registerAnswerRoutes(app: Hono<AppEnv>, deps: AppDependencies): 
    * to looking the invitation up.
    */
   async function answerTarget(token: string) {
-    const claims = verifyLink(token, 'answer', await deps.linkSecret(), Math.floor(deps.now().getTime() / 1000));
+    const claims = await verifiedLink(deps, token, 'answer');
     if (!claims) return undefined;
     const invitation = claims.scope
       ? { ...claims.scope, linkId: claims.linkId }

@@ -9,7 +9,7 @@ import { markUnsubscribed, saveContact } from '../storage/contacts.ts';
 import { ZInteraction, contactFromInteraction } from '../import/import-schemas.ts';
 import { describeIssues } from '../config/zod-issues.ts';
 import * as z from 'zod';
-import { verifyLink } from '../tokens/link-token.ts';
+import { verifiedLink } from './verified-link.ts';
 import { ROUTES, toHonoPath } from './routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { registerAnswerRoutes } from './answer-routes.tsx';
@@ -44,13 +44,14 @@ const ZInteractionBatch = z.object({ interactions: z.array(ZInteraction).min(1).
 /** Request bodies are forms or an admin batch; anything larger is refused before it is parsed. */
 const MAX_BODY_BYTES = 64 * 1024;
 
+/** Per-request values the middleware sets. */
+export type AppEnv = { Variables: { requestId: string } };
+
+
 /**
  * The HTTP API: the same app runs in Lambda (hono/aws-lambda) and on the local stack
  * (@hono/node-server).
  */
-/** Per-request values the middleware sets. */
-export type AppEnv = { Variables: { requestId: string } };
-
 export function createApp(deps: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // A correlation id per request: API Gateway's trace id when there is one, echoed back
@@ -76,15 +77,13 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   });
 
   app.get(toHonoPath(ROUTES.unsubscribePage.path), async (c) => {
-    const token = c.req.param('token') ?? '';
-    const claims = verifyLink(token, 'unsubscribe', await deps.linkSecret(), seconds(deps.now()));
-    if (!claims) return c.html(<InvalidLinkPage />, 404);
+    if (!(await verifiedLink(deps, c.req.param('token'), 'unsubscribe'))) return c.html(<InvalidLinkPage />, 404);
     return c.html(<UnsubscribeConfirmPage businessName={deps.businessName} action={c.req.path} />);
   });
 
   // RFC 8058 one-click: the mail client POSTs `List-Unsubscribe=One-Click`; answer 200, no redirect.
   app.post(toHonoPath(ROUTES.unsubscribe.path), async (c) => {
-    const claims = verifyLink(c.req.param('token') ?? '', 'unsubscribe', await deps.linkSecret(), seconds(deps.now()));
+    const claims = await verifiedLink(deps, c.req.param('token'), 'unsubscribe');
     const invitation = claims && (await findInvitationByLinkId(deps.table, claims.linkId));
     if (!invitation) return c.html(<InvalidLinkPage />, 404);
     await markUnsubscribed(deps.table, invitation.audience, invitation.email, deps.now().toISOString());
@@ -112,8 +111,4 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
     return c.html(<ServerErrorPage />, 500);
   });
   return app;
-}
-
-function seconds(date: Date): number {
-  return Math.floor(date.getTime() / 1000);
 }

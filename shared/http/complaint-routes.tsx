@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
 import * as z from 'zod';
-import { verifyLink } from '../tokens/link-token.ts';
 import { acknowledgeComplaint, getComplaint, reassignComplaint, resolveComplaint } from '../storage/complaints.ts';
 import { listManagers } from '../storage/directory.ts';
 import { getResponse } from '../storage/responses.ts';
@@ -9,6 +8,7 @@ import { InvalidLinkPage } from '../pages/simple-pages.tsx';
 import { ComplaintDonePage, ComplaintPage } from '../pages/complaint-pages.tsx';
 import { ROUTES, toHonoPath } from './routes.ts';
 import type { AppDependencies, AppEnv } from './app.tsx';
+import { verifiedLink } from './verified-link.ts';
 
 const ZAction = z.enum(['acknowledge', 'resolve', 'reassign']);
 const ZResolveBody = z.object({ note: z.string().trim().max(2000, 'must be at most 2,000 characters').optional() }).strict();
@@ -21,7 +21,7 @@ const ZReassignBody = z.object({ to: z.email('must be the email of a manager') }
  */
 export function registerComplaintRoutes(app: Hono<AppEnv>, deps: AppDependencies): void {
   async function target(token: string) {
-    const claims = verifyLink(token, 'complaint', await deps.linkSecret(), Math.floor(deps.now().getTime() / 1000));
+    const claims = await verifiedLink(deps, token, 'complaint');
     return claims && (await getComplaint(deps.table, claims.linkId));
   }
   async function managers() {

@@ -21,8 +21,6 @@ export interface PlanWaveInput {
   readonly rules: PlanningRules;
   readonly timeZone: string;
   readonly now: Date;
-  /** Called after each page, for progress on long runs. */
-  readonly onPage?: (summary: PlanSummary) => void;
 }
 
 export interface PlanSummary {
@@ -79,7 +77,6 @@ export async function planWave(input: PlanWaveInput): Promise<PlanSummary> {
       }
       await input.queue.send(toQueue);
       summary.queued += toQueue.length;
-      input.onPage?.(summary);
     } while (cursor);
   };
   for (let first = 0; first < LIST_SHARDS; first += SHARDS_AT_ONCE) {

@@ -1,5 +1,3 @@
-import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
-import type { Table } from '../storage/table-client.ts';
 import { getRecipient } from '../storage/contacts.ts';
 import { hasResponse } from '../storage/responses.ts';
 import { isSuppressed } from '../storage/suppressions.ts';
@@ -7,19 +5,11 @@ import { claimSend, getInvitation, recordSendOutcome, releaseSend, type TSendReq
 import { signLink } from '../tokens/link-token.ts';
 import { ROUTES, routeUrl } from '../http/routes.ts';
 import { renderInvitationEmail } from '../mail/invitation-email.tsx';
-import { buildMime } from '../mail/mime.ts';
-import { isPermanentSendError, type Mailer } from '../mail/mailer.ts';
+import { composeEmail, type LinkContext, type MailContext } from '../mail/mail-context.ts';
+import { isPermanentSendError } from '../mail/mailer.ts';
 
-export interface DeliveryContext {
-  readonly table: Table;
-  readonly mailer: Mailer;
-  readonly questionnaires: readonly TQuestionnaire[];
-  readonly businessName: string;
-  readonly senderAddress: string;
-  readonly publicBaseUrl: string;
-  readonly linkSecret: () => Promise<string>;
+export interface DeliveryContext extends MailContext, LinkContext {
   readonly linkValidityDays: number;
-  readonly now: () => Date;
 }
 
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'already-failed' | 'opted-out' | 'answered' | 'rejected' | 'interrupted';
@@ -45,9 +35,9 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
   const questionnaire = ctx.questionnaires.find((q) => q.id === invitation.questionnaireId);
   if (!questionnaire) throw new UndeliverableError('the invitation names a questionnaire that is not deployed');
 
-  const recipient = await getRecipient(ctx.table, invitation.audience, invitation.email);
+  const [recipient, suppressed] = await Promise.all([getRecipient(ctx.table, invitation.audience, invitation.email), isSuppressed(ctx.table, invitation.email)]);
   const at = ctx.now().toISOString();
-  if (!recipient || recipient.unsubscribedAt || (await isSuppressed(ctx.table, invitation.email))) {
+  if (!recipient || recipient.unsubscribedAt || suppressed) {
     await recordSendOutcome(ctx.table, request, { status: 'failed', at, failure: 'opted-out-before-send' });
     return 'opted-out';
   }
@@ -68,7 +58,7 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
     scoreUrl: (score) => routeUrl(ctx.publicBaseUrl, ROUTES.answerPage, { token: answerToken }, { score: String(score) }),
     unsubscribeUrl,
   });
-  const raw = await buildMime({ ...email, from: `${ctx.businessName} <${ctx.senderAddress}>`, to: invitation.email, unsubscribeUrl });
+  const raw = await composeEmail(ctx, email, invitation.email, unsubscribeUrl);
 
   // At most once: the claim comes right before the SES call (which has no idempotency key).
   // A delivery that finds a claim it did not make cannot know whether SES took the message,
