@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { InvalidInputError } from '../../shared/config/zod-issues.ts';
 import { COMMANDS, type Command } from './commands.ts';
 import { TargetError } from './target.ts';
+import { setMetricsSink } from '../../shared/observability/metrics.ts';
 
 /** `npx feedback <command>`: the admin CLI. Exit codes: 0 done, 1 failed, 2 bad usage. */
 export async function runCli(argv: string[], out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
@@ -67,5 +68,6 @@ function commandHelp(command: Command): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  setMetricsSink(() => undefined);
   process.exitCode = await runCli(process.argv.slice(2));
 }
