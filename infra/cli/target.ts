@@ -39,7 +39,7 @@ async function deployedTarget(stackName: string, region?: string): Promise<Targe
 
 /** The target's table: DynamoDB Local, or the deployed table with the caller's AWS credentials. */
 export function targetTable(target: Target): Table {
-  if (target.kind === 'local') return openTable(target.run.tableName, target.run.dynamodbEndpoint);
+  if (target.kind === 'local') return openTable(target.run.tableName, { endpoint: target.run.dynamodbEndpoint });
   if (target.region) process.env['AWS_REGION'] ??= target.region;
   return openTable(target.outputs.tableName);
 }

@@ -61,7 +61,7 @@ export interface LocalPipeline {
  */
 export function createLocalPipeline(options: LocalPipelineOptions): LocalPipeline {
   const now = options.now ?? (() => new Date());
-  const table = openTable(options.tableName, options.dynamodbEndpoint);
+  const table = openTable(options.tableName, { endpoint: options.dynamodbEndpoint });
   const linkSecret = () => Promise.resolve(options.linkSecret);
   const mailer = (options.wrapMailer ?? ((inner: Mailer) => inner))(archivingMailer(sesMailer({ endpoint: options.sesEndpoint }), options.mailDir));
   const handling = complaintHandlingFrom(options.config);

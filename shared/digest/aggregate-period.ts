@@ -1,4 +1,3 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../storage/table-client.ts';
 import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
 import { keys } from '../storage/keys.ts';
@@ -95,7 +94,7 @@ async function replaceRollups(table: Table, questionnaireId: string, period: str
     for (let attempt = 0; batch && Object.keys(batch).length > 0; attempt++) {
       if (attempt > 8) throw new Error('DynamoDB kept refusing rollup writes');
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-      const { UnprocessedItems } = await table.db.send(new BatchWriteCommand({ RequestItems: batch }));
+      const { UnprocessedItems } = await table.db.batchWrite({ RequestItems: batch });
       batch = UnprocessedItems as typeof batch;
     }
   }

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { listAll } from './list-index.ts';
 import { keys } from './keys.ts';
 import { isConditionFailure, type Table } from './table-client.ts';
+import type { UpdateInput } from './document-client.ts';
 
 export const ZComplaint = z.object({
   /** The invitation's link id: one complaint per response. */
@@ -43,23 +43,21 @@ const closedList = (at: string) => `COMPLAINTS#CLOSED#${at.slice(0, 7)}`;
  */
 export async function openComplaint(table: Table, complaint: TNewComplaint): Promise<boolean> {
   try {
-    await table.db.send(
-      new PutCommand({
-        TableName: table.name,
-        Item: {
-          ...keys.complaint(complaint.id),
-          gsi1pk: OPEN_LIST,
-          gsi1sk: `${complaint.createdAt}#${complaint.id}`,
-          kind: 'complaint',
-          ...complaint,
-          state: 'open',
-          level: 1,
-          notified: {},
-          history: [{ at: complaint.createdAt, event: 'opened' }],
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await table.db.put({
+      TableName: table.name,
+      Item: {
+        ...keys.complaint(complaint.id),
+        gsi1pk: OPEN_LIST,
+        gsi1sk: `${complaint.createdAt}#${complaint.id}`,
+        kind: 'complaint',
+        ...complaint,
+        state: 'open',
+        level: 1,
+        notified: {},
+        history: [{ at: complaint.createdAt, event: 'opened' }],
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;
@@ -68,7 +66,7 @@ export async function openComplaint(table: Table, complaint: TNewComplaint): Pro
 }
 
 export async function getComplaint(table: Table, id: string): Promise<TComplaint | undefined> {
-  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.complaint(id), ConsistentRead: true }));
+  const { Item } = await table.db.get({ TableName: table.name, Key: keys.complaint(id), ConsistentRead: true });
   return Item ? ZComplaint.parse(Item) : undefined;
 }
 
@@ -88,9 +86,9 @@ export async function listComplaints(table: Table, options: { closedSince?: Date
 
 type Change = 'changed' | 'unchanged';
 
-async function conditional(table: Table, command: UpdateCommand): Promise<Change> {
+async function conditional(table: Table, update: UpdateInput): Promise<Change> {
   try {
-    await table.db.send(command);
+    await table.db.update(update);
     return 'changed';
   } catch (error) {
     if (isConditionFailure(error)) return 'unchanged';
@@ -104,14 +102,14 @@ const historyEntry = (at: string, event: string, by?: string) => [{ at, event, .
 export function acknowledgeComplaint(table: Table, id: string, by: string, at: string): Promise<Change> {
   return conditional(
     table,
-    new UpdateCommand({
+    {
       TableName: table.name,
       Key: keys.complaint(id),
       UpdateExpression: 'SET #state = :acknowledged, acknowledgedAt = :at, acknowledgedBy = :by, history = list_append(history, :event)',
       ConditionExpression: '#state = :open',
       ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: { ':acknowledged': 'acknowledged', ':open': 'open', ':at': at, ':by': by, ':event': historyEntry(at, 'acknowledged', by) },
-    }),
+    },
   );
 }
 
@@ -119,7 +117,7 @@ export function acknowledgeComplaint(table: Table, id: string, by: string, at: s
 export function resolveComplaint(table: Table, id: string, by: string, note: string | undefined, at: string): Promise<Change> {
   return conditional(
     table,
-    new UpdateCommand({
+    {
       TableName: table.name,
       Key: keys.complaint(id),
       UpdateExpression:
@@ -128,7 +126,7 @@ export function resolveComplaint(table: Table, id: string, by: string, note: str
       ConditionExpression: 'attribute_exists(pk) AND #state <> :resolved',
       ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: { ':resolved': 'resolved', ':at': at, ':by': by, ':closed': closedList(at), ':event': historyEntry(at, 'resolved', by), ...(note ? { ':note': note } : {}) },
-    }),
+    },
   );
 }
 
@@ -136,14 +134,14 @@ export function resolveComplaint(table: Table, id: string, by: string, note: str
 export function reassignComplaint(table: Table, id: string, to: string, by: string, at: string): Promise<Change> {
   return conditional(
     table,
-    new UpdateCommand({
+    {
       TableName: table.name,
       Key: keys.complaint(id),
       UpdateExpression: 'SET ownerEmail = :to, history = list_append(history, :event)',
       ConditionExpression: 'attribute_exists(pk) AND #state <> :resolved AND ownerEmail <> :to',
       ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: { ':to': to, ':resolved': 'resolved', ':event': historyEntry(at, `reassigned to ${to}`, by) },
-    }),
+    },
   );
 }
 
@@ -154,14 +152,14 @@ export function reassignComplaint(table: Table, id: string, to: string, by: stri
 export function claimEscalation(table: Table, id: string, level: number, at: string): Promise<Change> {
   return conditional(
     table,
-    new UpdateCommand({
+    {
       TableName: table.name,
       Key: keys.complaint(id),
       UpdateExpression: 'SET #level = :level, escalatedAt = :at, history = list_append(history, :event)',
       ConditionExpression: 'attribute_exists(pk) AND #level < :level AND #state <> :resolved',
       ExpressionAttributeNames: { '#level': 'level', '#state': 'state' },
       ExpressionAttributeValues: { ':level': level, ':at': at, ':resolved': 'resolved', ':event': historyEntry(at, `escalated to level ${level}`) },
-    }),
+    },
   );
 }
 
@@ -175,41 +173,37 @@ const STALE_CLAIM_MS = 5 * 60_000;
 export function claimNotification(table: Table, id: string, key: string, at: Date): Promise<Change> {
   return conditional(
     table,
-    new UpdateCommand({
+    {
       TableName: table.name,
       Key: keys.complaint(id),
       UpdateExpression: 'SET notified.#key = :claim',
       ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(notified.#key) OR (notified.#key.#state = :claimed AND notified.#key.#at < :stale))',
       ExpressionAttributeNames: { '#key': key, '#state': 'state', '#at': 'at' },
       ExpressionAttributeValues: { ':claim': { state: 'claimed', at: at.toISOString() }, ':claimed': 'claimed', ':stale': new Date(at.getTime() - STALE_CLAIM_MS).toISOString() },
-    }),
+    },
   );
 }
 
 export async function completeNotification(table: Table, id: string, key: string, at: string): Promise<void> {
-  await table.db.send(
-    new UpdateCommand({
-      TableName: table.name,
-      Key: keys.complaint(id),
-      UpdateExpression: 'SET notified.#key = :sent',
-      ExpressionAttributeNames: { '#key': key },
-      ExpressionAttributeValues: { ':sent': { state: 'sent', at } },
-    }),
-  );
+  await table.db.update({
+    TableName: table.name,
+    Key: keys.complaint(id),
+    UpdateExpression: 'SET notified.#key = :sent',
+    ExpressionAttributeNames: { '#key': key },
+    ExpressionAttributeValues: { ':sent': { state: 'sent', at } },
+  });
 }
 
 /** Gives a claim back after a failed send, so the retry can take it at once. */
 export async function releaseNotification(table: Table, id: string, key: string): Promise<void> {
-  await table.db.send(
-    new UpdateCommand({
-      TableName: table.name,
-      Key: keys.complaint(id),
-      UpdateExpression: 'REMOVE notified.#key',
-      ConditionExpression: 'notified.#key.#state = :claimed',
-      ExpressionAttributeNames: { '#key': key, '#state': 'state' },
-      ExpressionAttributeValues: { ':claimed': 'claimed' },
-    }),
-  ).catch((error: unknown) => {
+  await table.db.update({
+    TableName: table.name,
+    Key: keys.complaint(id),
+    UpdateExpression: 'REMOVE notified.#key',
+    ConditionExpression: 'notified.#key.#state = :claimed',
+    ExpressionAttributeNames: { '#key': key, '#state': 'state' },
+    ExpressionAttributeValues: { ':claimed': 'claimed' },
+  }).catch((error: unknown) => {
     if (!isConditionFailure(error)) throw error;
   });
 }

@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys.ts';
 import { TABLE_DESIGN } from './table-design.ts';
 import { listPage } from './list-index.ts';
 import { isConditionFailure, type Table } from './table-client.ts';
+import type { UpdateInput } from './document-client.ts';
 
 export const ZInvitation = z.object({
   audience: z.enum(['customers', 'staff']).default('customers'),
@@ -57,19 +57,17 @@ function withoutKeyFields(invitation: TInvitation): Omit<TInvitation, 'questionn
  */
 export async function createInvitation(table: Table, invitation: TInvitation): Promise<boolean> {
   try {
-    await table.db.send(
-      new PutCommand({
-        TableName: table.name,
-        Item: {
-          ...keys.invitation(invitation.questionnaireId, invitation.waveId, invitation.email),
-          ...keys.invitationByLinkId(invitation.linkId),
-          ...keys.invitationListing(invitation.questionnaireId, invitation.waveId, invitation.email),
-          kind: 'invitation',
-          ...withoutKeyFields(invitation),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await table.db.put({
+      TableName: table.name,
+      Item: {
+        ...keys.invitation(invitation.questionnaireId, invitation.waveId, invitation.email),
+        ...keys.invitationByLinkId(invitation.linkId),
+        ...keys.invitationListing(invitation.questionnaireId, invitation.waveId, invitation.email),
+        kind: 'invitation',
+        ...withoutKeyFields(invitation),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;
@@ -78,29 +76,25 @@ export async function createInvitation(table: Table, invitation: TInvitation): P
 }
 
 export async function getInvitation(table: Table, request: TSendRequest): Promise<TInvitation | undefined> {
-  const { Item } = await table.db.send(
-    new GetCommand({
-      TableName: table.name,
-      Key: keys.invitation(request.questionnaireId, request.waveId, request.email),
-      ConsistentRead: true,
-    }),
-  );
+  const { Item } = await table.db.get({
+    TableName: table.name,
+    Key: keys.invitation(request.questionnaireId, request.waveId, request.email),
+    ConsistentRead: true,
+  });
   return Item ? invitationFromItem(Item) : undefined;
 }
 
 /** The invitation a signed link points at, found by the link's random id. */
 export async function findInvitationByLinkId(table: Table, linkId: string): Promise<TInvitation | undefined> {
   const index = TABLE_DESIGN.indexes.byLinkId;
-  const { Items = [] } = await table.db.send(
-    new QueryCommand({
-      TableName: table.name,
-      IndexName: 'byLinkId',
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': index.partitionKey },
-      ExpressionAttributeValues: { ':pk': keys.invitationByLinkId(linkId).gsi2pk },
-      Limit: 1,
-    }),
-  );
+  const { Items = [] } = await table.db.query({
+    TableName: table.name,
+    IndexName: 'byLinkId',
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': index.partitionKey },
+    ExpressionAttributeValues: { ':pk': keys.invitationByLinkId(linkId).gsi2pk },
+    Limit: 1,
+  });
   return Items[0] ? invitationFromItem(Items[0]) : undefined;
 }
 
@@ -123,23 +117,23 @@ export async function listInvitationsPage(
 export async function claimSend(table: Table, request: TSendRequest, at: string): Promise<boolean> {
   const key = keys.invitation(request.questionnaireId, request.waveId, request.email);
   try {
-    await table.db.send(
+    await table.db.update(
       request.kind === 'reminder'
-        ? new UpdateCommand({
+        ? {
             TableName: table.name,
             Key: key,
             UpdateExpression: 'SET reminderClaimedAt = :at',
             ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reminderClaimedAt)',
             ExpressionAttributeValues: { ':at': at },
-          })
-        : new UpdateCommand({
+          }
+        : {
             TableName: table.name,
             Key: key,
             UpdateExpression: 'SET #status = :sending, sendingAt = :at',
             ConditionExpression: '#status = :queued',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':sending': 'sending', ':queued': 'queued', ':at': at },
-          }),
+          },
     );
     return true;
   } catch (error) {
@@ -151,17 +145,17 @@ export async function claimSend(table: Table, request: TSendRequest, at: string)
 /** Gives the claim back after SES refused the call (it did not take the message), so the retry can send. */
 export async function releaseSend(table: Table, request: TSendRequest): Promise<void> {
   const key = keys.invitation(request.questionnaireId, request.waveId, request.email);
-  await table.db.send(
+  await table.db.update(
     request.kind === 'reminder'
-      ? new UpdateCommand({ TableName: table.name, Key: key, UpdateExpression: 'REMOVE reminderClaimedAt' })
-      : new UpdateCommand({
+      ? { TableName: table.name, Key: key, UpdateExpression: 'REMOVE reminderClaimedAt' }
+      : {
           TableName: table.name,
           Key: key,
           UpdateExpression: 'SET #status = :queued REMOVE sendingAt',
           ConditionExpression: '#status = :sending',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':queued': 'queued', ':sending': 'sending' },
-        }),
+        },
   ).catch((error: unknown) => {
     if (!isConditionFailure(error)) throw error;
   });
@@ -180,24 +174,24 @@ export async function recordSendOutcome(table: Table, request: TSendRequest, out
     request.kind === 'reminder'
       ? reminderUpdate(table, key, outcome)
       : outcome.status === 'sent'
-        ? new UpdateCommand({
+        ? {
             TableName: table.name,
             Key: key,
             UpdateExpression: 'SET #status = :sent, sentAt = :at, sesMessageId = :id REMOVE failure, sendingAt',
             ConditionExpression: 'attribute_exists(pk) AND #status <> :sent',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':sent': 'sent', ':at': outcome.at, ':id': outcome.sesMessageId },
-          })
-        : new UpdateCommand({
+          }
+        : {
             TableName: table.name,
             Key: key,
             UpdateExpression: 'SET #status = :failed, failure = :failure, failedAt = :at',
             ConditionExpression: 'attribute_exists(pk) AND #status <> :sent',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':failed': 'failed', ':sent': 'sent', ':at': outcome.at, ':failure': outcome.failure },
-          });
+          };
   try {
-    await table.db.send(command);
+    await table.db.update(command);
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;
@@ -206,20 +200,20 @@ export async function recordSendOutcome(table: Table, request: TSendRequest, out
 }
 
 /** A reminder is recorded once: `reminderSentAt` is written only if absent. */
-function reminderUpdate(table: Table, key: { pk: string; sk: string }, outcome: SendOutcome): UpdateCommand {
+function reminderUpdate(table: Table, key: { pk: string; sk: string }, outcome: SendOutcome): UpdateInput {
   return outcome.status === 'sent'
-    ? new UpdateCommand({
+    ? {
         TableName: table.name,
         Key: key,
         UpdateExpression: 'SET reminderSentAt = :at, reminderMessageId = :id',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reminderSentAt)',
         ExpressionAttributeValues: { ':at': outcome.at, ':id': outcome.sesMessageId },
-      })
-    : new UpdateCommand({
+      }
+    : {
         TableName: table.name,
         Key: key,
         UpdateExpression: 'SET reminderFailure = :failure',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reminderSentAt)',
         ExpressionAttributeValues: { ':failure': outcome.failure },
-      });
+      };
 }

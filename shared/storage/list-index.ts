@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE_DESIGN } from './table-design.ts';
 import type { Table } from './table-client.ts';
 
@@ -10,18 +9,16 @@ export async function listPage(
   partition: string,
   options: { cursor?: Cursor; limit?: number; usage?: { readUnits: number } } = {},
 ): Promise<{ items: Record<string, unknown>[]; cursor?: Cursor }> {
-  const page = await table.db.send(
-    new QueryCommand({
-      TableName: table.name,
-      IndexName: 'byList',
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': TABLE_DESIGN.indexes.byList.partitionKey },
-      ExpressionAttributeValues: { ':pk': partition },
-      ExclusiveStartKey: options.cursor,
-      ...(options.limit ? { Limit: options.limit } : {}),
-      ...(options.usage ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
-    }),
-  );
+  const page = await table.db.query({
+    TableName: table.name,
+    IndexName: 'byList',
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': TABLE_DESIGN.indexes.byList.partitionKey },
+    ExpressionAttributeValues: { ':pk': partition },
+    ExclusiveStartKey: options.cursor,
+    ...(options.limit ? { Limit: options.limit } : {}),
+    ...(options.usage ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
+  });
   if (options.usage) options.usage.readUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
   return { items: page.Items ?? [], ...(page.LastEvaluatedKey ? { cursor: page.LastEvaluatedKey } : {}) };
 }
@@ -47,16 +44,14 @@ export async function* partitionItems(
 ): AsyncGenerator<Record<string, unknown>> {
   let cursor: Cursor | undefined;
   do {
-    const page = await table.db.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: partition.skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition.pk, ...(partition.skPrefix ? { ':prefix': partition.skPrefix } : {}) },
-        ExclusiveStartKey: cursor,
-        ConsistentRead: options.consistent ?? false,
-        ...(options.usage ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
-      }),
-    );
+    const page = await table.db.query({
+      TableName: table.name,
+      KeyConditionExpression: partition.skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': partition.pk, ...(partition.skPrefix ? { ':prefix': partition.skPrefix } : {}) },
+      ExclusiveStartKey: cursor,
+      ConsistentRead: options.consistent ?? false,
+      ...(options.usage ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
+    });
     if (options.usage) options.usage.readUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
     yield* page.Items ?? [];
     cursor = page.LastEvaluatedKey;

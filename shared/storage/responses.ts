@@ -1,4 +1,3 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TInvitation } from './invitations.ts';
 import { keys } from './keys.ts';
 import { isConditionFailure, type Table } from './table-client.ts';
@@ -67,16 +66,14 @@ export async function recordOneClick(
   const key = responseKey(invitation);
   let clicks: Click[] = [];
   try {
-    const { Attributes } = await table.db.send(
-      new UpdateCommand({
-        TableName: table.name,
-        Key: key,
-        UpdateExpression: `SET ${SET_ATTRIBUTION}, clicks = list_append(if_not_exists(clicks, :none), :click)`,
-        ConditionExpression: 'attribute_not_exists(clicks) OR size(clicks) < :max',
-        ExpressionAttributeValues: { ...attribution(invitation, click.at, click.retentionDays), ':none': [], ':click': [{ score: click.score, at: click.at }], ':max': MAX_CLICKS },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
+    const { Attributes } = await table.db.update({
+      TableName: table.name,
+      Key: key,
+      UpdateExpression: `SET ${SET_ATTRIBUTION}, clicks = list_append(if_not_exists(clicks, :none), :click)`,
+      ConditionExpression: 'attribute_not_exists(clicks) OR size(clicks) < :max',
+      ExpressionAttributeValues: { ...attribution(invitation, click.at, click.retentionDays), ':none': [], ':click': [{ score: click.score, at: click.at }], ':max': MAX_CLICKS },
+      ReturnValues: 'ALL_NEW',
+    });
     clicks = (Attributes?.['clicks'] as Click[] | undefined) ?? [];
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
@@ -85,17 +82,15 @@ export async function recordOneClick(
   }
   const holdReason = click.holdReason ?? (severalScoresAround(clicks, click.at) ? 'several-scores' : undefined);
   try {
-    await table.db.send(
-      new UpdateCommand({
-        TableName: table.name,
-        Key: key,
-        UpdateExpression: holdReason
-          ? 'SET headlineScore = :score, headlineSource = :source, answeredAt = :at, headlineHeld = :held'
-          : 'SET headlineScore = :score, headlineSource = :source, answeredAt = :at REMOVE headlineHeld',
-        ConditionExpression: 'attribute_not_exists(submittedAt)',
-        ExpressionAttributeValues: { ':score': click.score, ':source': 'one-click', ':at': click.at, ...(holdReason ? { ':held': holdReason } : {}) },
-      }),
-    );
+    await table.db.update({
+      TableName: table.name,
+      Key: key,
+      UpdateExpression: holdReason
+        ? 'SET headlineScore = :score, headlineSource = :source, answeredAt = :at, headlineHeld = :held'
+        : 'SET headlineScore = :score, headlineSource = :source, answeredAt = :at REMOVE headlineHeld',
+      ConditionExpression: 'attribute_not_exists(submittedAt)',
+      ExpressionAttributeValues: { ':score': click.score, ':source': 'one-click', ':at': click.at, ...(holdReason ? { ':held': holdReason } : {}) },
+    });
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
@@ -105,18 +100,16 @@ export async function recordOneClick(
 /** Stores a submitted form: it replaces any earlier submission and confirms the headline score. */
 export async function recordSubmission(table: Table, invitation: ResponseKeyParts, answers: TAnswers, options: { at: string; retentionDays?: number }): Promise<void> {
   const { headline, ...rest } = answers;
-  await table.db.send(
-    new UpdateCommand({
-      TableName: table.name,
-      Key: responseKey(invitation),
-      UpdateExpression: `SET ${SET_ATTRIBUTION}, headlineScore = :score, headlineSource = :source, answers = :answers, answeredAt = :at, submittedAt = :at REMOVE headlineHeld`,
-      ExpressionAttributeValues: { ...attribution(invitation, options.at, options.retentionDays), ':score': headline, ':source': 'form', ':answers': rest },
-    }),
-  );
+  await table.db.update({
+    TableName: table.name,
+    Key: responseKey(invitation),
+    UpdateExpression: `SET ${SET_ATTRIBUTION}, headlineScore = :score, headlineSource = :source, answers = :answers, answeredAt = :at, submittedAt = :at REMOVE headlineHeld`,
+    ExpressionAttributeValues: { ...attribution(invitation, options.at, options.retentionDays), ':score': headline, ':source': 'form', ':answers': rest },
+  });
 }
 
 export async function getResponse(table: Table, invitation: ResponseKeyParts): Promise<TResponse | undefined> {
-  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: responseKey(invitation), ConsistentRead: true }));
+  const { Item } = await table.db.get({ TableName: table.name, Key: responseKey(invitation), ConsistentRead: true });
   return Item ? responseFromItem(Item) : undefined;
 }
 

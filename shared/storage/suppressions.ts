@@ -1,4 +1,3 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, normalizeEmail } from './keys.ts';
 import { isConditionFailure, type Table } from './table-client.ts';
 
@@ -14,13 +13,11 @@ export async function suppressAddress(
   entry: { email: string; reason: SuppressionReason; detail: string; at: string },
 ): Promise<boolean> {
   try {
-    await table.db.send(
-      new PutCommand({
-        TableName: table.name,
-        Item: { ...keys.suppression(entry.email), kind: 'suppression', ...entry, email: normalizeEmail(entry.email) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await table.db.put({
+      TableName: table.name,
+      Item: { ...keys.suppression(entry.email), kind: 'suppression', ...entry, email: normalizeEmail(entry.email) },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;
@@ -29,8 +26,8 @@ export async function suppressAddress(
 }
 
 export async function isSuppressed(table: Table, email: string): Promise<boolean> {
-  const { Item } = await table.db.send(
-    new GetCommand({ TableName: table.name, Key: keys.suppression(email), ProjectionExpression: 'pk' }),
+  const { Item } = await table.db.get(
+    { TableName: table.name, Key: keys.suppression(email), ProjectionExpression: 'pk' },
   );
   return Item !== undefined;
 }

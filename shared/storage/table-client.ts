@@ -1,26 +1,35 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createAwsJsonClient, DYNAMODB } from '../aws/aws-json-client.ts';
+import { credentialsFromEnvironment, EMULATOR_CREDENTIALS, regionFromEnvironment, type CredentialsProvider } from '../aws/credentials.ts';
+import { createDocumentClient, type DocumentClient } from './document-client.ts';
 
 /** The document client and table every storage operation takes. */
 export interface Table {
-  readonly db: DynamoDBDocumentClient;
+  readonly db: DocumentClient;
   readonly name: string;
 }
 
+export interface TableConnection {
+  /** DynamoDB Local's URL; the Region's DynamoDB when absent. */
+  readonly endpoint?: string | undefined;
+  /** @default the Lambda environment's `AWS_REGION` */
+  readonly region?: string;
+  /** @default the Lambda environment's credentials */
+  readonly credentials?: CredentialsProvider;
+}
+
 /**
- * One client per module scope (reused across invocations). `endpoint` points at DynamoDB
- * Local; there the SDK still wants a Region and credentials, which the emulator ignores.
+ * One client per module scope (reused across invocations, with its connections). DynamoDB
+ * Local ignores signatures, so it gets placeholder credentials and Region.
  */
-export function openTable(name: string, endpoint?: string): Table {
-  const client = new DynamoDBClient(
-    endpoint
-      ? { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {},
-  );
-  return {
-    name,
-    db: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-  };
+export function openTable(name: string, connection: TableConnection = {}): Table {
+  const local = connection.endpoint !== undefined;
+  const client = createAwsJsonClient({
+    service: DYNAMODB,
+    endpoint: connection.endpoint,
+    region: connection.region ?? (local ? 'local' : regionFromEnvironment()),
+    credentials: connection.credentials ?? (local ? EMULATOR_CREDENTIALS : credentialsFromEnvironment()),
+  });
+  return { name, db: createDocumentClient(client) };
 }
 
 /** True for the error DynamoDB returns when a condition expression is not met. */

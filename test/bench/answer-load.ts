@@ -1,5 +1,4 @@
 import { serve } from '@hono/node-server';
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,15 +66,13 @@ export async function measureAnswerLoad(options: { dynamodbEndpoint: string; sec
     tokens.push(signLink({ purpose: 'answer', linkId, expiresAt }, secret));
   }
   for (let i = 0; i < invitations.length; i += 25) {
-    await pipeline.table.db.send(
-      new BatchWriteCommand({
-        RequestItems: {
-          [tableName]: invitations.slice(i, i + 25).map((inv) => ({
-            PutRequest: { Item: { ...keys.invitation(inv.questionnaireId, inv.waveId, inv.email), ...keys.invitationByLinkId(inv.linkId), kind: 'invitation', ...inv } },
-          })),
-        },
-      }),
-    );
+    await pipeline.table.db.batchWrite({
+      RequestItems: {
+        [tableName]: invitations.slice(i, i + 25).map((inv) => ({
+          PutRequest: { Item: { ...keys.invitation(inv.questionnaireId, inv.waveId, inv.email), ...keys.invitationByLinkId(inv.linkId), kind: 'invitation', ...inv } },
+        })),
+      },
+    });
   }
   const port = await freePort();
   const server = serve({ fetch: pipeline.app.fetch, port, hostname: '127.0.0.1' });
@@ -109,8 +106,8 @@ export async function measureAnswerLoad(options: { dynamodbEndpoint: string; sec
   let stored = 0;
   let cursor: Record<string, unknown> | undefined;
   do {
-    const page = await pipeline.table.db.send(
-      new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RESPONSE#${questionnaire.id}#${waveId}` }, Select: 'COUNT', ExclusiveStartKey: cursor }),
+    const page = await pipeline.table.db.query(
+      { TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RESPONSE#${questionnaire.id}#${waveId}` }, Select: 'COUNT', ExclusiveStartKey: cursor },
     );
     stored += page.Count ?? 0;
     cursor = page.LastEvaluatedKey;

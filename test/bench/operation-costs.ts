@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createLocalPipeline } from '../../infra/local/local-pipeline.ts';
 import { ensureTable } from '../../infra/local/create-table.ts';
 import { startSesInbox } from '../../infra/local/ses-inbox.ts';
@@ -71,7 +70,7 @@ export async function measureOperationCosts(options: { dynamodbEndpoint: string;
         const email = `cost${i + k}@customer.example`;
         return { PutRequest: { Item: { ...keys.contact(email), ...keys.contactListing(email), kind: 'contact', email, name: `Customer ${i + k}`, language: 'en', departmentId: 'repairs', staffEmail: 'jo.kim@acme.example' } } };
       });
-      await pipeline.table.db.send(new BatchWriteCommand({ RequestItems: { [tableName]: batch } }));
+      await pipeline.table.db.batchWrite({ RequestItems: { [tableName]: batch } });
     }
     const meter = meterCapacity(pipeline.table);
     await pipeline.jobs.planWave(now);

@@ -1,4 +1,3 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable } from '../../infra/local/create-table.ts';
 import { loadDeploymentConfig, loadQuestionnaires } from '../../shared/config/load-config.ts';
 import { openTable } from '../../shared/storage/table-client.ts';
@@ -11,14 +10,14 @@ export async function measurePlanning(options: { dynamodbEndpoint: string; conta
   const questionnaire = loadQuestionnaires().find((q) => q.audience === 'customers')!;
   const tableName = `plan-${Date.now()}`;
   await ensureTable(options.dynamodbEndpoint, tableName);
-  const table = openTable(tableName, options.dynamodbEndpoint);
+  const table = openTable(tableName, { endpoint: options.dynamodbEndpoint });
   const writes: Promise<unknown>[] = [];
   for (let i = 0; i < options.contacts; i += 25) {
     const items = Array.from({ length: Math.min(25, options.contacts - i) }, (_, k) => {
       const email = `plan${i + k}@customer.example`;
       return { PutRequest: { Item: { ...keys.contact(email), ...keys.contactListing(email), kind: 'contact', email, name: `Customer ${i + k}`, language: 'en' } } };
     });
-    writes.push(table.db.send(new BatchWriteCommand({ RequestItems: { [tableName]: items } })));
+    writes.push(table.db.batchWrite({ RequestItems: { [tableName]: items } }));
     if (writes.length >= 8) await Promise.all(writes.splice(0));
   }
   await Promise.all(writes);

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { saveContact } from '../../shared/storage/contacts.ts';
 import { aContact, customerQuestionnaire } from '../support/factories.ts';
 import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
@@ -19,7 +18,7 @@ async function customers(n: number) {
 }
 
 describe('faults: nothing lost, nothing twice, the failure visible', () => {
-  it('DynamoDB throttling and 5xx on every fifth call: the wave is planned and sent once, retried by the SDK', async () => {
+  it('DynamoDB throttling and 5xx on every fifth call: the wave is planned and sent once, retried by the DynamoDB client', async () => {
     pipeline = await startTestPipeline({ now: () => now });
     const emails = await customers(4);
     const stats = injectDynamoFaults(pipeline.table, (_command, call) => (call % 5 === 0 ? (call % 2 ? 'throttle' : 'server-error') : undefined));
@@ -37,7 +36,7 @@ describe('faults: nothing lost, nothing twice, the failure visible', () => {
     let writes = 0;
     injectDynamoFaults(pipeline.table, (command) => {
       // The outage starts after three invitations are written.
-      if (command === 'PutItemCommand' && ++writes > 3 && outage) return 'server-error';
+      if (command === 'PutItem' && ++writes > 3 && outage) return 'server-error';
       return undefined;
     });
     await expect(pipeline.jobs.planWave()).rejects.toThrow(/injected/);
@@ -69,7 +68,7 @@ describe('faults: nothing lost, nothing twice, the failure visible', () => {
     const victim = emails[2]!;
     // The sender "dies" after SES took the victim's email: recording that send never succeeds.
     injectDynamoFaults(pipeline.table, (command, _call, input) => {
-      const recordsSent = command === 'UpdateItemCommand' && String(input['UpdateExpression']).includes('sentAt = :at') && JSON.stringify(input['Key']).includes(victim);
+      const recordsSent = command === 'UpdateItem' && String(input['UpdateExpression']).includes('sentAt = :at') && JSON.stringify(input['Key']).includes(victim);
       return recordsSent ? 'server-error' : undefined;
     });
     await pipeline.jobs.planWave();
@@ -87,7 +86,7 @@ describe('faults: nothing lost, nothing twice, the failure visible', () => {
     const [invite] = await inboxEmails(pipeline.inbox);
     const path = linkPath(invite!.body.text!, '/q/').split('?')[0]!;
     let failing = true;
-    injectDynamoFaults(pipeline.table, (command) => (failing && command === 'UpdateItemCommand' ? 'server-error' : undefined));
+    injectDynamoFaults(pipeline.table, (command) => (failing && command === 'UpdateItem' ? 'server-error' : undefined));
     const failed = await pipeline.app.request(path, { method: 'POST', body: new URLSearchParams({ score: '8' }) });
     expect(failed.status).toBe(500);
     expect(await failed.text()).not.toMatch(/InternalServerError|injected|at .*\.ts/);
@@ -95,8 +94,8 @@ describe('faults: nothing lost, nothing twice, the failure visible', () => {
 
     failing = false;
     expect((await pipeline.app.request(path, { method: 'POST', body: new URLSearchParams({ score: '8' }) })).status).toBe(200);
-    const { Items = [] } = await pipeline.table.db.send(
-      new QueryCommand({ TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RESPONSE#${customerQuestionnaire.id}#2026-W48` } }),
+    const { Items = [] } = await pipeline.table.db.query(
+      { TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RESPONSE#${customerQuestionnaire.id}#2026-W48` } },
     );
     expect(Items).toEqual([expect.objectContaining({ headlineScore: 8 })]);
   });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { importContacts, importStaff } from '../../shared/import/import-file.ts';
 import { getContact } from '../../shared/storage/contacts.ts';
 import { createApp } from '../../shared/http/app.tsx';
@@ -19,7 +18,7 @@ function csv(name: string, text: string): string {
   return file;
 }
 async function allItems(table: Table) {
-  const { Items = [] } = await table.db.send(new ScanCommand({ TableName: table.name }));
+  const { Items = [] } = await table.db.scan({ TableName: table.name });
   return Items.sort((a, b) => `${a['pk']}${a['sk']}`.localeCompare(`${b['pk']}${b['sk']}`));
 }
 

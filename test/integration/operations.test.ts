@@ -53,7 +53,7 @@ describe('operations: metrics and correlation ids', () => {
     await pipeline.drained();
     const [invite] = await inboxEmails(pipeline.inbox);
     const path = linkPath(invite!.body.text!, '/q/').split('?')[0]!;
-    injectDynamoFaults(pipeline.table, (command) => (command === 'UpdateItemCommand' ? 'server-error' : undefined));
+    injectDynamoFaults(pipeline.table, (command) => (command === 'UpdateItem' ? 'server-error' : undefined));
     const response = await pipeline.app.request(path, {
       method: 'POST',
       body: new URLSearchParams({ score: '4', [fieldNames.comment]: 'my phone is 07700 900123' }),

@@ -3,25 +3,23 @@ import type { Table } from '../../shared/storage/table-client.ts';
 export type Fault = 'throttle' | 'server-error' | undefined;
 
 /**
- * Injects DynamoDB faults into a table's client, inside the SDK's retry loop, so they are
- * retried exactly as real ones would be. DynamoDB Local never throttles or fails by itself:
- * this is the one place the tests fake an AWS behaviour.
+ * Injects DynamoDB faults into a table's client as HTTP answers, inside the client's retry
+ * loop, so they are parsed and retried exactly as real ones would be. DynamoDB Local never
+ * throttles or fails by itself: this is the one place the tests fake an AWS behaviour.
+ * `operation` is the DynamoDB API name (`PutItem`, `UpdateItem`…); `input` is the wire request.
  */
-export function injectDynamoFaults(table: Table, decide: (command: string, call: number, input: Record<string, unknown>) => Fault) {
+export function injectDynamoFaults(table: Table, decide: (operation: string, call: number, input: Record<string, unknown>) => Fault) {
   const stats = { calls: 0, injected: 0 };
-  table.db.middlewareStack.add(
-    (next, context) => async (args) => {
-      stats.calls++;
-      const fault = decide(String(context.commandName), stats.calls, (args as { input: Record<string, unknown> }).input);
-      if (fault) {
-        stats.injected++;
-        throw fault === 'throttle'
-          ? Object.assign(new Error('Rate of requests exceeds the allowed throughput (injected).'), { name: 'ProvisionedThroughputExceededException', $fault: 'client', $metadata: { httpStatusCode: 400 } })
-          : Object.assign(new Error('Internal server error (injected).'), { name: 'InternalServerError', $fault: 'server', $metadata: { httpStatusCode: 500 } });
-      }
-      return next(args);
-    },
-    { step: 'finalizeRequest', priority: 'low', name: 'injectFaults' },
-  );
+  table.db.intercept((next) => async (operation, input) => {
+    stats.calls++;
+    const fault = decide(operation, stats.calls, input);
+    if (!fault) return next(operation, input);
+    stats.injected++;
+    const [status, type, message] =
+      fault === 'throttle'
+        ? [400, 'ProvisionedThroughputExceededException', 'Rate of requests exceeds the allowed throughput (injected).']
+        : [500, 'InternalServerError', 'Internal server error (injected).'];
+    return { status, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${type}`, message }) };
+  });
   return stats;
 }

@@ -8,5 +8,5 @@ export async function freshTable(): Promise<Table> {
   const endpoint = inject('dynamodbEndpoint');
   const name = `test-${randomUUID()}`;
   await ensureTable(endpoint, name);
-  return openTable(name, endpoint);
+  return openTable(name, { endpoint });
 }
