@@ -1,7 +1,8 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { FeedbackStack } from './feedback-stack.ts';
-import { loadDeploymentConfig, loadQuestionnaires } from '../shared/config/load-config.ts';
+import { loadDeploymentConfig } from '../shared/config/load-config.ts';
+import { loadQuestionnaires } from '../shared/config/load-questionnaires.ts';
 import { InvalidInputError } from '../shared/config/zod-issues.ts';
 
 /**

@@ -1,6 +1,7 @@
+import '../../shared/config/lambda-startup.ts';
 import { createComplaintsHandler } from './complaints.ts';
 import { readEnv } from '../../shared/config/runtime-env.ts';
-import { loadQuestionnaires } from '../../shared/config/load-config.ts';
+import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
 import { openTable } from '../../shared/storage/table-client.ts';
 import { sesMailer } from '../../shared/mail/mailer.ts';
 import { sqsQueue } from '../../shared/queue/sqs-queue.ts';

@@ -1,6 +1,7 @@
+import '../../shared/config/lambda-startup.ts';
 import { createDigestHandler } from './digest.ts';
 import { readEnv } from '../../shared/config/runtime-env.ts';
-import { loadQuestionnaires } from '../../shared/config/load-config.ts';
+import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
 import { openTable } from '../../shared/storage/table-client.ts';
 import { sesMailer } from '../../shared/mail/mailer.ts';
 import { createLogger } from '../../shared/observability/logger.ts';

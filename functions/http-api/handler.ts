@@ -1,7 +1,8 @@
+import '../../shared/config/lambda-startup.ts';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from '../../shared/http/app.tsx';
 import { readEnv } from '../../shared/config/runtime-env.ts';
-import { loadQuestionnaires } from '../../shared/config/load-config.ts';
+import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
 import { openTable } from '../../shared/storage/table-client.ts';
 import { linkSecret } from '../../shared/tokens/link-secret.ts';
 import { createLogger } from '../../shared/observability/logger.ts';

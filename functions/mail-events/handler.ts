@@ -1,3 +1,4 @@
+import '../../shared/config/lambda-startup.ts';
 import { createMailEventsHandler } from './mail-events.ts';
 import { readEnv } from '../../shared/config/runtime-env.ts';
 import { openTable } from '../../shared/storage/table-client.ts';

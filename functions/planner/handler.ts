@@ -1,6 +1,7 @@
+import '../../shared/config/lambda-startup.ts';
 import { createPlannerHandler } from './planner.ts';
 import { readEnv } from '../../shared/config/runtime-env.ts';
-import { loadQuestionnaires } from '../../shared/config/load-config.ts';
+import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
 import { openTable } from '../../shared/storage/table-client.ts';
 import { sqsQueue } from '../../shared/queue/sqs-queue.ts';
 import { createLogger } from '../../shared/observability/logger.ts';

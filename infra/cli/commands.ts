@@ -1,5 +1,6 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { loadDeploymentConfig, loadQuestionnaires } from '../../shared/config/load-config.ts';
+import { loadDeploymentConfig } from '../../shared/config/load-config.ts';
+import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
 import { createLogger } from '../../shared/observability/logger.ts';
 import type { PlannerResult, TPlannerRequest } from '../../functions/planner/planner.ts';
 import { createLocalPipeline } from '../local/local-pipeline.ts';

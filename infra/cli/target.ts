@@ -1,4 +1,5 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { OUTPUTS } from '../feedback-stack-outputs.ts';
 import { localSettings } from '../local/local-settings.ts';
 import { readRunFile, type TRunFile } from '../local/run-file.ts';
@@ -7,7 +8,7 @@ import { openTable, type Table } from '../../shared/storage/table-client.ts';
 /** Where a CLI command runs its job: the local stack (default) or a deployed stack. */
 export type Target =
   | { kind: 'local'; run: TRunFile; settings: ReturnType<typeof localSettings> }
-  | { kind: 'deployed'; stackName: string; region?: string; outputs: Record<keyof typeof OUTPUTS, string> };
+  | { kind: 'deployed'; stackName: string; region?: string; resolvedRegion: string; outputs: Record<keyof typeof OUTPUTS, string> };
 
 export class TargetError extends Error {}
 
@@ -34,12 +35,15 @@ async function deployedTarget(stackName: string, region?: string): Promise<Targe
     if (!value) throw new TargetError(`Stack "${stackName}" has no output ${name}: is it a feedback pipeline stack, deployed by this version?`);
     outputs[key as keyof typeof OUTPUTS] = value;
   }
-  return { kind: 'deployed', stackName, outputs, ...(region ? { region } : {}) };
+  // The SDK has worked out the Region (flag, environment or profile); the table client reuses it.
+  return { kind: 'deployed', stackName, outputs, resolvedRegion: await client.config.region(), ...(region ? { region } : {}) };
 }
 
-/** The target's table: DynamoDB Local, or the deployed table with the caller's AWS credentials. */
+/**
+ * The target's table: DynamoDB Local, or the deployed table with the caller's AWS
+ * credentials, found as the AWS CLI finds them (environment, profile, SSO…).
+ */
 export function targetTable(target: Target): Table {
   if (target.kind === 'local') return openTable(target.run.tableName, { endpoint: target.run.dynamodbEndpoint });
-  if (target.region) process.env['AWS_REGION'] ??= target.region;
-  return openTable(target.outputs.tableName);
+  return openTable(target.outputs.tableName, { region: target.resolvedRegion, credentials: defaultProvider() });
 }

@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { resolve } from 'node:path';
 import { ENV } from '../../shared/config/runtime-env.ts';
+import { LAMBDA_BUNDLING } from './lambda-bundling.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -29,10 +30,11 @@ export interface ProductFunctionProps {
 }
 
 /**
- * A product Lambda: arm64 on the latest Node.js runtime, minified ESM with the AWS SDK
- * bundled (no cold-start read of the runtime's copy, and one SDK version everywhere),
- * source maps, its own log group with retention, and its own role that starts with no
- * permissions at all except writing to that log group.
+ * A product Lambda: arm64 on the latest Node.js runtime, minified ESM with everything
+ * bundled (DynamoDB, SQS and Secrets Manager through the project's lean client; SES through
+ * the SDK, bundled rather than read from the runtime's copy), its own log group with
+ * retention, and its own role that starts with no permissions at all except writing to that
+ * log group.
  */
 export class ProductFunction extends Construct {
   readonly function: NodejsFunction;
@@ -67,20 +69,19 @@ export class ProductFunction extends Construct {
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         ...(props.bundleQuestionnaires ? { [ENV.questionnaireDir]: `/var/task/${BUNDLED_QUESTIONNAIRE_DIR}` } : {}),
         ...props.environment,
       },
       bundling: {
         format: OutputFormat.ESM,
-        minify: true,
-        sourceMap: true,
-        target: 'node24',
-        mainFields: ['module', 'main'],
+        minify: LAMBDA_BUNDLING.minify,
+        sourceMap: LAMBDA_BUNDLING.sourceMap,
+        sourcesContent: LAMBDA_BUNDLING.sourcesContent,
+        target: LAMBDA_BUNDLING.target,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
         // The SDK is bundled, not taken from the runtime: nothing is external.
         externalModules: [],
-        // CommonJS dependencies (nodemailer's CJS helpers, the SDK's) call require() inside the ESM bundle.
-        banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        banner: LAMBDA_BUNDLING.banner,
         tsconfig: resolve(PROJECT_ROOT, 'tsconfig.json'),
         commandHooks: {
           beforeBundling: () => [],

@@ -1,4 +1,5 @@
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { createAwsJsonClient, DYNAMODB } from '../../shared/aws/aws-json-client.ts';
+import { EMULATOR_CREDENTIALS } from '../../shared/aws/credentials.ts';
 import { KEY_ATTRIBUTE_TYPE, TABLE_DESIGN } from '../../shared/storage/table-design.ts';
 
 /**
@@ -6,9 +7,9 @@ import { KEY_ATTRIBUTE_TYPE, TABLE_DESIGN } from '../../shared/storage/table-des
  * Does nothing if it already exists.
  */
 export async function ensureTable(endpoint: string, tableName: string): Promise<'created' | 'existed'> {
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = createAwsJsonClient({ service: DYNAMODB, endpoint, region: 'local', credentials: EMULATOR_CREDENTIALS });
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    await client.call('DescribeTable', { TableName: tableName });
     return 'existed';
   } catch (error) {
     if ((error as Error).name !== 'ResourceNotFoundException') throw error;
@@ -16,32 +17,27 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
   const indexes = Object.entries(TABLE_DESIGN.indexes);
   const attributes = new Set<string>([TABLE_DESIGN.partitionKey, TABLE_DESIGN.sortKey, ...indexes.flatMap(([, i]) => [i.partitionKey, i.sortKey])]);
   try {
-    await client.send(
-      new CreateTableCommand({
-        TableName: tableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [...attributes].map((AttributeName) => ({ AttributeName, AttributeType: KEY_ATTRIBUTE_TYPE })),
+    await client.call('CreateTable', {
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [...attributes].map((AttributeName) => ({ AttributeName, AttributeType: KEY_ATTRIBUTE_TYPE })),
+      KeySchema: [
+        { AttributeName: TABLE_DESIGN.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE_DESIGN.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: indexes.map(([IndexName, index]) => ({
+        IndexName,
         KeySchema: [
-          { AttributeName: TABLE_DESIGN.partitionKey, KeyType: 'HASH' },
-          { AttributeName: TABLE_DESIGN.sortKey, KeyType: 'RANGE' },
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: indexes.map(([IndexName, index]) => ({
-          IndexName,
-          KeySchema: [
-            { AttributeName: index.partitionKey, KeyType: 'HASH' },
-            { AttributeName: index.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        })),
-      }),
-    );
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    });
   } catch (error) {
-    if (error instanceof ResourceInUseException) return 'existed';
+    if ((error as Error).name === 'ResourceInUseException') return 'existed';
     throw error;
   }
-  await client.send(
-    new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TABLE_DESIGN.timeToLiveAttribute, Enabled: true } }),
-  );
-  client.destroy();
+  await client.call('UpdateTimeToLive', { TableName: tableName, TimeToLiveSpecification: { AttributeName: TABLE_DESIGN.timeToLiveAttribute, Enabled: true } });
   return 'created';
 }

@@ -1,7 +1,8 @@
 import { rmSync, mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { loadDeploymentConfig, loadQuestionnaires } from '../../shared/config/load-config.ts';
+import { loadDeploymentConfig } from '../../shared/config/load-config.ts';
+import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
 import { InvalidInputError } from '../../shared/config/zod-issues.ts';
 import { scheduleDefinitions } from '../../shared/schedule/schedules.ts';
 import { createLogger } from '../../shared/observability/logger.ts';

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { CredentialsProvider } from './credentials.ts';
 import { nodeHttpTransport, NetworkError, type HttpResponse, type HttpTransport } from './http-transport.ts';
 import { signRequest } from './sign-request.ts';
@@ -30,8 +29,8 @@ export interface AwsJsonClientOptions {
   readonly transport?: HttpTransport;
 }
 
-/** One attempt at one operation: the input is still unsigned, so an interceptor may change it. */
-export type Exchange = (operation: string, input: Record<string, unknown>) => Promise<HttpResponse>;
+/** One attempt (counted from 1) at one operation: the input is still unsigned, so an interceptor may change it. */
+export type Exchange = (operation: string, input: Record<string, unknown>, attempt: number) => Promise<HttpResponse>;
 /** Wraps every attempt (inside the retry loop), as the AWS SDK's finalize-step middleware does. */
 export type Interceptor = (next: Exchange) => Exchange;
 
@@ -108,7 +107,7 @@ export function createAwsJsonClient(options: AwsJsonClientOptions): AwsJsonClien
       for (let attempt = 1; ; attempt++) {
         let failure: AwsServiceError | NetworkError;
         try {
-          const response = await exchange(operation, { ...input });
+          const response = await exchange(operation, { ...input }, attempt);
           if (response.status >= 200 && response.status < 300) return (response.body ? JSON.parse(response.body) : {}) as T;
           failure = serviceError(service, response);
           const skew = clockSkewMs(failure, response);
@@ -119,7 +118,8 @@ export function createAwsJsonClient(options: AwsJsonClientOptions): AwsJsonClien
           failure = error;
         }
         const base = failure instanceof AwsServiceError && failure.throttling ? THROTTLING_BASE_DELAY_MS : BASE_DELAY_MS;
-        await sleep(Math.random() * Math.min(MAX_DELAY_MS, base * 2 ** attempt));
+        const delayMs = Math.random() * Math.min(MAX_DELAY_MS, base * 2 ** attempt);
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
     },
   };

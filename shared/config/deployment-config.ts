@@ -1,17 +1,7 @@
 import * as z from 'zod';
 import { isValidTimeZone } from '../schedule/time-zone.ts';
 import { ZScheduleExpression } from '../schedule/schedule-expression.ts';
-
-export const ZComplaintRules = z
-  .object({
-    /** A headline NPS score at or below this is a complaint. */
-    npsAtMost: z.number().int().min(0).max(10).default(3),
-    /** A headline CSAT score at or below this is a complaint. */
-    csatAtMost: z.number().int().min(1).max(5).default(1),
-    /** When set, our performance on any value at or below this is a complaint too. */
-    valuePerformanceAtMost: z.number().int().min(1).max(4).optional(),
-  })
-  .strict();
+import { ZComplaintRules } from '../questionnaire/complaint-rules.ts';
 
 const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
 const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time like 09:00');

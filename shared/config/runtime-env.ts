@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { parseOrThrow } from './zod-issues.ts';
-import { ZComplaintRules } from './deployment-config.ts';
+import { ZComplaintRules } from '../questionnaire/complaint-rules.ts';
 import { ZComplaintHandlingEnv } from '../complaints/handling-config.ts';
 
 /**

@@ -1,4 +1,5 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SECRETS_MANAGER, type AwsJsonClient } from '../aws/aws-json-client.ts';
+import { clientInLambda } from '../aws/lambda-clients.ts';
 import { readEnv } from '../config/runtime-env.ts';
 
 let cached: Promise<string> | undefined;
@@ -20,7 +21,12 @@ async function load(): Promise<string> {
   const env = readEnv([], ['linkSecret', 'linkSecretArn']);
   if (env.linkSecret) return env.linkSecret;
   if (!env.linkSecretArn) throw new Error('LINK_SECRET_ARN or LINK_SECRET must be set');
-  const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: env.linkSecretArn }));
+  return readLinkSecret(clientInLambda(SECRETS_MANAGER), env.linkSecretArn);
+}
+
+/** Reads the secret's text from Secrets Manager, refusing one too short to sign with. */
+export async function readLinkSecret(client: AwsJsonClient, secretId: string): Promise<string> {
+  const { SecretString } = await client.call<{ SecretString?: string }>('GetSecretValue', { SecretId: secretId });
   if (!SecretString || SecretString.length < 32) throw new Error('the link-signing secret is empty or too short');
   return SecretString;
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { addResponse, counts, emptyRollup, segments, type Rollup } from '../../shared/digest/rollup.ts';
 import type { TResponse } from '../../shared/storage/responses.ts';
-import { loadQuestionnaires } from '../../shared/config/load-config.ts';
+import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
 
 /**
  * CPU time and memory of aggregating N responses in one pass (the digest function's work

@@ -10,8 +10,8 @@ const READS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem']);
  */
 export function meterCapacity(table: Table) {
   const meter = { reads: 0, writes: 0, calls: 0, reset() { this.reads = 0; this.writes = 0; this.calls = 0; } };
-  table.db.intercept((next) => async (operation, input) => {
-    const response = await next(operation, { ...input, ReturnConsumedCapacity: 'INDEXES' });
+  table.db.intercept((next) => async (operation, input, attempt) => {
+    const response = await next(operation, { ...input, ReturnConsumedCapacity: 'INDEXES' }, attempt);
     if (response.status !== 200) return response;
     meter.calls++;
     const consumed = (JSON.parse(response.body) as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;

@@ -1,11 +1,19 @@
 import { ensureTable } from '../../infra/local/create-table.ts';
-import { loadDeploymentConfig, loadQuestionnaires } from '../../shared/config/load-config.ts';
-import { openTable } from '../../shared/storage/table-client.ts';
+import { loadDeploymentConfig } from '../../shared/config/load-config.ts';
+import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
+import { openTable, type Table } from '../../shared/storage/table-client.ts';
+import type { WriteRequest } from '../../shared/storage/document-client.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { planWave } from '../../shared/planning/plan-wave.ts';
 
 /** Seeds `contacts` due contacts, then times one planning run over all of them (the queue only counts). */
-export async function measurePlanning(options: { dynamodbEndpoint: string; contacts: number }): Promise<{ contacts: number; queued: number; seconds: number; contactsPerSecond: number }> {
+export async function measurePlanning(options: {
+  dynamodbEndpoint: string;
+  contacts: number;
+  onProgress?: (line: string) => void;
+}): Promise<{ contacts: number; queued: number; seconds: number; contactsPerSecond: number }> {
+  const report = options.onProgress ?? (() => undefined);
+  const every = Math.max(1, Math.round(options.contacts / 5));
   const config = loadDeploymentConfig();
   const questionnaire = loadQuestionnaires().find((q) => q.audience === 'customers')!;
   const tableName = `plan-${Date.now()}`;
@@ -17,13 +25,30 @@ export async function measurePlanning(options: { dynamodbEndpoint: string; conta
       const email = `plan${i + k}@customer.example`;
       return { PutRequest: { Item: { ...keys.contact(email), ...keys.contactListing(email), kind: 'contact', email, name: `Customer ${i + k}`, language: 'en' } } };
     });
-    writes.push(table.db.batchWrite({ RequestItems: { [tableName]: items } }));
+    writes.push(writeAll(table, items));
     if (writes.length >= 8) await Promise.all(writes.splice(0));
+    if ((i + 25) % every < 25) report(`seeded ${Math.min(i + 25, options.contacts).toLocaleString('en')} contacts`);
   }
   await Promise.all(writes);
   let queued = 0;
   const started = Date.now();
-  await planWave({ table, queue: { send: async (messages) => void (queued += messages.length) }, questionnaire, rules: config.planning, timeZone: config.timeZone, now: new Date() });
+  const queue = {
+    send: async (messages: readonly unknown[]) => {
+      if (Math.floor((queued + messages.length) / every) > Math.floor(queued / every)) report(`planned ${(queued + messages.length).toLocaleString('en')} after ${Math.round((Date.now() - started) / 1000)} s`);
+      queued += messages.length;
+    },
+  };
+  await planWave({ table, queue, questionnaire, rules: config.planning, timeZone: config.timeZone, now: new Date() });
   const seconds = (Date.now() - started) / 1000;
   return { contacts: options.contacts, queued, seconds: Math.round(seconds * 10) / 10, contactsPerSecond: Math.round(options.contacts / seconds) };
+}
+
+/** One batch, with what DynamoDB leaves unprocessed written again. */
+async function writeAll(table: Table, items: WriteRequest[]): Promise<void> {
+  let pending = items;
+  for (let round = 0; pending.length > 0; round++) {
+    if (round >= 8) throw new Error(`DynamoDB left ${pending.length} seed items unprocessed`);
+    const { UnprocessedItems } = await table.db.batchWrite({ RequestItems: { [table.name]: pending } });
+    pending = UnprocessedItems?.[table.name] ?? [];
+  }
 }

@@ -1,4 +1,5 @@
-import { loadDeploymentConfig, loadQuestionnaires } from '../../shared/config/load-config.ts';
+import { loadDeploymentConfig } from '../../shared/config/load-config.ts';
+import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
 import type { TContact } from '../../shared/storage/contacts.ts';
 import type { TQuestionnaire } from '../../shared/questionnaire/questionnaire-schema.ts';
 

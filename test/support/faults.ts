@@ -6,14 +6,15 @@ export type Fault = 'throttle' | 'server-error' | undefined;
  * Injects DynamoDB faults into a table's client as HTTP answers, inside the client's retry
  * loop, so they are parsed and retried exactly as real ones would be. DynamoDB Local never
  * throttles or fails by itself: this is the one place the tests fake an AWS behaviour.
- * `operation` is the DynamoDB API name (`PutItem`, `UpdateItem`…); `input` is the wire request.
+ * `operation` is the DynamoDB API name (`PutItem`, `UpdateItem`…), `input` the wire request,
+ * `attempt` 1 for a request's first try and more for the client's retries.
  */
-export function injectDynamoFaults(table: Table, decide: (operation: string, call: number, input: Record<string, unknown>) => Fault) {
+export function injectDynamoFaults(table: Table, decide: (operation: string, call: number, input: Record<string, unknown>, attempt: number) => Fault) {
   const stats = { calls: 0, injected: 0 };
-  table.db.intercept((next) => async (operation, input) => {
+  table.db.intercept((next) => async (operation, input, attempt) => {
     stats.calls++;
-    const fault = decide(operation, stats.calls, input);
-    if (!fault) return next(operation, input);
+    const fault = decide(operation, stats.calls, input, attempt);
+    if (!fault) return next(operation, input, attempt);
     stats.injected++;
     const [status, type, message] =
       fault === 'throttle'

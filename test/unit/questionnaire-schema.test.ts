@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ZQuestionnaire } from '../../shared/questionnaire/questionnaire-schema.ts';
 import { describeIssues } from '../../shared/config/zod-issues.ts';
-import { loadQuestionnaires } from '../../shared/config/load-config.ts';
+import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
 import { demoQuestionnaires, rawQuestionnaire } from '../support/factories.ts';
 
 function problemsOf(value: unknown): string[] {

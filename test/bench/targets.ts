@@ -1,0 +1,36 @@
+import type { ColdStart } from './cold-start.ts';
+import type { LoadResult } from './answer-load.ts';
+import type { OperationCosts } from './operation-costs.ts';
+
+export interface TargetOutcome {
+  name: string;
+  target: string;
+  achieved: string;
+  met: boolean;
+}
+
+/** The answer path's function: the one customers wait on. */
+const ANSWER_FUNCTION = 'http-api';
+
+/** The figures the benchmark issue set, checked against one run's results. */
+export function evaluateTargets(results: { coldStarts: ColdStart[]; operations: OperationCosts; answerLoad: LoadResult; benchSeconds: number }): TargetOutcome[] {
+  const answer = results.coldStarts.find((c) => c.fn === ANSWER_FUNCTION);
+  const o = results.operations;
+  const outcomes: TargetOutcome[] = [];
+  const check = (name: string, target: string, achieved: string, met: boolean) => outcomes.push({ name, target, achieved, met });
+  if (answer) {
+    check('answer function import time', '≤ 45 ms', `${answer.importMs.product} ms`, answer.importMs.product <= 45);
+    check('answer function bundle', '≤ 350 KB', `${answer.kb.product} KB`, answer.kb.product <= 350);
+  }
+  const networkCalls = Math.max(0, ...results.coldStarts.map((c) => c.networkCallsAtImport));
+  check('network calls during import, every function', '0', String(networkCalls), networkCalls === 0);
+  const stored = o.storeUnitsPerResponse;
+  check('units per response stored', '≤ 2 WCU and 0 RCU', `${stored.writes} WCU, ${stored.reads} RCU`, stored.writes <= 2 && stored.reads === 0);
+  check('read units per response aggregated', '≤ 0.15 RCU', `${o.aggregateReadUnitsPerResponse} RCU`, o.aggregateReadUnitsPerResponse <= 0.15);
+  check('cost per 1,000 responses', '≤ $0.003', `$${o.dollarsPer1000Responses}`, o.dollarsPer1000Responses <= 0.003);
+  check('sends in any one second', `≤ the SES rate (${o.configuredSendRate})`, String(o.maxSendsInOneSecond), o.maxSendsInOneSecond <= o.configuredSendRate);
+  const load = results.answerLoad;
+  check('answers lost or failed under load', '0', `${load.lost} lost, ${load.errors} errors`, load.lost === 0 && load.errors === 0);
+  check('whole benchmark run', '< 10 minutes', `${Math.round(results.benchSeconds / 6) / 10} minutes`, results.benchSeconds < 600);
+  return outcomes;
+}
