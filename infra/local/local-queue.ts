@@ -33,6 +33,7 @@ export class LocalQueue<T> implements MessageQueue<T> {
   private readonly entries: Entry[] = [];
   private consuming = false;
   private timer: NodeJS.Timeout | undefined;
+  private closed = false;
   private idleWaiters: Array<() => void> = [];
   private readonly batchSize: number;
   private readonly visibilityTimeoutMs: number;
@@ -69,12 +70,18 @@ export class LocalQueue<T> implements MessageQueue<T> {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Stops redelivery timers (messages stay queued). */
+  /**
+   * Stops consuming: no delivery or redelivery is scheduled from now on (messages stay
+   * queued), even by a batch still being delivered, so a closed queue never keeps the
+   * process alive.
+   */
   close(): void {
+    this.closed = true;
     clearTimeout(this.timer);
   }
 
   private schedule(delayMs: number): void {
+    if (this.closed) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.consume(), Math.max(0, delayMs));
   }
@@ -86,7 +93,7 @@ export class LocalQueue<T> implements MessageQueue<T> {
       for (;;) {
         const now = Date.now();
         const batch = this.entries.filter((entry) => entry.visibleAt <= now).slice(0, this.batchSize);
-        if (batch.length === 0) break;
+        if (batch.length === 0 || this.closed) break;
         for (const entry of batch) {
           entry.receiveCount++;
           entry.visibleAt = now + this.visibilityTimeoutMs;

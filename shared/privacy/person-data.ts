@@ -70,7 +70,7 @@ export async function forgetPerson(table: Table, email: string, now: Date): Prom
       if (texts.length) comments.set(period, new Set([...(comments.get(period) ?? []), ...texts]));
       await table.db.update({
         TableName: table.name,
-        Key: { pk: `RESPONSE#${invitation.questionnaireId}#${invitation.waveId}`, sk: `LINK#${invitation.linkId}` },
+        Key: keys.response(invitation.questionnaireId, invitation.waveId, invitation.linkId),
         UpdateExpression: 'SET forgottenAt = :forgotten, answers.probes = :none REMOVE answers.#comment',
         ConditionExpression: 'attribute_exists(answers)',
         ExpressionAttributeNames: { '#comment': 'comment' },
@@ -80,7 +80,7 @@ export async function forgetPerson(table: Table, email: string, now: Date): Prom
         if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
         await table.db.update({
           TableName: table.name,
-          Key: { pk: `RESPONSE#${invitation.questionnaireId}#${invitation.waveId}`, sk: `LINK#${invitation.linkId}` },
+          Key: keys.response(invitation.questionnaireId, invitation.waveId, invitation.linkId),
           UpdateExpression: 'SET forgottenAt = :forgotten',
           ExpressionAttributeValues: { ':forgotten': now.toISOString() },
         });
@@ -88,9 +88,7 @@ export async function forgetPerson(table: Table, email: string, now: Date): Prom
       summary.responsesAnonymised++;
     }
     if (await getComplaint(table, invitation.linkId)) {
-      await table.db.update(
-        { TableName: table.name, Key: keys.complaint(invitation.linkId), UpdateExpression: 'SET customer = :none REMOVE resolutionNote', ExpressionAttributeValues: { ':none': null } },
-      );
+      await table.db.update({ TableName: table.name, Key: keys.complaint(invitation.linkId), UpdateExpression: 'SET customer = :none REMOVE resolutionNote', ExpressionAttributeValues: { ':none': null } });
       summary.complaintsAnonymised++;
     }
     await table.db.delete({ TableName: table.name, Key: keys.invitation(invitation.questionnaireId, invitation.waveId, address) });
@@ -103,9 +101,7 @@ export async function forgetPerson(table: Table, email: string, now: Date): Prom
       const kept = rollup.comments.filter((c) => !texts.has(c.text) && ![...texts].some((t) => c.text === `${t.slice(0, 1000)}…`));
       if (kept.length === rollup.comments.length) continue;
       summary.rollupCommentsRemoved += rollup.comments.length - kept.length;
-      await table.db.update(
-        { TableName: table.name, Key: keys.rollup(questionnaireId, waveId, rollup.segment), UpdateExpression: 'SET #rollup.comments = :kept', ExpressionAttributeNames: { '#rollup': 'rollup' }, ExpressionAttributeValues: { ':kept': kept } },
-      );
+      await table.db.update({ TableName: table.name, Key: keys.rollup(questionnaireId, waveId, rollup.segment), UpdateExpression: 'SET #rollup.comments = :kept', ExpressionAttributeNames: { '#rollup': 'rollup' }, ExpressionAttributeValues: { ':kept': kept } });
     }
   }
 

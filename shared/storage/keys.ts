@@ -34,6 +34,8 @@ export const keys = {
     pk: `CONTACT#${normalizeEmail(email)}`,
     sk: `INVITATION#${questionnaireId}#${waveId}`,
   }),
+  /** One response per invitation: a resubmission replaces it, so nothing is counted twice. */
+  response: (questionnaireId: string, waveId: string, linkId: string) => ({ pk: `RESPONSE#${questionnaireId}#${waveId}`, sk: `LINK#${linkId}` }),
   /** A wave's responses, listed by shard: the period-keyed index the digest aggregates from. */
   responseListing: (questionnaireId: string, waveId: string, linkId: string) => ({
     gsi1pk: `RESPONSES#${questionnaireId}#${waveId}#${shardOf(linkId)}`,

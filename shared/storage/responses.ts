@@ -13,7 +13,7 @@ import { severalScoresAround, type Click, type HoldReason } from '../questionnai
  */
 export type ResponseKeyParts = Pick<TInvitation, 'questionnaireId' | 'waveId' | 'linkId'>;
 function responseKey(invitation: ResponseKeyParts) {
-  return { pk: `RESPONSE#${invitation.questionnaireId}#${invitation.waveId}`, sk: `LINK#${invitation.linkId}` };
+  return keys.response(invitation.questionnaireId, invitation.waveId, invitation.linkId);
 }
 
 export interface TResponse {
@@ -104,8 +104,49 @@ export async function recordSubmission(table: Table, invitation: ResponseKeyPart
     TableName: table.name,
     Key: responseKey(invitation),
     UpdateExpression: `SET ${SET_ATTRIBUTION}, headlineScore = :score, headlineSource = :source, answers = :answers, answeredAt = :at, submittedAt = :at REMOVE headlineHeld`,
-    ExpressionAttributeValues: { ...attribution(invitation, options.at, options.retentionDays), ':score': headline, ':source': 'form', ':answers': rest },
+    ExpressionAttributeValues: { ...attribution(invitation, options.at, options.retentionDays), ':score': headline, ':source': 'form', ':answers': storedAnswers(rest) },
   });
+}
+
+type Ratings = TAnswers['values'][string];
+type Answers = Omit<TAnswers, 'headline'>;
+
+/**
+ * Answers as stored. Every response is read again at each aggregation, so its size is the
+ * digest's cost: each value's three ratings are one short string (`"5,4,dk"`, empty where
+ * not answered) instead of a map that repeats "importance", "performance" and "competitor",
+ * and empty probes and an unticked complaint box are left out. A fully answered response is
+ * about 600 bytes instead of 970.
+ */
+export function storedAnswers(answers: Answers): Record<string, unknown> {
+  const { values, probes, complaintRequested, ...rest } = answers;
+  return {
+    ...rest,
+    values: Object.fromEntries(Object.entries(values).map(([id, r]) => [id, [r.importance ?? '', r.performance ?? '', r.competitor ?? ''].join(',')])),
+    ...(Object.keys(probes).length > 0 ? { probes } : {}),
+    ...(complaintRequested ? { complaintRequested } : {}),
+  };
+}
+
+/** The stored form back as the domain's answers; maps of ratings written before the compact form are read as they are. */
+export function answersFromStored(stored: Record<string, unknown>): Answers {
+  const values = (stored['values'] ?? {}) as Record<string, string | Ratings>;
+  return {
+    ...(stored as Partial<Answers>),
+    values: Object.fromEntries(Object.entries(values).map(([id, r]) => [id, typeof r === 'string' ? ratingsFrom(r) : r])),
+    probes: (stored['probes'] ?? {}) as Answers['probes'],
+    standards: (stored['standards'] ?? {}) as Answers['standards'],
+    complaintRequested: stored['complaintRequested'] === true,
+  };
+}
+
+function ratingsFrom(text: string): Ratings {
+  const [importance, performance, competitor] = text.split(',');
+  return {
+    ...(importance ? { importance: Number(importance) } : {}),
+    ...(performance ? { performance: Number(performance) } : {}),
+    ...(competitor ? { competitor: competitor === 'dk' ? 'dk' : Number(competitor) } : {}),
+  };
 }
 
 export async function getResponse(table: Table, invitation: ResponseKeyParts): Promise<TResponse | undefined> {
@@ -116,7 +157,14 @@ export async function getResponse(table: Table, invitation: ResponseKeyParts): P
 /** A stored response item as the domain sees it: questionnaire, wave and link id come from its key. */
 export function responseFromItem(Item: Record<string, unknown>): TResponse {
   const [, questionnaireId, waveId] = String(Item['pk']).split('#');
-  return { ...(Item as unknown as TResponse), questionnaireId: questionnaireId!, waveId: waveId!, linkId: String(Item['sk']).replace(/^LINK#/, '') };
+  const answers = Item['answers'] as Record<string, unknown> | undefined;
+  return {
+    ...(Item as unknown as TResponse),
+    questionnaireId: questionnaireId!,
+    waveId: waveId!,
+    linkId: String(Item['sk']).replace(/^LINK#/, ''),
+    ...(answers ? { answers: answersFromStored(answers) } : {}),
+  };
 }
 
 /** Whether the invitation has been answered in a way that counts (a held scanner fetch does not). */

@@ -26,8 +26,6 @@ export async function suppressAddress(
 }
 
 export async function isSuppressed(table: Table, email: string): Promise<boolean> {
-  const { Item } = await table.db.get(
-    { TableName: table.name, Key: keys.suppression(email), ProjectionExpression: 'pk' },
-  );
+  const { Item } = await table.db.get({ TableName: table.name, Key: keys.suppression(email), ProjectionExpression: 'pk' });
   return Item !== undefined;
 }

@@ -107,9 +107,7 @@ export async function measureAnswerLoad(options: { dynamodbEndpoint: string; sec
   let stored = 0;
   let cursor: Record<string, unknown> | undefined;
   do {
-    const page = await pipeline.table.db.query(
-      { TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RESPONSE#${questionnaire.id}#${waveId}` }, Select: 'COUNT', ExclusiveStartKey: cursor },
-    );
+    const page = await pipeline.table.db.query({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RESPONSE#${questionnaire.id}#${waveId}` }, Select: 'COUNT', ExclusiveStartKey: cursor });
     stored += page.Count ?? 0;
     cursor = page.LastEvaluatedKey;
   } while (cursor);

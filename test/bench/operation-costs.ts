@@ -11,6 +11,7 @@ import { keys } from '../../shared/storage/keys.ts';
 import { aggregatePeriod, readRollups } from '../../shared/digest/aggregate-period.ts';
 import { PRICE_TABLE } from '../../shared/digest/price-table.ts';
 import { meterCapacity } from './capacity-meter.ts';
+import { fieldNames } from '../../shared/questionnaire/answer-schema.ts';
 
 export interface OperationCosts {
   invitations: number;
@@ -84,15 +85,22 @@ export async function measureOperationCosts(options: { dynamodbEndpoint: string;
     // Only the wave's own sends: the answers below raise complaints, whose emails are counted apart.
     const waveSends = sendTimes.splice(0);
 
-    // Store one full response per invitation through the HTTP app (scores 7–10: no complaint, so
-    // only the answer path is measured).
+    // Store one full response per invitation through the HTTP app (scores 7–10 and performance
+    // 3–5: no complaint, so only the answer path is measured).
     const store = await inboxEmails(inbox.url);
     meter.reset();
     let responses = 0;
     for (const text of store) {
       const path = /http:\/\/127\.0\.0\.1\/q\/[^?\s]+/.exec(text)?.[0]?.replace('http://127.0.0.1', '');
       if (!path) continue;
-      const fields = new URLSearchParams({ score: String(7 + (responses % 4)), comment: 'Benchmark answer', 'performance-speed': '4', 'importance-speed': '5', 'standard-called-by-name': 'yes', comparison: 'same' });
+      const fields = new URLSearchParams({ [fieldNames.headline]: String(7 + (responses % 4)), [fieldNames.comment]: 'Benchmark answer', [fieldNames.comparison]: 'same' });
+      // Every question answered: the largest response a customer can leave, short of long texts.
+      for (const [k, value] of questionnaire.values.entries()) {
+        fields.set(fieldNames.importance(value.id), String(1 + ((responses + k) % 5)));
+        fields.set(fieldNames.performance(value.id), String(3 + ((responses + k) % 3)));
+        if (questionnaire.mainCompetitor) fields.set(fieldNames.competitor(value.id), k % 4 === 0 ? 'dk' : String(1 + (k % 5)));
+      }
+      for (const standard of questionnaire.standards) fields.set(fieldNames.standard(standard.id), 'yes');
       const response = await pipeline.app.request(path, { method: 'POST', body: fields, headers: { 'user-agent': 'Mozilla/5.0' } });
       if (response.status === 200) responses++;
     }

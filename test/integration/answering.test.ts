@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveContact } from '../../shared/storage/contacts.ts';
 import { getComplaint } from '../../shared/storage/complaints.ts';
+import { responseFromItem } from '../../shared/storage/responses.ts';
 import { fieldNames } from '../../shared/questionnaire/answer-schema.ts';
 import { aContact } from '../support/factories.ts';
 import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
@@ -26,9 +27,7 @@ async function invited(contact = aContact({ staffEmail: 'sam.reed@acme.example',
 }
 
 async function responses() {
-  const { Items = [] } = await pipeline.table.db.query(
-    { TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'RESPONSE#customer-service#2026-W48' } },
-  );
+  const { Items = [] } = await pipeline.table.db.query({ TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'RESPONSE#customer-service#2026-W48' } });
   return Items;
 }
 async function complaints() {
@@ -97,9 +96,8 @@ describe('submitting the questionnaire', () => {
     // Stored from the signed link alone: who answered, and who served them, are joined from
     // the invitation only when the period is aggregated.
     expect(JSON.stringify(stored[0])).not.toContain('@');
-    expect(stored[0]).toMatchObject({
-      headlineScore: 10,
-      sk: `LINK#${path.split('.')[2]}`,
+    expect(stored[0]).toMatchObject({ headlineScore: 10, sk: `LINK#${path.split('.')[2]}` });
+    expect(responseFromItem(stored[0]!)).toMatchObject({
       answers: { values: { quality: { importance: 5, performance: 4, competitor: 'dk' } }, standards: { 'called-by-name': true }, comparison: 'better', comment: 'Great <b>service</b>', complaintRequested: false },
     });
     // Returning to the link shows what was sent, escaped.
@@ -178,6 +176,6 @@ describe('complaints and probes', () => {
     expect(html).toContain('name="probes-shown"');
     const done = await post(path, { score: '6', [fieldNames.performance('speed')]: '1', [fieldNames.probe('speed')]: 'Waited two weeks', 'probes-shown': '1' });
     expect(await done.text()).toContain('Thank you');
-    expect((await responses())[0]).toMatchObject({ answers: { probes: { speed: 'Waited two weeks' } } });
+    expect(responseFromItem((await responses())[0]!)).toMatchObject({ answers: { probes: { speed: 'Waited two weeks' } } });
   });
 });

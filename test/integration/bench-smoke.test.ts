@@ -5,6 +5,7 @@ import { measureColdStarts, VARIANTS } from '../bench/cold-start.ts';
 import { measureOperationCosts } from '../bench/operation-costs.ts';
 import { freePort } from '../support/free-port.ts';
 import { measurePlanning } from '../bench/planning-scale.ts';
+import { measureAggregationReads } from '../bench/aggregation-reads.ts';
 
 describe('the benchmark, in miniature (so it cannot rot)', () => {
   it('aggregates generated responses and reports its figures', () => {
@@ -37,6 +38,14 @@ describe('the benchmark, in miniature (so it cannot rot)', () => {
     expect(costs.maxSendsInOneSecond).toBeLessThanOrEqual(costs.configuredSendRate);
     expect(costs.storeUnitsPerResponse.writes).toBeGreaterThan(0);
     expect(costs.dollarsPer1000Responses).toBeGreaterThan(0);
+  });
+
+  it('aggregates a period from DynamoDB Local with metered reads, and reads its trend at the cost of a smaller period', async () => {
+    const result = await measureAggregationReads({ dynamodbEndpoint: inject('dynamodbEndpoint'), responses: 500 });
+    expect(result.responses).toBe(500);
+    expect(result.readUnits).toBeGreaterThan(0);
+    // Rollups are per segment, so 500 and 400 responses over the same 400 staff read alike.
+    expect(Math.abs(result.trendReadUnits.period - result.trendReadUnits.tenthPeriod)).toBeLessThanOrEqual(result.trendReadUnits.tenthPeriod * 0.1);
   });
 
   it('times a planning run and queues every due contact once', async () => {

@@ -96,9 +96,7 @@ describe('faults: nothing lost, nothing twice, the failure visible', () => {
 
     failing = false;
     expect((await pipeline.app.request(path, { method: 'POST', body: new URLSearchParams({ score: '8' }) })).status).toBe(200);
-    const { Items = [] } = await pipeline.table.db.query(
-      { TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RESPONSE#${customerQuestionnaire.id}#2026-W48` } },
-    );
+    const { Items = [] } = await pipeline.table.db.query({ TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RESPONSE#${customerQuestionnaire.id}#2026-W48` } });
     expect(Items).toEqual([expect.objectContaining({ headlineScore: 8 })]);
   });
 });

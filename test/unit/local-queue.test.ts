@@ -11,6 +11,27 @@ describe('the local queue keeps SQS semantics', () => {
     expect(sizes).toEqual([10, 10, 5]);
   });
 
+  it('once closed, delivers nothing more, not even the redelivery of a batch that failed while closing', async () => {
+    let deliveries = 0;
+    let release: () => void = () => undefined;
+    const inFlight = new Promise<void>((resolve) => (release = resolve));
+    const queue = new LocalQueue<number>(
+      async () => {
+        deliveries++;
+        await inFlight;
+        throw new Error('the consumer fails');
+      },
+      { batchSize: 1, visibilityTimeoutMs: 10 },
+    );
+    await queue.send([1, 2]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    queue.close();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(deliveries).toBe(1);
+    expect(queue.depth).toBe(2);
+  });
+
   it('redelivers only the failed records of a batch, with a growing receive count', async () => {
     const seen: Array<{ body: number; receiveCount: string | undefined }> = [];
     let failedOnce = false;

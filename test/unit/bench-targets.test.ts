@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateTargets } from '../bench/targets.ts';
+import type { ColdStart } from '../bench/cold-start.ts';
+import type { OperationCosts } from '../bench/operation-costs.ts';
+import type { LoadResult } from '../bench/answer-load.ts';
+import type { AggregationReads } from '../bench/aggregation-reads.ts';
+
+function results(overrides: { importMs?: number; kb?: number; writes?: number; reads?: number; aggregate?: number; trend?: number; lost?: number; maxSends?: number; benchSeconds?: number } = {}) {
+  const answer: ColdStart = {
+    fn: 'http-api',
+    kb: { product: overrides.kb ?? 200, sdkBundled: 560, sdkExternal: 180 },
+    importMs: { product: overrides.importMs ?? 40, sdkBundled: 85, sdkExternal: 160 },
+    networkCallsAtImport: 0,
+  };
+  const operations = {
+    storeUnitsPerResponse: { writes: overrides.writes ?? 2, reads: overrides.reads ?? 0 },
+    aggregateReadUnitsPerResponse: 0.14,
+    dollarsPer1000Responses: 0.0028,
+    maxSendsInOneSecond: overrides.maxSends ?? 14,
+    configuredSendRate: 14,
+  } as OperationCosts;
+  const aggregationReads = { readUnitsPerResponse: overrides.aggregate ?? 0.145, trendReadUnits: { period: overrides.trend ?? 30, tenthPeriod: 29.5 } } as AggregationReads;
+  const answerLoad = { lost: overrides.lost ?? 0, errors: 0 } as LoadResult;
+  return { coldStarts: [answer], operations, aggregationReads, answerLoad, benchSeconds: overrides.benchSeconds ?? 500 };
+}
+
+const unmet = (r: ReturnType<typeof results>) => evaluateTargets(r).filter((t) => !t.met).map((t) => t.name);
+
+describe('the benchmark’s targets', () => {
+  it('are all met by figures inside every limit', () => {
+    expect(unmet(results())).toEqual([]);
+  });
+
+  it.each([
+    ['answer function import time', { importMs: 45.1 }],
+    ['answer function bundle', { kb: 351 }],
+    ['units per response stored', { reads: 0.5 }],
+    ['units per response stored', { writes: 3 }],
+    ['read units per response aggregated (worse of the two periods measured)', { aggregate: 0.151 }],
+    ['trend read of a period, against one a tenth its size', { trend: 60 }],
+    ['answers lost or failed under load', { lost: 1 }],
+    ['sends in any one second', { maxSends: 15 }],
+    ['whole benchmark run', { benchSeconds: 600 }],
+  ])('flag "%s" when a figure is past its limit', (name, overrides) => {
+    expect(unmet(results(overrides))).toEqual([name]);
+  });
+});
