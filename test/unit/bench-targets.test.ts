@@ -19,7 +19,7 @@ function results(overrides: { importMs?: number; kb?: number; writes?: number; r
     maxSendsInOneSecond: overrides.maxSends ?? 14,
     configuredSendRate: 14,
   } as OperationCosts;
-  const aggregationReads = { readUnitsPerResponse: overrides.aggregate ?? 0.145, trendReadUnits: { period: overrides.trend ?? 30, tenthPeriod: 29.5 } } as AggregationReads;
+  const aggregationReads = { responses: 10_000, readUnitsPerResponse: overrides.aggregate ?? 0.145, trendReadUnits: { period: overrides.trend ?? 30, tenthPeriod: 29.5 } } as AggregationReads;
   const answerLoad = { lost: overrides.lost ?? 0, errors: 0 } as LoadResult;
   return { coldStarts: [answer], operations, aggregationReads, answerLoad, benchSeconds: overrides.benchSeconds ?? 500 };
 }
@@ -36,7 +36,7 @@ describe('the benchmark’s targets', () => {
     ['answer function bundle', { kb: 351 }],
     ['units per response stored', { reads: 0.5 }],
     ['units per response stored', { writes: 3 }],
-    ['read units per response aggregated (worse of the two periods measured)', { aggregate: 0.151 }],
+    ['read units per response aggregated (a period of 10,000)', { aggregate: 0.151 }],
     ['trend read of a period, against one a tenth its size', { trend: 60 }],
     ['answers lost or failed under load', { lost: 1 }],
     ['sends in any one second', { maxSends: 15 }],
