@@ -28,10 +28,11 @@ const progress = (line: string) => process.stderr.write(`  … ${String(Math.rou
 // The SDK (SES, in the local pipeline) warns about Node 20 once per process; it is not a figure.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
+// Cold starts first, on a quiet machine: DynamoDB Local's JVM warms up on both cores for a while after it starts.
+progress(`cold starts: 6 functions × 3 builds × ${coldStartRuns} fresh processes`);
+const coldStarts = await measureColdStarts(coldStartRuns, undefined, progress);
 const dynamodb = await startDynamoDbLocal({ port: 8765 });
 try {
-  progress(`cold starts: 6 functions × 3 builds × ${coldStartRuns} fresh processes`);
-  const coldStarts = await measureColdStarts(coldStartRuns, undefined, progress);
   progress('DynamoDB units, SES calls and unit cost (200 invitations, sent at the SES rate: about 15 s)');
   const operations = await measureOperationCosts({ dynamodbEndpoint: dynamodb.endpoint, inboxPort: 8766, invitations: 200 });
   progress(`planning ${planContacts.toLocaleString('en')} contacts`);

@@ -31,8 +31,10 @@ export function evaluateTargets(results: { coldStarts: ColdStart[]; operations: 
   // queries (each rounded up to half a unit), which the output shows beside it.
   const reads = results.aggregationReads;
   check(`read units per response aggregated (a period of ${reads.responses.toLocaleString('en')})`, '≤ 0.15 RCU', `${reads.readUnitsPerResponse} RCU`, reads.readUnitsPerResponse <= 0.15);
+  // A period's rollups hold sums and at most 30 comments per segment: the trend read follows
+  // the number of segments, not of responses. Ten times the responses may not cost 1.5 times the units.
   const trend = results.aggregationReads.trendReadUnits;
-  check('trend read of a period, against one a tenth its size', 'flat (within 10 %)', `${trend.period} RCU vs ${trend.tenthPeriod} RCU`, trend.period <= trend.tenthPeriod * 1.1);
+  check('trend read: a period against one a tenth its size, same staff', 'flat: < 1.5× the units for 10× the responses', `${trend.period} RCU vs ${trend.tenthPeriod} RCU`, trend.period < trend.tenthPeriod * 1.5);
   check('cost per 1,000 responses', '≤ $0.003', `$${o.dollarsPer1000Responses}`, o.dollarsPer1000Responses <= 0.003);
   check('sends in any one second', `≤ the SES rate (${o.configuredSendRate})`, String(o.maxSendsInOneSecond), o.maxSendsInOneSecond <= o.configuredSendRate);
   const load = results.answerLoad;
