@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../shared/validation/zod.ts';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { MessageQueue } from '../../shared/queue/message-queue.ts';
 import type { Logger } from '../../shared/observability/logger.ts';
@@ -12,7 +12,7 @@ export interface ComplaintsDependencies extends NotifyDependencies {
   readonly log: Logger;
 }
 
-const ZSweepRequest = z.looseObject({ job: z.literal('sweepComplaints'), at: z.iso.datetime().optional() });
+const ZSweepRequest = z.looseObject({ job: z.literal('sweepComplaints'), at: z.optional(z.iso.datetime()) });
 const isSqsEvent = (event: unknown): event is SQSEvent => typeof event === 'object' && event !== null && 'Records' in event;
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../shared/validation/zod.ts';
 import type { Logger } from '../../shared/observability/logger.ts';
 import { sendDigests, sendStaffDigests, shiftMonth, type DigestDependencies, type DigestOutcome } from '../../shared/digest/send-digests.ts';
 import { isPeriod, lastCompletePeriod } from '../../shared/digest/period.ts';
@@ -7,13 +7,13 @@ import { isPeriod, lastCompletePeriod } from '../../shared/digest/period.ts';
 export const ZDigestRequest = z.discriminatedUnion('job', [
   z.looseObject({
     job: z.literal('sendDigests'),
-    period: z.string().refine(isPeriod, 'must be an ISO week like 2026-W47').optional(),
-    resend: z.boolean().optional(),
+    period: z.optional(z.string().check(z.refine(isPeriod, 'must be an ISO week like 2026-W47'))),
+    resend: z.optional(z.boolean()),
   }),
   z.looseObject({
     job: z.literal('sendStaffDigests'),
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-11').optional(),
-    resend: z.boolean().optional(),
+    month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-11'))),
+    resend: z.optional(z.boolean()),
   }),
 ]);
 export type TDigestRequest = z.input<typeof ZDigestRequest>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../shared/validation/zod.ts';
 import type { SNSEvent } from 'aws-lambda';
 import type { Table } from '../../shared/storage/table-client.ts';
 import type { Logger } from '../../shared/observability/logger.ts';
@@ -7,7 +7,7 @@ import { suppressAddress } from '../../shared/storage/suppressions.ts';
 import { recordMetric } from '../../shared/observability/metrics.ts';
 
 const ZSnsEvent = z.object({
-  Records: z.array(z.looseObject({ Sns: z.looseObject({ Message: z.string(), MessageId: z.string().optional() }) })),
+  Records: z.array(z.looseObject({ Sns: z.looseObject({ Message: z.string(), MessageId: z.optional(z.string()) }) })),
 });
 
 /**

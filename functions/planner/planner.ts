@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../shared/validation/zod.ts';
 import type { TQuestionnaire } from '../../shared/questionnaire/questionnaire-schema.ts';
 import type { Table } from '../../shared/storage/table-client.ts';
 import type { MessageQueue } from '../../shared/queue/message-queue.ts';
@@ -15,7 +15,7 @@ import { planReminders, type ReminderSummary } from '../../shared/planning/plan-
 export const ZPlannerRequest = z.looseObject({
   job: z.enum(['planWave', 'sendReminders']),
   /** Run as of this time instead of now (the CLI's `--at`). */
-  at: z.iso.datetime().optional(),
+  at: z.optional(z.iso.datetime()),
 });
 export type TPlannerRequest = z.input<typeof ZPlannerRequest>;
 

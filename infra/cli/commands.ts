@@ -8,7 +8,7 @@ import { localLinkSecret } from '../local/local-secret.ts';
 import { resolveTarget, targetTable, type Target } from './target.ts';
 import { importContacts, importStaff } from '../../shared/import/import-file.ts';
 import { existsSync } from 'node:fs';
-import * as z from 'zod';
+import * as z from '../../shared/validation/zod.ts';
 import { exportPerson, forgetPerson } from '../../shared/privacy/person-data.ts';
 import { isPeriod, lastCompletePeriod } from '../../shared/digest/period.ts';
 import type { TDigestRequest } from '../../functions/digest/digest.ts';

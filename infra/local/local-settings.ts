@@ -1,17 +1,17 @@
-import * as z from 'zod';
+import * as z from '../../shared/validation/zod.ts';
 import { resolve } from 'node:path';
 import { parseOrThrow } from '../../shared/config/zod-issues.ts';
 
-const ZPort = z.coerce.number().int().min(1).max(65535);
+const ZPort = z.pipe(z.coerce.number(), z.int()).check(z.minimum(1), z.maximum(65535));
 
 /** The local stack's ports and folders, from `FEEDBACK_*` environment variables. */
 export function localSettings(env: NodeJS.ProcessEnv = process.env) {
   const parsed = parseOrThrow(
     z.object({
-      FEEDBACK_API_PORT: ZPort.default(3000),
-      FEEDBACK_INBOX_PORT: ZPort.default(8005),
-      FEEDBACK_DYNAMODB_PORT: ZPort.default(8000),
-      FEEDBACK_DATA_DIR: z.string().min(1).default('.data'),
+      FEEDBACK_API_PORT: z._default(ZPort, 3000),
+      FEEDBACK_INBOX_PORT: z._default(ZPort, 8005),
+      FEEDBACK_DYNAMODB_PORT: z._default(ZPort, 8000),
+      FEEDBACK_DATA_DIR: z._default(z.string().check(z.minLength(1)), '.data'),
     }),
     env,
     'local stack settings (environment)',

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import * as z from 'zod';
+import * as z from '../../shared/validation/zod.ts';
 
 /** What a running `npm start` records, so the CLI and a second start can find it. */
 export const ZRunFile = z.object({
-  pid: z.number().int(),
+  pid: z.int(),
   apiUrl: z.string(),
   inboxUrl: z.string(),
   dynamodbEndpoint: z.string(),

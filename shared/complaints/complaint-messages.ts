@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 
 /**
  * A notification to send about a complaint. `key` names it on the complaint record, which
@@ -7,7 +7,7 @@ import * as z from 'zod';
  * new owner), `customer-acknowledged` (to the customer).
  */
 export const ZComplaintMessage = z.object({
-  complaintId: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
-  key: z.string().regex(/^(opened|escalated|reassigned-\d+|customer-acknowledged)$/),
+  complaintId: z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/)),
+  key: z.string().check(z.regex(/^(opened|escalated|reassigned-\d+|customer-acknowledged)$/)),
 });
 export type TComplaintMessage = z.output<typeof ZComplaintMessage>;

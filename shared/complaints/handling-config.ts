@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 import type { TDeploymentConfig } from '../config/deployment-config.ts';
 import type { ComplaintHandling } from './open-complaint.ts';
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 
 // Imported first by every Lambda handler. Zod compiles a fast parser for each object schema
 // the first time it parses one; a function parses a handful of objects per request, so the

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 import { parseOrThrow } from './zod-issues.ts';
 import { ZComplaintRules } from '../questionnaire/complaint-rules.ts';
 import { ZComplaintHandlingEnv } from '../complaints/handling-config.ts';
@@ -36,16 +36,19 @@ export const ENV = {
 } as const;
 
 type EnvKey = keyof typeof ENV;
-const text = z.string().min(1);
-const positiveInt = z.coerce.number().int().positive();
-const json = z.string().transform((value, ctx) => {
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be JSON' });
-    return z.NEVER;
-  }
-});
+const text = z.string().check(z.minLength(1));
+const positiveInt = z.pipe(z.coerce.number(), z.int().check(z.positive()));
+const json = z.pipe(
+  z.string(),
+  z.transform((value: string, payload) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      payload.issues.push({ code: 'custom', message: 'must be JSON', input: value });
+      return z.NEVER;
+    }
+  }),
+);
 
 const SCHEMAS = {
   tableName: text,
@@ -59,18 +62,18 @@ const SCHEMAS = {
   linkValidityDays: positiveInt,
   timeZone: text,
   recurringPeriodDays: positiveInt,
-  frequencyCapDays: z.coerce.number().int().min(0),
-  interactionDelayDays: z.coerce.number().int().min(0),
+  frequencyCapDays: z.pipe(z.coerce.number(), z.int()).check(z.minimum(0)),
+  interactionDelayDays: z.pipe(z.coerce.number(), z.int()).check(z.minimum(0)),
   reminderAfterDays: positiveInt,
   questionnaireDir: text,
-  complaintRules: json.pipe(ZComplaintRules),
+  complaintRules: z.pipe(json, ZComplaintRules),
   responseRetentionDays: positiveInt,
-  complaintHandling: json.pipe(ZComplaintHandlingEnv),
+  complaintHandling: z.pipe(json, ZComplaintHandlingEnv),
   complaintQueueUrl: z.url(),
-  linkSecret: z.string().min(32, 'must be at least 32 characters'),
+  linkSecret: z.string().check(z.minLength(32, 'must be at least 32 characters')),
   dynamodbEndpoint: z.url(),
   sesEndpoint: z.url(),
-} satisfies Record<EnvKey, z.ZodType>;
+} satisfies Record<EnvKey, z.ZodMiniType>;
 
 type EnvValues = { [K in EnvKey]: z.output<(typeof SCHEMAS)[K]> };
 
@@ -83,14 +86,14 @@ export function readEnv<R extends EnvKey, O extends EnvKey = never>(
   optional: readonly O[] = [],
   env: NodeJS.ProcessEnv = process.env,
 ): Pick<EnvValues, R> & Partial<Pick<EnvValues, O>> {
-  const shape: Record<string, z.ZodType> = {};
+  const shape: Record<string, z.ZodMiniType> = {};
   const values: Record<string, unknown> = {};
   for (const key of required) {
     shape[ENV[key]] = SCHEMAS[key];
     values[ENV[key]] = env[ENV[key]];
   }
   for (const key of optional) {
-    shape[ENV[key]] = SCHEMAS[key].optional();
+    shape[ENV[key]] = z.optional(SCHEMAS[key]);
     values[ENV[key]] = env[ENV[key]] === '' ? undefined : env[ENV[key]];
   }
   const parsed = parseOrThrow(z.object(shape), values, 'environment') as Record<string, unknown>;

@@ -1,10 +1,10 @@
-import type * as z from 'zod';
+import type * as z from '../validation/zod.ts';
 
 /**
  * Turns zod issues into one line per problem, each naming the field by its path
  * (`values[2].label`), so a bad config or CSV row says exactly what to fix.
  */
-export function describeIssues(error: z.ZodError): string[] {
+export function describeIssues(error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => {
     const path = formatPath(issue.path);
     return path ? `${path}: ${issue.message}` : issue.message;
@@ -30,7 +30,7 @@ export class InvalidInputError extends Error {
 }
 
 /** Parses `value` with `schema`, throwing an {@link InvalidInputError} that names `source`. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, source: string): z.output<S> {
+export function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown, source: string): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw new InvalidInputError(source, describeIssues(result.error));
   return result.data;

@@ -8,7 +8,7 @@ import { findInvitationByLinkId } from '../storage/invitations.ts';
 import { markUnsubscribed, saveContact } from '../storage/contacts.ts';
 import { ZInteraction, contactFromInteraction } from '../import/import-schemas.ts';
 import { describeIssues } from '../config/zod-issues.ts';
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 import { verifiedLink } from './verified-link.ts';
 import { ROUTES, toHonoPath } from './routes.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -39,7 +39,7 @@ export interface AppDependencies {
 
 /** At most this many interactions per request, which keeps a request well inside the body limit and the Lambda timeout. */
 const MAX_INTERACTIONS = 100;
-const ZInteractionBatch = z.object({ interactions: z.array(ZInteraction).min(1).max(MAX_INTERACTIONS) }).strict();
+const ZInteractionBatch = z.strictObject({ interactions: z.array(ZInteraction).check(z.minLength(1), z.maxLength(MAX_INTERACTIONS)) });
 
 /** Request bodies are forms or an admin batch; anything larger is refused before it is parsed. */
 const MAX_BODY_BYTES = 64 * 1024;

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 import { acknowledgeComplaint, getComplaint, reassignComplaint, resolveComplaint } from '../storage/complaints.ts';
 import { listManagers } from '../storage/directory.ts';
 import { getResponse } from '../storage/responses.ts';
@@ -11,8 +11,8 @@ import type { AppDependencies, AppEnv } from './app.tsx';
 import { verifiedLink } from './verified-link.ts';
 
 const ZAction = z.enum(['acknowledge', 'resolve', 'reassign']);
-const ZResolveBody = z.object({ note: z.string().trim().max(2000, 'must be at most 2,000 characters').optional() }).strict();
-const ZReassignBody = z.object({ to: z.email('must be the email of a manager') }).strict();
+const ZResolveBody = z.strictObject({ note: z.optional(z.string().check(z.trim(), z.maxLength(2000, 'must be at most 2,000 characters'))) });
+const ZReassignBody = z.strictObject({ to: z.email('must be the email of a manager') });
 
 /**
  * The manager's side of a complaint: a confirm page per action, and the POSTs that act.

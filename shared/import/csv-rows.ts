@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import type * as z from 'zod';
+import type * as z from '../validation/zod.ts';
 import { describeIssues } from '../config/zod-issues.ts';
 
 export interface RowProblem {
@@ -14,7 +14,7 @@ export interface RowProblem {
  * memory), and validates each row with `schema`. Column names are matched case-insensitively
  * with spaces and dashes read as underscores.
  */
-export async function* readCsv<S extends z.ZodType>(
+export async function* readCsv<S extends z.ZodMiniType>(
   file: string,
   schema: S,
 ): AsyncGenerator<{ line: number; row: z.output<S> } | { line: number; problem: string }> {

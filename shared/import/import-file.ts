@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from '../validation/zod.ts';
 import type { Table } from '../storage/table-client.ts';
 import { saveContact } from '../storage/contacts.ts';
 import { saveDepartment, saveStaffMember } from '../storage/directory.ts';
@@ -53,7 +53,7 @@ export async function importStaff(table: Table, file: string, options: ImportOpt
   }, options);
 }
 
-async function importAllOrNothing<S extends z.ZodType>(
+async function importAllOrNothing<S extends z.ZodMiniType>(
   file: string,
   schema: S,
   crossCheck: (row: z.output<S>, line: number) => string[],

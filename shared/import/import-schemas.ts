@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 import { ZLanguage } from '../questionnaire/questionnaire-schema.ts';
 import { normalizeEmail } from '../storage/keys.ts';
 import type { TContact } from '../storage/contacts.ts';
 import type { TStaffMember } from '../storage/directory.ts';
 
 const REQUIRED = { error: (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : 'must be text') };
-const ZEmail = z.string(REQUIRED).trim().pipe(z.email('must be an email address')).transform(normalizeEmail);
-const ZName = z.string(REQUIRED).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const ZEmail = z.pipe(z.pipe(z.string(REQUIRED).check(z.trim()), z.email('must be an email address')), z.transform(normalizeEmail));
+const ZName = z.string(REQUIRED).check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters'));
 /** Department ids are derived from names: "Customer Care" → "customer-care". */
 export function departmentId(name: string): string {
   return name
@@ -17,48 +17,34 @@ export function departmentId(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 63);
 }
-const ZDepartmentName = z
-  .string(REQUIRED)
-  .trim()
-  .min(1)
-  .max(100)
-  .refine((name) => departmentId(name).length > 0, 'must contain a letter or digit');
+const ZDepartmentName = z.string(REQUIRED).check(z.trim(), z.minLength(1), z.maxLength(100), z.refine((name) => departmentId(name).length > 0, 'must contain a letter or digit'));
 
 /** A date (2026-11-20) or a time (2026-11-20T14:30:00Z); a date alone means midnight UTC. */
-const ZWhen = z
-  .string()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(value) && !Number.isNaN(Date.parse(value)), 'must be a date like 2026-11-20 or an ISO time')
-  .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString());
+const ZWhen = z.pipe(z.string().check(z.refine((value) => /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(value) && !Number.isNaN(Date.parse(value)), 'must be a date like 2026-11-20 or an ISO time')), z.transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString()));
 
 /**
  * One interaction: a customer served by a staff member of a department on a date. The same
  * shape arrives as a CSV row (`feedback import contacts`) and in `POST /admin/interactions`.
  */
-export const ZInteraction = z
-  .object({
+export const ZInteraction = z.strictObject({
     email: ZEmail,
     name: ZName,
-    language: ZLanguage.default('en'),
-    staffEmail: ZEmail.optional(),
-    department: ZDepartmentName.optional(),
-    date: ZWhen.optional(),
-  })
-  .strict();
+    language: z._default(ZLanguage, 'en'),
+    staffEmail: z.optional(ZEmail),
+    department: z.optional(ZDepartmentName),
+    date: z.optional(ZWhen),
+  });
 export type TInteraction = z.output<typeof ZInteraction>;
 
 /** CSV columns: email, name, language, staff_email, department, date. */
-export const ZContactRow = z
-  .object({
+export const ZContactRow = z.pipe(z.pipe(z.strictObject({
     email: z.string(REQUIRED),
     name: z.string(REQUIRED),
-    language: z.string().optional(),
-    staff_email: z.string().optional(),
-    department: z.string().optional(),
-    date: z.string().optional(),
-  })
-  .strict()
-  .transform(({ staff_email, ...rest }) => ({ ...rest, ...(staff_email ? { staffEmail: staff_email } : {}) }))
-  .pipe(ZInteraction);
+    language: z.optional(z.string()),
+    staff_email: z.optional(z.string()),
+    department: z.optional(z.string()),
+    date: z.optional(z.string()),
+  }), z.transform(({ staff_email, ...rest }) => ({ ...rest, ...(staff_email ? { staffEmail: staff_email } : {}) }))), ZInteraction);
 
 export function contactFromInteraction(interaction: TInteraction, now: Date): TContact {
   // An interaction dated in the future (a typo, a clock) must not make a contact due later than today.
@@ -74,15 +60,13 @@ export function contactFromInteraction(interaction: TInteraction, now: Date): TC
 }
 
 /** CSV columns: email, name, department, role (staff or manager), language. */
-export const ZStaffRow = z
-  .object({
+export const ZStaffRow = z.strictObject({
     email: ZEmail,
     name: ZName,
     department: ZDepartmentName,
-    role: z.enum(['staff', 'manager'], 'must be "staff" or "manager"').default('staff'),
-    language: ZLanguage.optional(),
-  })
-  .strict();
+    role: z._default(z.enum(['staff', 'manager'], 'must be "staff" or "manager"'), 'staff'),
+    language: z.optional(ZLanguage),
+  });
 export type TStaffRow = z.output<typeof ZStaffRow>;
 
 export function staffMemberFromRow(row: TStaffRow): TStaffMember {

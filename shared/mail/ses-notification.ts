@@ -1,30 +1,30 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 
 /**
  * The parts of an SES bounce or complaint notification the product acts on. SES sends two
  * forms, `notificationType` (identity notifications) and `eventType` (configuration-set
  * event publishing); both are read, and unknown fields are ignored because SES adds them.
  */
-const ZRecipient = z.looseObject({ emailAddress: z.string().min(3) });
+const ZRecipient = z.looseObject({ emailAddress: z.string().check(z.minLength(3)) });
 
 const ZBounce = z.looseObject({
   bounceType: z.string(),
-  bounceSubType: z.string().optional(),
+  bounceSubType: z.optional(z.string()),
   bouncedRecipients: z.array(ZRecipient),
-  timestamp: z.string().optional(),
+  timestamp: z.optional(z.string()),
 });
 
 const ZComplaint = z.looseObject({
   complainedRecipients: z.array(ZRecipient),
-  complaintFeedbackType: z.string().optional(),
-  timestamp: z.string().optional(),
+  complaintFeedbackType: z.optional(z.string()),
+  timestamp: z.optional(z.string()),
 });
 
 export const ZSesNotification = z.looseObject({
-  notificationType: z.string().optional(),
-  eventType: z.string().optional(),
-  bounce: ZBounce.optional(),
-  complaint: ZComplaint.optional(),
+  notificationType: z.optional(z.string()),
+  eventType: z.optional(z.string()),
+  bounce: z.optional(ZBounce),
+  complaint: z.optional(ZComplaint),
 });
 
 export interface SuppressionRequest {

@@ -1,22 +1,18 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 import { HEADLINE_SCALES, type TQuestionnaire } from './questionnaire-schema.ts';
 
 /** A headline score as it arrives in a query string or form field: a whole number on the questionnaire's scale. */
 export function ZScoreField(questionnaire: TQuestionnaire) {
   const { min, max } = HEADLINE_SCALES[questionnaire.headline.kind];
-  return z
-    .string({ error: 'choose a score' })
-    .regex(/^\d{1,2}$/, `must be a whole number from ${min} to ${max}`)
-    .transform(Number)
-    .pipe(z.number().min(min, `must be from ${min} to ${max}`).max(max, `must be from ${min} to ${max}`));
+  return z.pipe(
+    z.pipe(z.string({ error: 'choose a score' }).check(z.regex(/^\d{1,2}$/, `must be a whole number from ${min} to ${max}`)), z.transform(Number)),
+    z.number().check(z.minimum(min, `must be from ${min} to ${max}`), z.maximum(max, `must be from ${min} to ${max}`)),
+  );
 }
 
-const ZRating = z
-  .string()
-  .regex(/^[1-5]$/, 'must be a whole number from 1 to 5')
-  .transform(Number);
+const ZRating = z.pipe(z.string().check(z.regex(/^[1-5]$/, 'must be a whole number from 1 to 5')), z.transform(Number));
 const ZCompetitorRating = z.union([z.literal('dk'), ZRating], { error: 'must be 1 to 5 or "dk" (don\'t know)' });
-const ZProbeText = z.string().trim().max(1000, 'must be at most 1,000 characters');
+const ZProbeText = z.string().check(z.trim(), z.maxLength(1000, 'must be at most 1,000 characters'));
 
 export const COMPARISONS = ['better', 'same', 'worse', 'dk'] as const;
 
@@ -54,24 +50,23 @@ export interface TAnswers {
  * required (customers may skip the rest).
  */
 export function answerFormSchema(questionnaire: TQuestionnaire) {
-  const shape: Record<string, z.ZodType> = { [fieldNames.headline]: ZScoreField(questionnaire) };
+  const shape: Record<string, z.ZodMiniType> = { [fieldNames.headline]: ZScoreField(questionnaire) };
   for (const value of questionnaire.values) {
-    shape[fieldNames.importance(value.id)] = ZRating.optional();
-    shape[fieldNames.performance(value.id)] = ZRating.optional();
-    if (questionnaire.mainCompetitor) shape[fieldNames.competitor(value.id)] = ZCompetitorRating.optional();
-    if (value.probe) shape[fieldNames.probe(value.id)] = ZProbeText.optional();
+    shape[fieldNames.importance(value.id)] = z.optional(ZRating);
+    shape[fieldNames.performance(value.id)] = z.optional(ZRating);
+    if (questionnaire.mainCompetitor) shape[fieldNames.competitor(value.id)] = z.optional(ZCompetitorRating);
+    if (value.probe) shape[fieldNames.probe(value.id)] = z.optional(ZProbeText);
   }
-  for (const standard of questionnaire.standards) shape[fieldNames.standard(standard.id)] = z.enum(['yes', 'no'], 'must be "yes" or "no"').optional();
-  if (questionnaire.competitorComparison) shape[fieldNames.comparison] = z.enum(COMPARISONS, 'must be better, same, worse or dk').optional();
-  shape[fieldNames.comment] = z.string().trim().max(questionnaire.comment.maxLength, `must be at most ${questionnaire.comment.maxLength.toLocaleString('en')} characters`).optional();
-  shape[fieldNames.complaint] = z.literal('yes', 'must be "yes" when ticked').optional();
+  for (const standard of questionnaire.standards) shape[fieldNames.standard(standard.id)] = z.optional(z.enum(['yes', 'no'], 'must be "yes" or "no"'));
+  if (questionnaire.competitorComparison) shape[fieldNames.comparison] = z.optional(z.enum(COMPARISONS, 'must be better, same, worse or dk'));
+  shape[fieldNames.comment] = z.optional(z.string().check(z.trim(), z.maxLength(questionnaire.comment.maxLength, `must be at most ${questionnaire.comment.maxLength.toLocaleString('en')} characters`)));
+  shape[fieldNames.complaint] = z.optional(z.literal('yes', 'must be "yes" when ticked'));
   // A page marker, not an answer: any value means the probes were on screen.
-  shape[fieldNames.probesShown] = z.string().max(10).optional();
+  shape[fieldNames.probesShown] = z.optional(z.string().check(z.maxLength(10)));
 
-  return z
-    .object(shape)
-    .strict()
-    .transform((form): TAnswers => {
+  return z.pipe(
+    z.strictObject(shape),
+    z.transform((form: Record<string, unknown>): TAnswers => {
       const text = (key: string) => (typeof form[key] === 'string' && form[key] !== '' ? (form[key] as string) : undefined);
       const values: TAnswers['values'] = {};
       const probes: TAnswers['probes'] = {};
@@ -100,7 +95,8 @@ export function answerFormSchema(questionnaire: TQuestionnaire) {
         ...(comment ? { comment } : {}),
         complaintRequested: form[fieldNames.complaint] === 'yes',
       };
-    });
+    }),
+  );
 }
 
 /** The values whose probe is due: rated at or below the probe's threshold and not yet answered. */

@@ -1,18 +1,16 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 import type { TQuestionnaire } from './questionnaire-schema.ts';
 import type { TAnswers } from './answer-schema.ts';
 
 /** When a response becomes a complaint, besides the customer asking to be contacted (`complaints` in the config). */
-export const ZComplaintRules = z
-  .object({
-    /** A headline NPS score at or below this is a complaint. */
-    npsAtMost: z.number().int().min(0).max(10).default(3),
-    /** A headline CSAT score at or below this is a complaint. */
-    csatAtMost: z.number().int().min(1).max(5).default(1),
-    /** When set, our performance on any value at or below this is a complaint too. */
-    valuePerformanceAtMost: z.number().int().min(1).max(4).optional(),
-  })
-  .strict();
+export const ZComplaintRules = z.strictObject({
+  /** A headline NPS score at or below this is a complaint. */
+  npsAtMost: z._default(z.int().check(z.minimum(0), z.maximum(10)), 3),
+  /** A headline CSAT score at or below this is a complaint. */
+  csatAtMost: z._default(z.int().check(z.minimum(1), z.maximum(5)), 1),
+  /** When set, our performance on any value at or below this is a complaint too. */
+  valuePerformanceAtMost: z.optional(z.int().check(z.minimum(1), z.maximum(4))),
+});
 export type ComplaintRules = z.output<typeof ZComplaintRules>;
 
 export type ComplaintReason = 'requested' | 'low-headline' | `low-value:${string}`;

@@ -1,87 +1,78 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 
 /** Language tags the product can render pages and emails in. */
 export const SUPPORTED_LANGUAGES = ['en'] as const;
 export const ZLanguage = z.enum(SUPPORTED_LANGUAGES);
 export type TLanguage = z.infer<typeof ZLanguage>;
 
-const ZSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes');
+const ZSlug = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes'));
 /** Text in each of the questionnaire's languages; checked against `languages` below. */
-const ZLocalizedText = z.partialRecord(ZLanguage, z.string().trim().min(1).max(500));
+const ZLocalizedText = z.partialRecord(ZLanguage, z.string().check(z.trim(), z.minLength(1), z.maxLength(500)));
 
 export const HEADLINE_SCALES = {
   nps: { min: 0, max: 10 },
   csat: { min: 1, max: 5 },
 } as const;
 
-const ZHeadline = z
-  .object({
-    kind: z.enum(['nps', 'csat']),
-    text: ZLocalizedText,
-  })
-  .strict();
+const ZHeadline = z.strictObject({
+  kind: z.enum(['nps', 'csat']),
+  text: ZLocalizedText,
+});
 
-const ZProbe = z
-  .object({
-    /** The probe is asked when our performance on the value is at or below this. */
-    whenPerformanceAtMost: z.number().int().min(1).max(4),
-    text: ZLocalizedText,
-  })
-  .strict();
+const ZProbe = z.strictObject({
+  /** The probe is asked when our performance on the value is at or below this. */
+  whenPerformanceAtMost: z.int().check(z.minimum(1), z.maximum(4)),
+  text: ZLocalizedText,
+});
 
 /** A value customers weigh (quality, price, …): rated for importance and performance, 1–5. */
-const ZValue = z
-  .object({
-    id: ZSlug,
-    label: ZLocalizedText,
-    probe: ZProbe.optional(),
-  })
-  .strict();
+const ZValue = z.strictObject({
+  id: ZSlug,
+  label: ZLocalizedText,
+  probe: z.optional(ZProbe),
+});
 
 /** A service standard the business sets itself, asked as a yes/no question. */
-const ZStandard = z
-  .object({
-    id: ZSlug,
-    text: ZLocalizedText,
-  })
-  .strict();
+const ZStandard = z.strictObject({
+  id: ZSlug,
+  text: ZLocalizedText,
+});
 
 export const ZQuestionnaire = z
-  .object({
+  .strictObject({
     id: ZSlug,
     title: ZLocalizedText,
     audience: z.enum(['customers', 'staff']),
     /** Anonymous responses keep staff, department and wave, never the respondent. */
     anonymous: z.boolean(),
     /** The first language is the fallback for contacts whose language is not offered. */
-    languages: z.array(ZLanguage).min(1),
+    languages: z.array(ZLanguage).check(z.minLength(1)),
     headline: ZHeadline,
-    values: z.array(ZValue).min(1).max(15),
+    values: z.array(ZValue).check(z.minLength(1), z.maxLength(15)),
     /** Named when customers are asked to rate the main competitor on each value too. */
-    mainCompetitor: z.object({ name: z.string().trim().min(1).max(100) }).strict().optional(),
-    competitorComparison: z.object({ text: ZLocalizedText }).strict().optional(),
-    standards: z.array(ZStandard).max(20).default([]),
-    comment: z
-      .object({ text: ZLocalizedText, maxLength: z.number().int().min(100).max(5000).default(5000) })
-      .strict(),
-    complaintOption: z.object({ text: ZLocalizedText }).strict(),
+    mainCompetitor: z.optional(z.strictObject({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)) })),
+    competitorComparison: z.optional(z.strictObject({ text: ZLocalizedText })),
+    standards: z._default(z.array(ZStandard).check(z.maxLength(20)), []),
+    comment: z.strictObject({ text: ZLocalizedText, maxLength: z._default(z.int().check(z.minimum(100), z.maximum(5000)), 5000) }),
+    complaintOption: z.strictObject({ text: ZLocalizedText }),
   })
-  .strict()
-  .superRefine((questionnaire, ctx) => {
-    requireEveryLanguage(questionnaire, ctx);
-    requireUniqueIds(questionnaire.values, ['values'], ctx);
-    requireUniqueIds(questionnaire.standards, ['standards'], ctx);
-    if (questionnaire.competitorComparison && !questionnaire.mainCompetitor) {
-      ctx.addIssue({ code: 'custom', path: ['competitorComparison'], message: 'needs mainCompetitor to be named' });
-    }
-    if (questionnaire.audience === 'staff' && !questionnaire.anonymous) {
-      ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'staff questionnaires must be anonymous' });
-    }
-  });
+  .check(
+    z.superRefine((questionnaire, ctx) => {
+      requireEveryLanguage(questionnaire, ctx);
+      requireUniqueIds(questionnaire.values, ['values'], ctx);
+      requireUniqueIds(questionnaire.standards, ['standards'], ctx);
+      if (questionnaire.competitorComparison && !questionnaire.mainCompetitor) {
+        ctx.addIssue({ code: 'custom', path: ['competitorComparison'], message: 'needs mainCompetitor to be named' });
+      }
+      if (questionnaire.audience === 'staff' && !questionnaire.anonymous) {
+        ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'staff questionnaires must be anonymous' });
+      }
+    }),
+  );
 
 export type TQuestionnaire = z.output<typeof ZQuestionnaire>;
 
-function requireUniqueIds(items: ReadonlyArray<{ id: string }>, path: PropertyKey[], ctx: z.RefinementCtx): void {
+function requireUniqueIds(items: ReadonlyArray<{ id: string }>, path: PropertyKey[], ctx: z.core.$RefinementCtx): void {
   const seen = new Set<string>();
   items.forEach((item, index) => {
     if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...path, index, 'id'], message: `duplicate id "${item.id}"` });
@@ -90,7 +81,7 @@ function requireUniqueIds(items: ReadonlyArray<{ id: string }>, path: PropertyKe
 }
 
 /** Every piece of text must exist in every language the questionnaire offers. */
-function requireEveryLanguage(questionnaire: z.input<typeof ZQuestionnaire>, ctx: z.RefinementCtx): void {
+function requireEveryLanguage(questionnaire: z.output<typeof ZQuestionnaire>, ctx: z.core.$RefinementCtx): void {
   const texts: Array<[PropertyKey[], Partial<Record<string, string>>]> = [
     [['title'], questionnaire.title],
     [['headline', 'text'], questionnaire.headline.text],

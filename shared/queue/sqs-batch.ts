@@ -1,5 +1,5 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from '../validation/zod.ts';
 import type { Logger } from '../observability/logger.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { Logger } from '../observability/logger.ts';
  * A body that does not parse is a failure too: after the queue's receive limit it lands in
  * the dead-letter queue, where it can be inspected.
  */
-export async function processBatch<S extends z.ZodType>(
+export async function processBatch<S extends z.ZodMiniType>(
   event: SQSEvent,
   schema: S,
   handle: (message: z.output<S>) => Promise<string>,

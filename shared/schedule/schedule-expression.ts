@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 
 /**
  * EventBridge Scheduler expressions, the one format both the CDK stack and the local
@@ -49,10 +49,10 @@ export function toUnixCron(schedule: Extract<ParsedSchedule, { kind: 'cron' }>):
   return [schedule.minutes, schedule.hours, anyIfUnset(schedule.dayOfMonth), schedule.month, weekday(schedule.dayOfWeek)].join(' ');
 }
 
-export const ZScheduleExpression = z.string().superRefine((value, ctx) => {
+export const ZScheduleExpression = z.string().check(z.superRefine((value, ctx) => {
   try {
     parseScheduleExpression(value);
   } catch (error) {
     ctx.addIssue({ code: 'custom', message: (error as Error).message });
   }
-});
+}));

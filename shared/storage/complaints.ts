@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 import { listAll } from './list-index.ts';
 import { keys } from './keys.ts';
 import { isConditionFailure, type Table } from './table-client.ts';
@@ -11,24 +11,24 @@ export const ZComplaint = z.object({
   waveId: z.string(),
   reasons: z.array(z.string()),
   /** Null for anonymous questionnaires. */
-  customer: z.object({ email: z.string(), name: z.string(), language: z.string().default('en') }).nullable(),
-  staffEmail: z.string().nullable(),
-  departmentId: z.string().nullable(),
+  customer: z.nullable(z.object({ email: z.string(), name: z.string(), language: z._default(z.string(), 'en') })),
+  staffEmail: z.nullable(z.string()),
+  departmentId: z.nullable(z.string()),
   state: z.enum(['open', 'acknowledged', 'resolved']),
   ownerEmail: z.string(),
   /** 1: the department's manager; 2: escalated to the head of service. */
-  level: z.number().int(),
+  level: z.int(),
   createdAt: z.string(),
   acknowledgeBy: z.string(),
   resolveBy: z.string(),
-  acknowledgedAt: z.string().optional(),
-  acknowledgedBy: z.string().optional(),
-  resolvedAt: z.string().optional(),
-  resolutionNote: z.string().optional(),
-  escalatedAt: z.string().optional(),
+  acknowledgedAt: z.optional(z.string()),
+  acknowledgedBy: z.optional(z.string()),
+  resolvedAt: z.optional(z.string()),
+  resolutionNote: z.optional(z.string()),
+  escalatedAt: z.optional(z.string()),
   /** Notifications by key: claimed while being sent, then sent. */
-  notified: z.record(z.string(), z.object({ state: z.enum(['claimed', 'sent']), at: z.string() })).default({}),
-  history: z.array(z.object({ at: z.string(), event: z.string(), by: z.string().optional() })).default([]),
+  notified: z._default(z.record(z.string(), z.object({ state: z.enum(['claimed', 'sent']), at: z.string() })), {}),
+  history: z._default(z.array(z.object({ at: z.string(), event: z.string(), by: z.optional(z.string()) })), []),
 });
 export type TComplaint = z.output<typeof ZComplaint>;
 export type TNewComplaint = Omit<TComplaint, 'state' | 'level' | 'notified' | 'history' | 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolutionNote' | 'escalatedAt'>;

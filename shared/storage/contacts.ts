@@ -1,18 +1,18 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 import { keys, normalizeEmail, type Audience } from './keys.ts';
 import { listPage } from './list-index.ts';
 import { isConditionFailure, setEveryField, type Table } from './table-client.ts';
 
 export const ZContact = z.object({
-  email: z.email().transform(normalizeEmail),
-  name: z.string().trim().min(1).max(200),
-  language: z.string().min(2).max(10).default('en'),
+  email: z.pipe(z.email(), z.transform(normalizeEmail)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  language: z._default(z.string().check(z.minLength(2), z.maxLength(10)), 'en'),
   /** ISO time of the latest interaction (a visit, an order) with the business. */
-  lastInteractionAt: z.iso.datetime().optional(),
-  staffEmail: z.email().transform(normalizeEmail).optional(),
-  departmentId: z.string().min(1).optional(),
-  lastInvitedAt: z.iso.datetime().optional(),
-  unsubscribedAt: z.iso.datetime().optional(),
+  lastInteractionAt: z.optional(z.iso.datetime()),
+  staffEmail: z.optional(z.pipe(z.email(), z.transform(normalizeEmail))),
+  departmentId: z.optional(z.string().check(z.minLength(1))),
+  lastInvitedAt: z.optional(z.iso.datetime()),
+  unsubscribedAt: z.optional(z.iso.datetime()),
 });
 export type TContact = z.output<typeof ZContact>;
 
@@ -21,13 +21,13 @@ export type TRecipient = Pick<TContact, 'email' | 'name' | 'language' | 'lastInt
 
 const ZRecipient = z.looseObject({
   email: z.string(),
-  staffEmail: z.string().optional(),
-  departmentId: z.string().optional(),
+  staffEmail: z.optional(z.string()),
+  departmentId: z.optional(z.string()),
   name: z.string(),
-  language: z.string().default('en'),
-  lastInteractionAt: z.string().optional(),
-  lastInvitedAt: z.string().optional(),
-  unsubscribedAt: z.string().optional(),
+  language: z._default(z.string(), 'en'),
+  lastInteractionAt: z.optional(z.string()),
+  lastInvitedAt: z.optional(z.string()),
+  unsubscribedAt: z.optional(z.string()),
 });
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 import { LIST_SHARDS } from './table-design.ts';
 import { listAll } from './list-index.ts';
 import { keys, normalizeEmail } from './keys.ts';
@@ -6,18 +6,18 @@ import { setEveryField, type Table } from './table-client.ts';
 
 /** The staff directory: departments, their managers, and staff members. */
 export const ZDepartment = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes'),
-  name: z.string().trim().min(1).max(100),
-  managerEmail: z.email().transform(normalizeEmail),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes')),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  managerEmail: z.pipe(z.email(), z.transform(normalizeEmail)),
 });
 export type TDepartment = z.output<typeof ZDepartment>;
 
 export const ZStaffMember = z.object({
-  email: z.email().transform(normalizeEmail),
-  name: z.string().trim().min(1).max(200),
-  departmentId: z.string().min(1),
+  email: z.pipe(z.email(), z.transform(normalizeEmail)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  departmentId: z.string().check(z.minLength(1)),
   role: z.enum(['staff', 'manager']),
-  language: z.string().min(2).max(10).optional(),
+  language: z.optional(z.string().check(z.minLength(2), z.maxLength(10))),
 });
 export type TStaffMember = z.output<typeof ZStaffMember>;
 

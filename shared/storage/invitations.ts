@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 import { keys } from './keys.ts';
 import { TABLE_DESIGN } from './table-design.ts';
 import { listPage } from './list-index.ts';
@@ -6,7 +6,7 @@ import { isConditionFailure, type Table } from './table-client.ts';
 import type { UpdateInput } from './document-client.ts';
 
 export const ZInvitation = z.object({
-  audience: z.enum(['customers', 'staff']).default('customers'),
+  audience: z._default(z.enum(['customers', 'staff']), 'customers'),
   questionnaireId: z.string(),
   waveId: z.string(),
   email: z.string(),
@@ -14,15 +14,15 @@ export const ZInvitation = z.object({
   language: z.string(),
   linkId: z.string(),
   /** Who served the customer and where: kept on the response for attribution, even when anonymous. */
-  staffEmail: z.string().optional(),
-  departmentId: z.string().optional(),
+  staffEmail: z.optional(z.string()),
+  departmentId: z.optional(z.string()),
   /** `sending` is claimed just before the SES call, so a crash during it is never retried into a second email. */
   status: z.enum(['queued', 'sending', 'sent', 'failed']),
   createdAt: z.string(),
-  sentAt: z.string().optional(),
-  sesMessageId: z.string().optional(),
-  failure: z.string().optional(),
-  reminderSentAt: z.string().optional(),
+  sentAt: z.optional(z.string()),
+  sesMessageId: z.optional(z.string()),
+  failure: z.optional(z.string()),
+  reminderSentAt: z.optional(z.string()),
 });
 export type TInvitation = z.output<typeof ZInvitation>;
 
@@ -39,9 +39,9 @@ export function invitationFromItem(item: Record<string, unknown>): TInvitation {
 /** The queue message that asks the sender to deliver one invitation. */
 export const ZSendRequest = z.object({
   /** The first email of a wave, or the one reminder after it. */
-  kind: z.enum(['invitation', 'reminder']).default('invitation'),
-  questionnaireId: z.string().min(1),
-  waveId: z.string().min(1),
+  kind: z._default(z.enum(['invitation', 'reminder']), 'invitation'),
+  questionnaireId: z.string().check(z.minLength(1)),
+  waveId: z.string().check(z.minLength(1)),
   email: z.email(),
 });
 export type TSendRequest = z.input<typeof ZSendRequest>;
