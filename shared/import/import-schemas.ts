@@ -20,20 +20,23 @@ export function departmentId(name: string): string {
 const ZDepartmentName = z.string(REQUIRED).check(z.trim(), z.minLength(1), z.maxLength(100), z.refine((name) => departmentId(name).length > 0, 'must contain a letter or digit'));
 
 /** A date (2026-11-20) or a time (2026-11-20T14:30:00Z); a date alone means midnight UTC. */
-const ZWhen = z.pipe(z.string().check(z.refine((value) => /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(value) && !Number.isNaN(Date.parse(value)), 'must be a date like 2026-11-20 or an ISO time')), z.transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString()));
+const ZWhen = z.pipe(
+  z.string().check(z.refine((value) => /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(value) && !Number.isNaN(Date.parse(value)), 'must be a date like 2026-11-20 or an ISO time')),
+  z.transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString()),
+);
 
 /**
  * One interaction: a customer served by a staff member of a department on a date. The same
  * shape arrives as a CSV row (`feedback import contacts`) and in `POST /admin/interactions`.
  */
 export const ZInteraction = z.strictObject({
-    email: ZEmail,
-    name: ZName,
-    language: z._default(ZLanguage, 'en'),
-    staffEmail: z.optional(ZEmail),
-    department: z.optional(ZDepartmentName),
-    date: z.optional(ZWhen),
-  });
+  email: ZEmail,
+  name: ZName,
+  language: z._default(ZLanguage, 'en'),
+  staffEmail: z.optional(ZEmail),
+  department: z.optional(ZDepartmentName),
+  date: z.optional(ZWhen),
+});
 export type TInteraction = z.output<typeof ZInteraction>;
 
 /** CSV columns: email, name, language, staff_email, department, date. */
@@ -61,12 +64,12 @@ export function contactFromInteraction(interaction: TInteraction, now: Date): TC
 
 /** CSV columns: email, name, department, role (staff or manager), language. */
 export const ZStaffRow = z.strictObject({
-    email: ZEmail,
-    name: ZName,
-    department: ZDepartmentName,
-    role: z._default(z.enum(['staff', 'manager'], 'must be "staff" or "manager"'), 'staff'),
-    language: z.optional(ZLanguage),
-  });
+  email: ZEmail,
+  name: ZName,
+  department: ZDepartmentName,
+  role: z._default(z.enum(['staff', 'manager'], 'must be "staff" or "manager"'), 'staff'),
+  language: z.optional(ZLanguage),
+});
 export type TStaffRow = z.output<typeof ZStaffRow>;
 
 export function staffMemberFromRow(row: TStaffRow): TStaffMember {
