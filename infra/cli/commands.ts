@@ -35,7 +35,7 @@ const ZCliEmail = z.email();
 
 const TARGET_OPTIONS = {
   stack: { type: 'string', description: 'run against this deployed stack (reads its CloudFormation outputs) instead of the local stack' },
-  region: { type: 'string', description: 'AWS Region of --stack (default: the SDK default chain)' },
+  region: { type: 'string', description: 'AWS Region of --stack (default: as the AWS CLI finds it: AWS_REGION or your profile)' },
 } as const;
 
 export const COMMANDS: Command[] = [
