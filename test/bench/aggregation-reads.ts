@@ -6,6 +6,7 @@ import { recordSubmission } from '../../shared/storage/responses.ts';
 import { openTable } from '../../shared/storage/table-client.ts';
 import { newLinkId } from '../../shared/tokens/link-token.ts';
 import { meterCapacity } from './capacity-meter.ts';
+import { SYNTHETIC_STAFF, syntheticAnswers, syntheticAttribution } from './synthetic-answers.ts';
 
 export interface AggregationReads {
   responses: number;
@@ -43,7 +44,8 @@ export async function measureAggregationReads(options: { dynamodbEndpoint: strin
   const waveId = '2026-W47';
   const tenthWaveId = '2026-W46';
   const at = '2026-11-17T10:00:00.000Z';
-  const tenth = Math.max(400, Math.round(options.responses / 10));
+  // At least one response per staff member, so both periods have the same segments.
+  const tenth = Math.max(SYNTHETIC_STAFF, Math.round(options.responses / 10));
   const report = Math.max(1, Math.round((options.responses + tenth) / 4));
   let written = 0;
   await inPool(options.responses + tenth, 16, async (n) => {
@@ -51,22 +53,9 @@ export async function measureAggregationReads(options: { dynamodbEndpoint: strin
     const linkId = newLinkId();
     await createInvitation(table, {
       audience: 'customers', questionnaireId: questionnaire.id, waveId: wave, email: `reader${i}@customer.example`, name: `Reader ${i}`, language: 'en', linkId, status: 'sent', createdAt: at,
-      staffEmail: `staff${i % 400}@acme.example`, departmentId: `dept-${i % 20}`,
+      ...syntheticAttribution(i),
     });
-    await recordSubmission(
-      table,
-      { questionnaireId: questionnaire.id, waveId: wave, linkId },
-      {
-        headline: i % 11,
-        values: Object.fromEntries(questionnaire.values.map((v, k) => [v.id, { importance: 1 + ((i + k) % 5), performance: 1 + ((i * 3 + k) % 5), competitor: 1 + ((i + 2 * k) % 5) }])),
-        probes: {},
-        standards: Object.fromEntries(questionnaire.standards.map((s, k) => [s.id, (i + k) % 4 !== 0])),
-        comparison: (['better', 'same', 'worse', 'dk'] as const)[i % 4]!,
-        ...(i % 10 === 0 ? { comment: `Comment number ${i} about the service we received.` } : {}),
-        complaintRequested: false,
-      },
-      { at },
-    );
+    await recordSubmission(table, { questionnaireId: questionnaire.id, waveId: wave, linkId }, syntheticAnswers(questionnaire, i), { at });
     if (++written % report === 0) options.onProgress?.(`wrote ${written.toLocaleString('en')} invitations and responses`);
   });
   await aggregatePeriod(table, questionnaire, tenthWaveId);

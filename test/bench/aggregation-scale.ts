@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { addResponse, counts, emptyRollup, segments, type Rollup } from '../../shared/digest/rollup.ts';
 import type { TResponse } from '../../shared/storage/responses.ts';
 import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
+import { syntheticAnswers, syntheticAttribution } from './synthetic-answers.ts';
 
 /**
  * CPU time and memory of aggregating N responses in one pass (the digest function's work
@@ -10,8 +11,6 @@ import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
  */
 export function measureAggregation(n: number): { responses: number; cpuMs: number; heapMb: number; perMillionSeconds: number } {
   const questionnaire = loadQuestionnaires().find((q) => q.audience === 'customers')!;
-  const valueIds = questionnaire.values.map((v) => v.id);
-  const standardIds = questionnaire.standards.map((s) => s.id);
   const rollups = new Map<string, Rollup>();
   const rollupFor = (segment: string) => {
     let r = rollups.get(segment);
@@ -23,22 +22,15 @@ export function measureAggregation(n: number): { responses: number; cpuMs: numbe
   const started = performance.now();
   for (let i = 0; i < n; i++) {
     // Generated one at a time, as pages arrive: the pass never holds the period in memory.
+    const { headline, ...answers } = syntheticAnswers(questionnaire, i);
     const response: TResponse = {
       questionnaireId: questionnaire.id,
       waveId: '2026-W47',
       firstAnsweredAt: '2026-11-17T10:00:00.000Z',
       answeredAt: '2026-11-17T10:00:00.000Z',
-      headlineScore: i % 11,
-      staffEmail: `staff${i % 400}@acme.example`,
-      departmentId: `dept-${i % 20}`,
-      answers: {
-        values: Object.fromEntries(valueIds.map((id, k) => [id, { importance: 1 + ((i + k) % 5), performance: 1 + ((i * 3 + k) % 5), competitor: 1 + ((i + 2 * k) % 5) }])),
-        probes: {},
-        standards: Object.fromEntries(standardIds.map((id, k) => [id, (i + k) % 4 !== 0])),
-        comparison: (['better', 'same', 'worse', 'dk'] as const)[i % 4]!,
-        ...(i % 10 === 0 ? { comment: `Comment number ${i} about the service we received.` } : {}),
-        complaintRequested: false,
-      },
+      headlineScore: headline,
+      ...syntheticAttribution(i),
+      answers,
     };
     if (!counts(response)) continue;
     for (const segment of [segments.company, segments.department(response.departmentId!), segments.staff(response.staffEmail!)]) addResponse(rollupFor(segment), response);
