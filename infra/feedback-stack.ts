@@ -285,11 +285,16 @@ export class FeedbackStack extends Stack {
     }
   }
 
-  /** Lets a function send mail as the configured identity, through the configuration set only. */
+  /**
+   * Lets a function send mail as the configured identity, through the configuration set only.
+   * Mail goes through SES API v2's SendEmail with raw content; which of ses:SendEmail and
+   * ses:SendRawEmail AWS checks for that is not spelled out in one place, so both are granted,
+   * on the same resources, as CDK's own `grantSendEmail` does.
+   */
   private allowSending(fn: ProductFunction, senderAddress: string, configurationSet: ses.ConfigurationSet): void {
     fn.role.addToPolicy(
       new iam.PolicyStatement({
-        actions: ['ses:SendRawEmail'],
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
         resources: [
           this.formatArn({ service: 'ses', resource: 'identity', resourceName: senderAddress }),
           this.formatArn({ service: 'ses', resource: 'identity', resourceName: senderAddress.split('@')[1]! }),

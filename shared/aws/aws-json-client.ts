@@ -2,18 +2,27 @@ import type { CredentialsProvider } from './credentials.ts';
 import { nodeHttpTransport, NetworkError, type HttpResponse, type HttpTransport } from './http-transport.ts';
 import { signRequest } from './sign-request.ts';
 
-/** How one AWS service speaks the AWS JSON protocol. */
+/**
+ * How one AWS service takes JSON: the AWS JSON protocol (one URL, the operation in
+ * `X-Amz-Target`) or REST-JSON (a path per operation).
+ */
 export interface AwsJsonService {
-  /** The SigV4 signing name and the first label of the regional endpoint. */
+  /** The SigV4 signing name. */
   readonly name: string;
-  /** Prefix of the `X-Amz-Target` header: `<prefix>.<Operation>`. */
-  readonly targetPrefix: string;
-  readonly jsonVersion: '1.0' | '1.1';
+  /** The first label of the regional endpoint. @default name */
+  readonly endpointPrefix?: string;
+  /** AWS JSON protocol: prefix of the `X-Amz-Target` header, `<prefix>.<Operation>`. */
+  readonly targetPrefix?: string;
+  readonly jsonVersion?: '1.0' | '1.1';
+  /** REST-JSON: the path each operation is POSTed to. */
+  readonly restPaths?: Readonly<Record<string, string>>;
 }
 
 export const DYNAMODB: AwsJsonService = { name: 'dynamodb', targetPrefix: 'DynamoDB_20120810', jsonVersion: '1.0' };
 export const SQS: AwsJsonService = { name: 'sqs', targetPrefix: 'AmazonSQS', jsonVersion: '1.0' };
 export const SECRETS_MANAGER: AwsJsonService = { name: 'secretsmanager', targetPrefix: 'secretsmanager', jsonVersion: '1.1' };
+/** SES API v2 (REST-JSON), whose SendEmail takes a raw MIME message. */
+export const SES_V2: AwsJsonService = { name: 'ses', endpointPrefix: 'email', restPaths: { SendEmail: '/v2/email/outbound-emails' } };
 
 export interface AwsJsonClientOptions {
   readonly service: AwsJsonService;
@@ -79,14 +88,14 @@ const THROTTLING_BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 20_000;
 
 /**
- * A small client for the AWS JSON protocol (DynamoDB, SQS, Secrets Manager): signs with
+ * A small client for AWS's JSON APIs (DynamoDB, SQS, Secrets Manager, SES v2): signs with
  * SigV4, retries throttling, 5xx and network failures with jittered backoff, and turns error
  * answers into {@link AwsServiceError}. It replaces the AWS SDK on the request path, whose
  * size and start-up work doubled the answer function's cold start.
  */
 export function createAwsJsonClient(options: AwsJsonClientOptions): AwsJsonClient {
   const { service, region } = options;
-  const url = new URL(options.endpoint ?? `https://${service.name}.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}/`);
+  const url = new URL(options.endpoint ?? `https://${service.endpointPrefix ?? service.name}.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}/`);
   const transport = options.transport ?? nodeHttpTransport;
   const maxAttempts = options.maxAttempts ?? 3;
   const timeoutMs = options.timeoutMs ?? 5000;
@@ -94,9 +103,14 @@ export function createAwsJsonClient(options: AwsJsonClientOptions): AwsJsonClien
 
   let exchange: Exchange = async (operation, input) => {
     const body = JSON.stringify(input);
-    const headers = { 'content-type': `application/x-amz-json-${service.jsonVersion}`, 'x-amz-target': `${service.targetPrefix}.${operation}` };
-    const signed = signRequest({ method: 'POST', url, headers, body }, await options.credentials(), { region, service: service.name }, new Date(Date.now() + clockOffsetMs));
-    return transport({ url, method: 'POST', headers: signed, body, timeoutMs });
+    const path = service.restPaths?.[operation];
+    if (!path && !service.targetPrefix) throw new Error(`${service.name} has no operation ${operation} here`);
+    const target = path ? new URL(path, url) : url;
+    const headers: Record<string, string> = path
+      ? { 'content-type': 'application/json' }
+      : { 'content-type': `application/x-amz-json-${service.jsonVersion ?? '1.0'}`, 'x-amz-target': `${service.targetPrefix}.${operation}` };
+    const signed = signRequest({ method: 'POST', url: target, headers, body }, await options.credentials(), { region, service: service.name }, new Date(Date.now() + clockOffsetMs));
+    return transport({ url: target, method: 'POST', headers: signed, body, timeoutMs });
   };
 
   return {

@@ -1,4 +1,6 @@
-import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { createAwsJsonClient, SES_V2, type AwsJsonClient } from '../aws/aws-json-client.ts';
+import { EMULATOR_CREDENTIALS } from '../aws/credentials.ts';
+import { clientInLambda } from '../aws/lambda-clients.ts';
 
 /** Sends one raw MIME message; returns SES's message id. */
 export interface Mailer {
@@ -6,23 +8,24 @@ export interface Mailer {
 }
 
 /**
- * SES through `SendRawEmail`. Throttling ("Maximum sending rate exceeded") is retried by
- * the SDK's adaptive retry mode: exponential backoff with jitter plus a client-side rate
- * limiter that slows down after a throttle, up to `maxAttempts` tries in all.
+ * SES through API v2's `SendEmail` with raw content, on the project's lean client (the SES
+ * SDK client alone was ~400 KB of each mailing function). Throttling ("Maximum sending rate
+ * exceeded", 429) is retried with jittered exponential backoff, up to `maxAttempts` tries in
+ * all; the sender's pacer keeps under the rate in the first place.
  */
-export function sesMailer(options: { configurationSet?: string; endpoint?: string; maxAttempts?: number } = {}): Mailer {
-  const client = new SESClient({
-    retryMode: 'adaptive',
-    maxAttempts: options.maxAttempts ?? 6,
-    ...(options.endpoint
-      ? { endpoint: options.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-  });
+export function sesMailer(options: { configurationSet?: string; endpoint?: string; maxAttempts?: number; client?: AwsJsonClient } = {}): Mailer {
+  const maxAttempts = options.maxAttempts ?? 6;
+  const client =
+    options.client ??
+    (options.endpoint
+      ? createAwsJsonClient({ service: SES_V2, endpoint: options.endpoint, region: 'local', credentials: EMULATOR_CREDENTIALS, maxAttempts })
+      : clientInLambda(SES_V2, { maxAttempts }));
   return {
     async sendRaw(raw) {
-      const { MessageId } = await client.send(
-        new SendRawEmailCommand({ RawMessage: { Data: raw }, ConfigurationSetName: options.configurationSet }),
-      );
+      const { MessageId } = await client.call<{ MessageId?: string }>('SendEmail', {
+        Content: { Raw: { Data: raw.toString('base64') } },
+        ...(options.configurationSet ? { ConfigurationSetName: options.configurationSet } : {}),
+      });
       return { messageId: MessageId ?? 'unknown' };
     },
   };
@@ -30,5 +33,8 @@ export function sesMailer(options: { configurationSet?: string; endpoint?: strin
 
 /** True for SES errors that will fail the same way on every retry. */
 export function isPermanentSendError(error: unknown): boolean {
-  return error instanceof Error && ['MessageRejected', 'MailFromDomainNotVerifiedException', 'InvalidParameterValue'].includes(error.name);
+  return error instanceof Error && PERMANENT_SEND_ERRORS.has(error.name);
 }
+
+// API v2's names, and API v1's for the same refusals.
+const PERMANENT_SEND_ERRORS = new Set(['MessageRejected', 'MailFromDomainNotVerifiedException', 'BadRequestException', 'NotFoundException', 'AccountSuspendedException', 'InvalidParameterValue']);

@@ -54,7 +54,7 @@ console.log(JSON.stringify({ ms: performance.now() - t, connections }));
 
 /**
  * The three builds compared. `product` is what the stack deploys. The other two are the same
- * handler with the AWS SDK v3 (document client, SQS and Secrets Manager clients) where the
+ * handler with the AWS SDK v3 (document client, SQS, Secrets Manager and SES clients) where the
  * product has its lean client — what a typical CDK user writes — bundled, and left external as
  * NodejsFunction does by default (loaded from node_modules at start).
  */
@@ -74,7 +74,7 @@ export interface ColdStart {
 const useSdkBaseline: Plugin = {
   name: 'sdk-baseline',
   setup(b) {
-    b.onResolve({ filter: /(table-client|sqs-queue|link-secret)\.ts$/ }, (args) => {
+    b.onResolve({ filter: /(table-client|sqs-queue|link-secret|mailer)\.ts$/ }, (args) => {
       if (args.importer.startsWith(SDK_BASELINE)) return undefined;
       const target = resolve(dirname(args.importer), args.path);
       if (!target.startsWith(join(ROOT, 'shared'))) return undefined;

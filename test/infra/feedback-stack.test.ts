@@ -96,7 +96,7 @@ describe('the CDK stack', () => {
     expect(withSes.map(([id]) => id.replace(/Role.*$/, '')).sort()).toEqual(['ComplaintsFunction', 'DigestFunction', 'SenderFunction']);
     for (const [, policy] of withSes) {
       const statement = policy.Properties.PolicyDocument.Statement.find((s: { Action: unknown }) => JSON.stringify(s.Action).includes('ses:'));
-      expect(statement.Action).toBe('ses:SendRawEmail');
+      expect(statement.Action).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       expect(JSON.stringify(statement.Resource)).toContain(`identity/${demoConfig.senderAddress}`);
       expect(JSON.stringify(statement.Resource)).not.toContain('identity/*');
     }

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AwsServiceError, createAwsJsonClient, DYNAMODB, SECRETS_MANAGER, SQS } from '../../shared/aws/aws-json-client.ts';
+import { AwsServiceError, createAwsJsonClient, DYNAMODB, SECRETS_MANAGER, SES_V2, SQS } from '../../shared/aws/aws-json-client.ts';
+import { isPermanentSendError, sesMailer } from '../../shared/mail/mailer.ts';
 import { NetworkError, nodeHttpTransport, type HttpRequest, type HttpResponse } from '../../shared/aws/http-transport.ts';
 import { readLinkSecret } from '../../shared/tokens/link-secret.ts';
 import { sqsQueue } from '../../shared/queue/sqs-queue.ts';
@@ -84,6 +85,27 @@ describe('the AWS JSON client', () => {
 
     const short = scripted({ body: JSON.stringify({ SecretString: 'short' }) });
     await expect(readLinkSecret(createAwsJsonClient({ service: SECRETS_MANAGER, region: 'eu-west-2', credentials, transport: short.transport }), 'arn:secret')).rejects.toThrow(/too short/);
+  });
+
+  it('sends raw mail to SES API v2 by its REST path, retries its throttling, and names a rejection as permanent', async () => {
+    const { requests, transport } = scripted(
+      { status: 429, headers: { 'x-amzn-errortype': 'TooManyRequestsException' }, body: '{"message":"Maximum sending rate exceeded."}' },
+      { body: '{"MessageId":"0100-abc"}' },
+      { status: 400, headers: { 'x-amzn-errortype': 'MessageRejected' }, body: '{"message":"Email address is not verified."}' },
+    );
+    const mailer = sesMailer({ configurationSet: 'feedback', client: createAwsJsonClient({ service: SES_V2, region: 'eu-west-2', credentials, transport }) });
+    const raw = Buffer.from('From: a@x.example\r\nTo: b@y.example\r\nSubject: Hi\r\n\r\nHello');
+    expect(await mailer.sendRaw(raw)).toEqual({ messageId: '0100-abc' });
+    expect(requests).toHaveLength(2);
+    expect(requests[1]!.url.href).toBe('https://email.eu-west-2.amazonaws.com/v2/email/outbound-emails');
+    expect(requests[1]!.headers['content-type']).toBe('application/json');
+    expect(requests[1]!.headers['x-amz-target']).toBeUndefined();
+    expect(requests[1]!.headers['authorization']).toMatch(/\/eu-west-2\/ses\/aws4_request/);
+    expect(JSON.parse(requests[1]!.body)).toEqual({ Content: { Raw: { Data: raw.toString('base64') } }, ConfigurationSetName: 'feedback' });
+
+    const rejected = await mailer.sendRaw(raw).catch((e: unknown) => e);
+    expect(rejected).toMatchObject({ name: 'MessageRejected' });
+    expect(isPermanentSendError(rejected)).toBe(true);
   });
 
   it('sends SQS batches of ten and sends again only the entries SQS failed', async () => {
