@@ -1,5 +1,5 @@
-import { createAwsJsonClient, DYNAMODB } from '../../shared/aws/aws-json-client.ts';
-import { EMULATOR_CREDENTIALS } from '../../shared/aws/credentials.ts';
+import { DYNAMODB } from '../../shared/aws/aws-json-client.ts';
+import { connectAws } from '../../shared/aws/connect.ts';
 import { KEY_ATTRIBUTE_TYPE, TABLE_DESIGN } from '../../shared/storage/table-design.ts';
 
 /**
@@ -7,7 +7,7 @@ import { KEY_ATTRIBUTE_TYPE, TABLE_DESIGN } from '../../shared/storage/table-des
  * Does nothing if it already exists.
  */
 export async function ensureTable(endpoint: string, tableName: string): Promise<'created' | 'existed'> {
-  const client = createAwsJsonClient({ service: DYNAMODB, endpoint, region: 'local', credentials: EMULATOR_CREDENTIALS });
+  const client = connectAws(DYNAMODB, { endpoint });
   try {
     await client.call('DescribeTable', { TableName: tableName });
     return 'existed';

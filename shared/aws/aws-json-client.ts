@@ -55,21 +55,20 @@ export interface AwsJsonClient {
  */
 export class AwsServiceError extends Error {
   constructor(
-    readonly code: string,
+    code: string,
     message: string,
     readonly status: number,
-    readonly requestId: string | undefined,
   ) {
     super(message);
     this.name = code;
   }
 
   get retryable(): boolean {
-    return this.throttling || this.status >= 500 || TRANSIENT_CODES.has(this.code);
+    return this.throttling || this.status >= 500 || TRANSIENT_CODES.has(this.name);
   }
 
   get throttling(): boolean {
-    return this.status === 429 || THROTTLING_CODES.has(this.code);
+    return this.status === 429 || THROTTLING_CODES.has(this.name);
   }
 }
 
@@ -150,13 +149,13 @@ function serviceError(service: AwsJsonService, response: HttpResponse): AwsServi
   const raw = String(response.headers['x-amzn-errortype'] ?? parsed.__type ?? `HTTP${response.status}`);
   const code = raw.split(':')[0]!.split('#').pop()!;
   const message = typeof parsed.message === 'string' ? parsed.message : typeof parsed.Message === 'string' ? parsed.Message : `${service.name} answered HTTP ${response.status}`;
-  return new AwsServiceError(code, message, response.status, response.headers['x-amzn-requestid']);
+  return new AwsServiceError(code, message, response.status);
 }
 
 /** When a signature was refused for the time it carries, the offset from the server's clock; else undefined. */
 function clockSkewMs(error: AwsServiceError, response: HttpResponse): number | undefined {
   const serverTime = Date.parse(response.headers['date'] ?? '');
-  if (!CLOCK_SKEW_CODES.has(error.code) || Number.isNaN(serverTime)) return undefined;
+  if (!CLOCK_SKEW_CODES.has(error.name) || Number.isNaN(serverTime)) return undefined;
   const offset = serverTime - Date.now();
   return Math.abs(offset) > 5 * 60_000 ? offset : undefined;
 }

@@ -27,6 +27,3 @@ export function regionFromEnvironment(env: NodeJS.ProcessEnv = process.env): str
   if (!region) throw new Error('AWS_REGION must be set to call AWS');
   return region;
 }
-
-/** Emulators ignore signatures but still want a well-formed one. */
-export const EMULATOR_CREDENTIALS: CredentialsProvider = async () => ({ accessKeyId: 'local', secretAccessKey: 'local' });

@@ -1,6 +1,5 @@
-import { createAwsJsonClient, SES_V2, type AwsJsonClient } from '../aws/aws-json-client.ts';
-import { EMULATOR_CREDENTIALS } from '../aws/credentials.ts';
-import { clientInLambda } from '../aws/lambda-clients.ts';
+import { SES_V2, type AwsJsonClient } from '../aws/aws-json-client.ts';
+import { connectAws } from '../aws/connect.ts';
 
 /** Sends one raw MIME message; returns SES's message id. */
 export interface Mailer {
@@ -14,12 +13,7 @@ export interface Mailer {
  * all; the sender's pacer keeps under the rate in the first place.
  */
 export function sesMailer(options: { configurationSet?: string; endpoint?: string; maxAttempts?: number; client?: AwsJsonClient } = {}): Mailer {
-  const maxAttempts = options.maxAttempts ?? 6;
-  const client =
-    options.client ??
-    (options.endpoint
-      ? createAwsJsonClient({ service: SES_V2, endpoint: options.endpoint, region: 'local', credentials: EMULATOR_CREDENTIALS, maxAttempts })
-      : clientInLambda(SES_V2, { maxAttempts }));
+  const client = options.client ?? connectAws(SES_V2, { endpoint: options.endpoint, maxAttempts: options.maxAttempts ?? 6 });
   return {
     async sendRaw(raw) {
       const { MessageId } = await client.call<{ MessageId?: string }>('SendEmail', {

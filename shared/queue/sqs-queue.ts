@@ -1,5 +1,5 @@
 import { SQS, type AwsJsonClient } from '../aws/aws-json-client.ts';
-import { clientInLambda } from '../aws/lambda-clients.ts';
+import { connectAws } from '../aws/connect.ts';
 import type { MessageQueue } from './message-queue.ts';
 
 /** SQS takes at most 10 messages per batch call. */
@@ -11,7 +11,7 @@ interface SendMessageBatchResult {
 }
 
 /** An SQS queue; entries SQS fails within a batch are retried, then reported as an error. */
-export function sqsQueue<T>(queueUrl: string, client: AwsJsonClient = clientInLambda(SQS)): MessageQueue<T> {
+export function sqsQueue<T>(queueUrl: string, client: AwsJsonClient = connectAws(SQS)): MessageQueue<T> {
   return {
     async send(messages) {
       for (let start = 0; start < messages.length; start += SQS_BATCH_LIMIT) {

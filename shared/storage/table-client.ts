@@ -1,5 +1,5 @@
-import { createAwsJsonClient, DYNAMODB } from '../aws/aws-json-client.ts';
-import { credentialsFromEnvironment, EMULATOR_CREDENTIALS, regionFromEnvironment, type CredentialsProvider } from '../aws/credentials.ts';
+import { DYNAMODB } from '../aws/aws-json-client.ts';
+import { connectAws, type AwsConnection } from '../aws/connect.ts';
 import { createDocumentClient, type DocumentClient } from './document-client.ts';
 
 /** The document client and table every storage operation takes. */
@@ -8,28 +8,9 @@ export interface Table {
   readonly name: string;
 }
 
-export interface TableConnection {
-  /** DynamoDB Local's URL; the Region's DynamoDB when absent. */
-  readonly endpoint?: string | undefined;
-  /** @default the Lambda environment's `AWS_REGION` */
-  readonly region?: string;
-  /** @default the Lambda environment's credentials */
-  readonly credentials?: CredentialsProvider;
-}
-
-/**
- * One client per module scope (reused across invocations, with its connections). DynamoDB
- * Local ignores signatures, so it gets placeholder credentials and Region.
- */
-export function openTable(name: string, connection: TableConnection = {}): Table {
-  const local = connection.endpoint !== undefined;
-  const client = createAwsJsonClient({
-    service: DYNAMODB,
-    endpoint: connection.endpoint,
-    region: connection.region ?? (local ? 'local' : regionFromEnvironment()),
-    credentials: connection.credentials ?? (local ? EMULATOR_CREDENTIALS : credentialsFromEnvironment()),
-  });
-  return { name, db: createDocumentClient(client) };
+/** One client per module scope (reused across invocations, with its connections); `endpoint` is DynamoDB Local's. */
+export function openTable(name: string, connection: AwsConnection = {}): Table {
+  return { name, db: createDocumentClient(connectAws(DYNAMODB, connection)) };
 }
 
 /** True for the error DynamoDB returns when a condition expression is not met. */

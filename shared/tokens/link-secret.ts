@@ -1,5 +1,5 @@
 import { SECRETS_MANAGER, type AwsJsonClient } from '../aws/aws-json-client.ts';
-import { clientInLambda } from '../aws/lambda-clients.ts';
+import { connectAws } from '../aws/connect.ts';
 import { readEnv } from '../config/runtime-env.ts';
 
 let cached: Promise<string> | undefined;
@@ -21,7 +21,7 @@ async function load(): Promise<string> {
   const env = readEnv([], ['linkSecret', 'linkSecretArn']);
   if (env.linkSecret) return env.linkSecret;
   if (!env.linkSecretArn) throw new Error('LINK_SECRET_ARN or LINK_SECRET must be set');
-  return readLinkSecret(clientInLambda(SECRETS_MANAGER), env.linkSecretArn);
+  return readLinkSecret(connectAws(SECRETS_MANAGER), env.linkSecretArn);
 }
 
 /** Reads the secret's text from Secrets Manager, refusing one too short to sign with. */

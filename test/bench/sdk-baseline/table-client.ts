@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentClient } from '../../../shared/storage/document-client.ts';
-import type { Table, TableConnection } from '../../../shared/storage/table-client.ts';
+import type { AwsConnection } from '../../../shared/aws/connect.ts';
+import type { Table } from '../../../shared/storage/table-client.ts';
 
 export { isConditionFailure, setEveryField } from '../../../shared/storage/table-client.ts';
 
@@ -10,7 +11,7 @@ export { isConditionFailure, setEveryField } from '../../../shared/storage/table
  * client. The benchmark builds each handler with this in place of the lean client, to show
  * what the lean client saves. Not used by the product.
  */
-export function openTable(name: string, connection: TableConnection = {}): Table {
+export function openTable(name: string, connection: AwsConnection = {}): Table {
   const doc = DynamoDBDocumentClient.from(new DynamoDBClient(connection.endpoint ? { endpoint: connection.endpoint } : {}), { marshallOptions: { removeUndefinedValues: true } });
   // The document client's command types and the project's interface agree on every field the
   // product uses; the compiler cannot see that through the SDK's middleware generics.
