@@ -4,6 +4,7 @@ import { keys } from '../storage/keys.ts';
 import { LIST_SHARDS } from '../storage/table-design.ts';
 import { listAll, partitionItems } from '../storage/list-index.ts';
 import { responseFromItem } from '../storage/responses.ts';
+import { batchWrite } from '../storage/batch-write.ts';
 import { addResponse, counts, emptyRollup, segments, type Rollup } from './rollup.ts';
 
 export interface AggregationResult {
@@ -85,17 +86,8 @@ export async function readRollups(table: Table, questionnaireId: string, period:
 async function replaceRollups(table: Table, questionnaireId: string, period: string, rollups: Rollup[]): Promise<void> {
   const keep = new Set(rollups.map((r) => r.segment));
   const stale = (await readRollups(table, questionnaireId, period)).filter((r) => !keep.has(r.segment));
-  const requests = [
+  await batchWrite(table, [
     ...stale.map((r) => ({ DeleteRequest: { Key: keys.rollup(questionnaireId, period, r.segment) } })),
     ...rollups.map((r) => ({ PutRequest: { Item: { ...keys.rollup(questionnaireId, period, r.segment), kind: 'rollup', questionnaireId, period, rollup: r } } })),
-  ];
-  for (let i = 0; i < requests.length; i += 25) {
-    let batch: Record<string, (typeof requests)[number][]> | undefined = { [table.name]: requests.slice(i, i + 25) };
-    for (let attempt = 0; batch && Object.keys(batch).length > 0; attempt++) {
-      if (attempt > 8) throw new Error('DynamoDB kept refusing rollup writes');
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-      const { UnprocessedItems } = await table.db.batchWrite({ RequestItems: batch });
-      batch = UnprocessedItems as typeof batch;
-    }
-  }
+  ]);
 }

@@ -9,6 +9,7 @@ import { loadDeploymentConfig } from '../../shared/config/load-config.ts';
 import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
 import { createLogger } from '../../shared/observability/logger.ts';
 import { keys } from '../../shared/storage/keys.ts';
+import { batchWrite } from '../../shared/storage/batch-write.ts';
 import { newLinkId, signLink } from '../../shared/tokens/link-token.ts';
 import type { TInvitation } from '../../shared/storage/invitations.ts';
 
@@ -66,15 +67,10 @@ export async function measureAnswerLoad(options: { dynamodbEndpoint: string; sec
     invitations.push({ audience: 'customers', questionnaireId: questionnaire.id, waveId, email: `load${i}@customer.example`, name: `Load ${i}`, language: 'en', linkId, status: 'sent', createdAt: new Date().toISOString() });
     tokens.push(signLink({ purpose: 'answer', linkId, expiresAt }, secret));
   }
-  for (let i = 0; i < invitations.length; i += 25) {
-    await pipeline.table.db.batchWrite({
-      RequestItems: {
-        [tableName]: invitations.slice(i, i + 25).map((inv) => ({
-          PutRequest: { Item: { ...keys.invitation(inv.questionnaireId, inv.waveId, inv.email), ...keys.invitationByLinkId(inv.linkId), kind: 'invitation', ...inv } },
-        })),
-      },
-    });
-  }
+  await batchWrite(
+    pipeline.table,
+    invitations.map((inv) => ({ PutRequest: { Item: { ...keys.invitation(inv.questionnaireId, inv.waveId, inv.email), ...keys.invitationByLinkId(inv.linkId), kind: 'invitation', ...inv } } })),
+  );
   const port = await freePort();
   const server = serve({ fetch: pipeline.app.fetch, port, hostname: '127.0.0.1' });
   const latencies: number[] = [];

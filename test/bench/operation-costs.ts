@@ -8,7 +8,8 @@ import { loadDeploymentConfig } from '../../shared/config/load-config.ts';
 import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
 import { createLogger } from '../../shared/observability/logger.ts';
 import { keys } from '../../shared/storage/keys.ts';
-import { aggregatePeriod, readRollups } from '../../shared/digest/aggregate-period.ts';
+import { batchWrite } from '../../shared/storage/batch-write.ts';
+import { aggregatePeriod } from '../../shared/digest/aggregate-period.ts';
 import { PRICE_TABLE } from '../../shared/digest/price-table.ts';
 import { meterCapacity } from './capacity-meter.ts';
 import { fieldNames } from '../../shared/questionnaire/answer-schema.ts';
@@ -24,7 +25,6 @@ export interface OperationCosts {
   responses: number;
   storeUnitsPerResponse: { reads: number; writes: number };
   aggregateReadUnitsPerResponse: number;
-  trendReadUnits: { smallPeriod: number; largePeriod: number };
   dollarsPer1000Sent: number;
   dollarsPer1000SentExcludingSes: number;
   dollarsPer1000Responses: number;
@@ -37,7 +37,8 @@ const LAMBDA_GB_SECONDS = 0.25 * 0.1;
 /**
  * DynamoDB units, SES calls and time per operation, measured on the local pipeline with
  * `ReturnConsumedCapacity`: planning and sending `invitations`, storing a full response for
- * each, aggregating them, and reading a period's rollups for a trend.
+ * each, and aggregating them (trend reads are measured on larger periods, in
+ * aggregation-reads.ts).
  */
 export async function measureOperationCosts(options: { dynamodbEndpoint: string; inboxPort: number; invitations: number }): Promise<OperationCosts> {
   const config = loadDeploymentConfig();
@@ -67,13 +68,13 @@ export async function measureOperationCosts(options: { dynamodbEndpoint: string;
     }),
   });
   try {
-    for (let i = 0; i < options.invitations; i += 25) {
-      const batch = Array.from({ length: Math.min(25, options.invitations - i) }, (_, k) => {
-        const email = `cost${i + k}@customer.example`;
-        return { PutRequest: { Item: { ...keys.contact(email), ...keys.contactListing(email), kind: 'contact', email, name: `Customer ${i + k}`, language: 'en', departmentId: 'repairs', staffEmail: 'jo.kim@acme.example' } } };
-      });
-      await pipeline.table.db.batchWrite({ RequestItems: { [tableName]: batch } });
-    }
+    await batchWrite(
+      pipeline.table,
+      Array.from({ length: options.invitations }, (_, i) => {
+        const email = `cost${i}@customer.example`;
+        return { PutRequest: { Item: { ...keys.contact(email), ...keys.contactListing(email), kind: 'contact', email, name: `Customer ${i}`, language: 'en', departmentId: 'repairs', staffEmail: 'jo.kim@acme.example' } } };
+      }),
+    );
     const meter = meterCapacity(pipeline.table);
     await pipeline.jobs.planWave(now);
     const plan = { reads: meter.reads, writes: meter.writes };
@@ -111,10 +112,6 @@ export async function measureOperationCosts(options: { dynamodbEndpoint: string;
     meter.reset();
     const aggregation = await aggregatePeriod(pipeline.table, questionnaire, period);
     const responsesRead = aggregation.read;
-    const trendLarge = { readUnits: 0 };
-    await readRollups(pipeline.table, questionnaire.id, period, trendLarge);
-    const trendSmall = { readUnits: 0 };
-    await readRollups(pipeline.table, questionnaire.id, 'empty-period', trendSmall);
 
     const per = (units: number, n: number) => Math.round((units / Math.max(1, n)) * 1000) / 1000;
     const perInvitationUnits = { reads: per(plan.reads + send.reads, options.invitations), writes: per(plan.writes + send.writes, options.invitations) };
@@ -134,7 +131,6 @@ export async function measureOperationCosts(options: { dynamodbEndpoint: string;
       responses,
       storeUnitsPerResponse: perResponse,
       aggregateReadUnitsPerResponse: per(aggregation.readUnits, responsesRead),
-      trendReadUnits: { smallPeriod: trendSmall.readUnits, largePeriod: trendLarge.readUnits },
       dollarsPer1000Sent: Math.round((sentExcludingSes + PRICE_TABLE.sesPerThousandEmails) * 10000) / 10000,
       dollarsPer1000SentExcludingSes: Math.round(sentExcludingSes * 100000) / 100000,
       dollarsPer1000Responses: Math.round(perResponseDollars * 1000 * 100000) / 100000,

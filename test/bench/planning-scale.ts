@@ -1,8 +1,8 @@
 import { ensureTable } from '../../infra/local/create-table.ts';
 import { loadDeploymentConfig } from '../../shared/config/load-config.ts';
 import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
-import { openTable, type Table } from '../../shared/storage/table-client.ts';
-import type { WriteRequest } from '../../shared/storage/document-client.ts';
+import { openTable } from '../../shared/storage/table-client.ts';
+import { batchWrite } from '../../shared/storage/batch-write.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { planWave } from '../../shared/planning/plan-wave.ts';
 
@@ -25,7 +25,7 @@ export async function measurePlanning(options: {
       const email = `plan${i + k}@customer.example`;
       return { PutRequest: { Item: { ...keys.contact(email), ...keys.contactListing(email), kind: 'contact', email, name: `Customer ${i + k}`, language: 'en' } } };
     });
-    writes.push(writeAll(table, items));
+    writes.push(batchWrite(table, items));
     if (writes.length >= 8) await Promise.all(writes.splice(0));
     if ((i + 25) % every < 25) report(`seeded ${Math.min(i + 25, options.contacts).toLocaleString('en')} contacts`);
   }
@@ -41,14 +41,4 @@ export async function measurePlanning(options: {
   await planWave({ table, queue, questionnaire, rules: config.planning, timeZone: config.timeZone, now: new Date() });
   const seconds = (Date.now() - started) / 1000;
   return { contacts: options.contacts, queued, seconds: Math.round(seconds * 10) / 10, contactsPerSecond: Math.round(options.contacts / seconds) };
-}
-
-/** One batch, with what DynamoDB leaves unprocessed written again. */
-async function writeAll(table: Table, items: WriteRequest[]): Promise<void> {
-  let pending = items;
-  for (let round = 0; pending.length > 0; round++) {
-    if (round >= 8) throw new Error(`DynamoDB left ${pending.length} seed items unprocessed`);
-    const { UnprocessedItems } = await table.db.batchWrite({ RequestItems: { [table.name]: pending } });
-    pending = UnprocessedItems?.[table.name] ?? [];
-  }
 }
