@@ -166,25 +166,30 @@ function mapWriteRequest(request: WriteRequest, f: (item: Item) => Item): WriteR
 
 // Undefined attributes are dropped, as the document client's `removeUndefinedValues` does.
 function toWire(item: Item): Wire {
-  return binaryAs(marshall(item, { removeUndefinedValues: true }) as Wire, (bytes) => Buffer.from(bytes as Uint8Array).toString('base64'));
+  return convertBinary(marshall(item, { removeUndefinedValues: true }) as Wire, (bytes) => Buffer.from(bytes as Uint8Array).toString('base64'));
 }
 
 function fromWire(item: Wire): Item {
-  return unmarshall(binaryAs(item, (text) => Buffer.from(text as string, 'base64')) as Parameters<typeof unmarshall>[0]);
+  return unmarshall(convertBinary(item, (text) => Buffer.from(text as string, 'base64')) as Parameters<typeof unmarshall>[0]);
 }
 
 function fromWireOptional(item: unknown): Item | undefined {
   return item ? fromWire(item as Wire) : undefined;
 }
 
-/** The JSON protocol carries binary attributes (B, BS) as base64 text; the marshaller wants bytes. */
-function binaryAs(attributes: Wire, convert: (value: unknown) => unknown): Wire {
-  const attribute = (value: Wire): Wire => {
-    if ('B' in value) return { B: convert(value['B']) };
-    if ('BS' in value) return { BS: (value['BS'] as unknown[]).map(convert) };
-    if ('M' in value) return { M: binaryAs(value['M'] as Wire, convert) };
-    if ('L' in value) return { L: (value['L'] as Wire[]).map(attribute) };
-    return value;
-  };
-  return mapValues(attributes as Record<string, Wire>, attribute);
+/**
+ * The JSON protocol carries binary attributes (B, BS) as base64 text; the marshaller wants
+ * bytes. Converted in place, with nothing copied: every map given here was just marshalled or
+ * just parsed, and aggregation passes every item of a period through here.
+ */
+function convertBinary(attributes: Wire, convert: (value: unknown) => unknown): Wire {
+  for (const value of Object.values(attributes)) convertAttribute(value as Wire, convert);
+  return attributes;
+}
+
+function convertAttribute(value: Wire, convert: (value: unknown) => unknown): void {
+  if ('B' in value) value['B'] = convert(value['B']);
+  else if ('BS' in value) value['BS'] = (value['BS'] as unknown[]).map(convert);
+  else if ('M' in value) convertBinary(value['M'] as Wire, convert);
+  else if ('L' in value) for (const element of value['L'] as Wire[]) convertAttribute(element, convert);
 }
