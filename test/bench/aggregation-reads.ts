@@ -5,7 +5,6 @@ import { createInvitation } from '../../shared/storage/invitations.ts';
 import { recordSubmission } from '../../shared/storage/responses.ts';
 import { openTable } from '../../shared/storage/table-client.ts';
 import { newLinkId } from '../../shared/tokens/link-token.ts';
-import { meterCapacity } from './capacity-meter.ts';
 import { SYNTHETIC_STAFF, syntheticAnswers, syntheticAttribution } from './synthetic-answers.ts';
 
 export interface AggregationReads {
@@ -32,9 +31,9 @@ async function inPool(count: number, concurrency: number, job: (i: number) => Pr
 /**
  * A whole period aggregated from DynamoDB Local: `responses` invitations and full responses
  * are written through the product's own storage operations (every value rated, a comment on
- * one in ten, 20 departments and 400 staff), then the digest's aggregation reads them back
- * with `ReturnConsumedCapacity` metered. A second period a tenth the size, over the same
- * staff, shows what a trend read costs as periods grow.
+ * one in ten, 20 departments and 400 staff), then the digest's aggregation reads them back,
+ * counting the read units DynamoDB reports (`ReturnConsumedCapacity`). A second period a
+ * tenth the size, over the same staff, shows what a trend read costs as periods grow.
  */
 export async function measureAggregationReads(options: { dynamodbEndpoint: string; responses: number; onProgress?: (line: string) => void }): Promise<AggregationReads> {
   const questionnaire = loadQuestionnaires().find((q) => q.audience === 'customers')!;
@@ -59,7 +58,6 @@ export async function measureAggregationReads(options: { dynamodbEndpoint: strin
     if (++written % report === 0) options.onProgress?.(`wrote ${written.toLocaleString('en')} invitations and responses`);
   });
   await aggregatePeriod(table, questionnaire, tenthWaveId);
-  const meter = meterCapacity(table);
   const cpuBefore = process.cpuUsage();
   const started = Date.now();
   const aggregation = await aggregatePeriod(table, questionnaire, waveId);

@@ -71,7 +71,6 @@ try {
   console.log(`\nDynamoDB units (ReturnConsumedCapacity), ${o.invitations} invitations and ${o.responses} responses`);
   console.log(`  per invitation planned: ${o.planUnitsPerInvitation.reads} RCU, ${o.planUnitsPerInvitation.writes} WCU; sent: ${o.sendUnitsPerInvitation.reads} RCU, ${o.sendUnitsPerInvitation.writes} WCU`);
   console.log(`  per response stored: ${o.storeUnitsPerResponse.reads} RCU, ${o.storeUnitsPerResponse.writes} WCU; per response aggregated: ${o.aggregateReadUnitsPerResponse} RCU (a small period: mostly the fixed cost of 32 shard queries)`);
-  console.log(`  trend read of a period's rollups: ${o.trendReadUnits.largePeriod} RCU (empty period: ${o.trendReadUnits.smallPeriod})`);
   console.log(`\nSending: ${o.sesCallsPer1000} SES calls and ${o.sendWallSecondsPer1000} s per 1,000 invitations; at most ${o.maxSendsInOneSecond} sends in any second (rate ${o.configuredSendRate}/s)`);
   console.log(`Unit cost: $${o.dollarsPer1000Sent} per 1,000 questionnaires sent ($${o.dollarsPer1000SentExcludingSes} without SES's own price), $${o.dollarsPer1000Responses} per 1,000 responses (${o.priceTable})\n`);
   const p = planning;
