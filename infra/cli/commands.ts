@@ -332,7 +332,7 @@ function localPipeline(target: Extract<Target, { kind: 'local' }>, at?: Date) {
 }
 
 async function invokeFunction(target: Extract<Target, { kind: 'deployed' }>, functionName: string, payload: unknown): Promise<string> {
-  const client = new LambdaClient(target.region ? { region: target.region } : {});
+  const client = new LambdaClient({ region: target.region });
   const response = await client.send(new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from(JSON.stringify(payload)) }));
   const body = Buffer.from(response.Payload ?? []).toString('utf8');
   if (response.FunctionError) throw new Error(`${functionName} failed: ${body.slice(0, 500)}`);

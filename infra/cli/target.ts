@@ -8,7 +8,7 @@ import { openTable, type Table } from '../../shared/storage/table-client.ts';
 /** Where a CLI command runs its job: the local stack (default) or a deployed stack. */
 export type Target =
   | { kind: 'local'; run: TRunFile; settings: ReturnType<typeof localSettings> }
-  | { kind: 'deployed'; stackName: string; region?: string; resolvedRegion: string; outputs: Record<keyof typeof OUTPUTS, string> };
+  | { kind: 'deployed'; stackName: string; region: string; outputs: Record<keyof typeof OUTPUTS, string> };
 
 export class TargetError extends Error {}
 
@@ -35,8 +35,8 @@ async function deployedTarget(stackName: string, region?: string): Promise<Targe
     if (!value) throw new TargetError(`Stack "${stackName}" has no output ${name}: is it a feedback pipeline stack, deployed by this version?`);
     outputs[key as keyof typeof OUTPUTS] = value;
   }
-  // The SDK has worked out the Region (flag, environment or profile); the table client reuses it.
-  return { kind: 'deployed', stackName, outputs, resolvedRegion: await client.config.region(), ...(region ? { region } : {}) };
+  // The SDK has worked out the Region (flag, environment or profile); the other clients reuse it.
+  return { kind: 'deployed', stackName, outputs, region: await client.config.region() };
 }
 
 /**
@@ -45,5 +45,5 @@ async function deployedTarget(stackName: string, region?: string): Promise<Targe
  */
 export function targetTable(target: Target): Table {
   if (target.kind === 'local') return openTable(target.run.tableName, { endpoint: target.run.dynamodbEndpoint });
-  return openTable(target.outputs.tableName, { region: target.resolvedRegion, credentials: defaultProvider() });
+  return openTable(target.outputs.tableName, { region: target.region, credentials: defaultProvider() });
 }

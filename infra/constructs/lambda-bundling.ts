@@ -12,6 +12,6 @@ export const LAMBDA_BUNDLING = {
   // error names and messages, never stacks. Without the sources it is a third of the size.
   sourceMap: true,
   sourcesContent: false,
-  // CommonJS dependencies (nodemailer's CJS helpers, the SDK's) call require() inside the ESM bundle.
+  // CommonJS dependencies (nodemailer's helpers) call require() inside the ESM bundle.
   banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
 } as const;

@@ -31,10 +31,9 @@ export interface ProductFunctionProps {
 
 /**
  * A product Lambda: arm64 on the latest Node.js runtime, minified ESM with everything
- * bundled (DynamoDB, SQS and Secrets Manager through the project's lean client; SES through
- * the SDK, bundled rather than read from the runtime's copy), its own log group with
- * retention, and its own role that starts with no permissions at all except writing to that
- * log group.
+ * bundled (AWS calls go through the project's lean client, so no SDK is read from the
+ * runtime), its own log group with retention, and its own role that starts with no
+ * permissions at all except writing to that log group.
  */
 export class ProductFunction extends Construct {
   readonly function: NodejsFunction;
@@ -79,7 +78,7 @@ export class ProductFunction extends Construct {
         sourcesContent: LAMBDA_BUNDLING.sourcesContent,
         target: LAMBDA_BUNDLING.target,
         mainFields: [...LAMBDA_BUNDLING.mainFields],
-        // The SDK is bundled, not taken from the runtime: nothing is external.
+        // Nothing is taken from the runtime's node_modules (NodejsFunction would leave @aws-sdk/* out).
         externalModules: [],
         banner: LAMBDA_BUNDLING.banner,
         tsconfig: resolve(PROJECT_ROOT, 'tsconfig.json'),
