@@ -115,6 +115,7 @@ export class FeedbackStack extends Stack {
     const httpApi = new ProductFunction(this, 'HttpApiFunction', {
       ...common,
       folder: 'http-api',
+      callBudget: 'interactive',
       description: 'Serves questionnaire pages, answers and unsubscribes',
       bundleQuestionnaires: true,
       timeout: Duration.seconds(10),
@@ -122,6 +123,7 @@ export class FeedbackStack extends Stack {
     const planner = new ProductFunction(this, 'PlannerFunction', {
       ...common,
       folder: 'planner',
+      callBudget: 'batch',
       description: 'Plans a questionnaire wave and queues the invitations',
       bundleQuestionnaires: true,
       timeout: Duration.minutes(15),
@@ -130,6 +132,7 @@ export class FeedbackStack extends Stack {
     const sender = new ProductFunction(this, 'SenderFunction', {
       ...common,
       folder: 'sender',
+      callBudget: 'queue',
       description: 'Sends queued invitations through SES within the send rate',
       bundleQuestionnaires: true,
       timeout: Duration.minutes(1),
@@ -137,6 +140,7 @@ export class FeedbackStack extends Stack {
     const complaints = new ProductFunction(this, 'ComplaintsFunction', {
       ...common,
       folder: 'complaints',
+      callBudget: 'queue',
       description: 'Escalates complaints to managers and sweeps for overdue ones',
       bundleQuestionnaires: true,
       timeout: Duration.minutes(1),
@@ -144,6 +148,7 @@ export class FeedbackStack extends Stack {
     const digest = new ProductFunction(this, 'DigestFunction', {
       ...common,
       folder: 'digest',
+      callBudget: 'batch',
       description: 'Aggregates a period into rollups and emails the managers their digest',
       bundleQuestionnaires: true,
       // One pass over a period's responses: 1M responses fit well inside 15 minutes and 1 GB.
@@ -153,7 +158,9 @@ export class FeedbackStack extends Stack {
     const mailEvents = new ProductFunction(this, 'MailEventsFunction', {
       ...common,
       folder: 'mail-events',
+      callBudget: 'queue',
       description: 'Adds bounced and complaining addresses to the suppression list',
+      timeout: Duration.minutes(1),
     });
 
     // Wiring: each grant is made together with the environment variable that uses it.
@@ -287,14 +294,13 @@ export class FeedbackStack extends Stack {
 
   /**
    * Lets a function send mail as the configured identity, through the configuration set only.
-   * Mail goes through SES API v2's SendEmail with raw content; which of ses:SendEmail and
-   * ses:SendRawEmail AWS checks for that is not spelled out in one place, so both are granted,
-   * on the same resources, as CDK's own `grantSendEmail` does.
+   * Mail goes through SES's SendRawEmail (the MIME message is built by the product), so that
+   * is the one action granted, on the sender's identities and the configuration set.
    */
   private allowSending(fn: ProductFunction, senderAddress: string, configurationSet: ses.ConfigurationSet): void {
     fn.role.addToPolicy(
       new iam.PolicyStatement({
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        actions: ['ses:SendRawEmail'],
         resources: [
           this.formatArn({ service: 'ses', resource: 'identity', resourceName: senderAddress }),
           this.formatArn({ service: 'ses', resource: 'identity', resourceName: senderAddress.split('@')[1]! }),

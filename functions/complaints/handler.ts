@@ -8,18 +8,18 @@ import { sqsQueue } from '../../shared/queue/sqs-queue.ts';
 import { linkSecret } from '../../shared/tokens/link-secret.ts';
 import { createLogger } from '../../shared/observability/logger.ts';
 
-const env = readEnv(['tableName', 'questionnaireDir', 'businessName', 'senderAddress', 'publicBaseUrl', 'sesConfigurationSet', 'complaintHandling', 'complaintQueueUrl']);
+const env = readEnv(['callBudget', 'tableName', 'questionnaireDir', 'businessName', 'senderAddress', 'publicBaseUrl', 'sesConfigurationSet', 'complaintHandling', 'complaintQueueUrl']);
 
 export const handler = createComplaintsHandler({
-  table: openTable(env.tableName),
-  mailer: sesMailer({ configurationSet: env.sesConfigurationSet }),
-  queue: sqsQueue(env.complaintQueueUrl),
+  table: openTable(env.tableName, {}, env.callBudget),
+  mailer: sesMailer({ configurationSet: env.sesConfigurationSet, budget: env.callBudget }),
+  queue: sqsQueue(env.complaintQueueUrl, { budget: env.callBudget }),
   questionnaires: loadQuestionnaires(env.questionnaireDir),
   handling: env.complaintHandling,
   businessName: env.businessName,
   senderAddress: env.senderAddress,
   publicBaseUrl: env.publicBaseUrl,
-  linkSecret,
+  linkSecret: () => linkSecret(env.callBudget),
   now: () => new Date(),
   log: createLogger({ function: 'complaints' }),
 });

@@ -6,11 +6,11 @@ import { openTable } from '../../shared/storage/table-client.ts';
 import { sesMailer } from '../../shared/mail/mailer.ts';
 import { createLogger } from '../../shared/observability/logger.ts';
 
-const env = readEnv(['tableName', 'questionnaireDir', 'businessName', 'senderAddress', 'sesConfigurationSet', 'complaintHandling']);
+const env = readEnv(['callBudget', 'tableName', 'questionnaireDir', 'businessName', 'senderAddress', 'sesConfigurationSet', 'complaintHandling']);
 
 export const handler = createDigestHandler({
-  table: openTable(env.tableName),
-  mailer: sesMailer({ configurationSet: env.sesConfigurationSet }),
+  table: openTable(env.tableName, {}, env.callBudget),
+  mailer: sesMailer({ configurationSet: env.sesConfigurationSet, budget: env.callBudget }),
   questionnaires: loadQuestionnaires(env.questionnaireDir),
   handling: env.complaintHandling,
   businessName: env.businessName,

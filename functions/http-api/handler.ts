@@ -8,19 +8,19 @@ import { linkSecret } from '../../shared/tokens/link-secret.ts';
 import { createLogger } from '../../shared/observability/logger.ts';
 import { sqsQueue } from '../../shared/queue/sqs-queue.ts';
 
-const env = readEnv(['tableName', 'businessName', 'questionnaireDir', 'complaintRules', 'complaintHandling', 'complaintQueueUrl', 'responseRetentionDays']);
+const env = readEnv(['callBudget', 'tableName', 'businessName', 'questionnaireDir', 'complaintRules', 'complaintHandling', 'complaintQueueUrl', 'responseRetentionDays']);
 const log = createLogger({ function: 'http-api' });
 
 export const handler = handle(
   createApp({
-    table: openTable(env.tableName),
+    table: openTable(env.tableName, {}, env.callBudget),
     questionnaires: loadQuestionnaires(env.questionnaireDir),
     businessName: env.businessName,
     complaintRules: env.complaintRules,
     responseRetentionDays: env.responseRetentionDays,
     complaintHandling: env.complaintHandling,
-    complaintQueue: sqsQueue(env.complaintQueueUrl),
-    linkSecret,
+    complaintQueue: sqsQueue(env.complaintQueueUrl, { budget: env.callBudget }),
+    linkSecret: () => linkSecret(env.callBudget),
     now: () => new Date(),
     logError: (message, error, fields) => log.error(message, error, fields),
   }),

@@ -4,10 +4,10 @@ import { readEnv } from '../../shared/config/runtime-env.ts';
 import { openTable } from '../../shared/storage/table-client.ts';
 import { createLogger } from '../../shared/observability/logger.ts';
 
-const env = readEnv(['tableName']);
+const env = readEnv(['callBudget', 'tableName']);
 
 export const handler = createMailEventsHandler({
-  table: openTable(env.tableName),
+  table: openTable(env.tableName, {}, env.callBudget),
   now: () => new Date(),
   log: createLogger({ function: 'mail-events' }),
 });

@@ -7,6 +7,7 @@ import { sqsQueue } from '../../shared/queue/sqs-queue.ts';
 import { createLogger } from '../../shared/observability/logger.ts';
 
 const env = readEnv([
+  'callBudget',
   'tableName',
   'sendQueueUrl',
   'questionnaireDir',
@@ -19,8 +20,8 @@ const env = readEnv([
 ]);
 
 export const handler = createPlannerHandler({
-  table: openTable(env.tableName),
-  queue: sqsQueue(env.sendQueueUrl),
+  table: openTable(env.tableName, {}, env.callBudget),
+  queue: sqsQueue(env.sendQueueUrl, { budget: env.callBudget }),
   questionnaires: loadQuestionnaires(env.questionnaireDir),
   rules: { recurringPeriodDays: env.recurringPeriodDays, frequencyCapDays: env.frequencyCapDays, interactionDelayDays: env.interactionDelayDays },
   timeZone: env.timeZone,

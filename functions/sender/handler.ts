@@ -9,6 +9,7 @@ import { createLogger } from '../../shared/observability/logger.ts';
 import { SENDER_MAX_CONCURRENCY } from '../../shared/sending/send-rate.ts';
 
 const env = readEnv([
+  'callBudget',
   'tableName',
   'questionnaireDir',
   'businessName',
@@ -20,13 +21,13 @@ const env = readEnv([
 ]);
 
 export const handler = createSenderHandler({
-  table: openTable(env.tableName),
-  mailer: sesMailer({ configurationSet: env.sesConfigurationSet }),
+  table: openTable(env.tableName, {}, env.callBudget),
+  mailer: sesMailer({ configurationSet: env.sesConfigurationSet, budget: env.callBudget }),
   questionnaires: loadQuestionnaires(env.questionnaireDir),
   businessName: env.businessName,
   senderAddress: env.senderAddress,
   publicBaseUrl: env.publicBaseUrl,
-  linkSecret,
+  linkSecret: () => linkSecret(env.callBudget),
   linkValidityDays: env.linkValidityDays,
   now: () => new Date(),
   sendsPerSecond: env.sesSendRate / SENDER_MAX_CONCURRENCY,

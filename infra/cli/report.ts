@@ -1,3 +1,4 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../../shared/storage/table-client.ts';
 import type { TDeploymentConfig } from '../../shared/config/deployment-config.ts';
 import type { TQuestionnaire } from '../../shared/questionnaire/questionnaire-schema.ts';
@@ -25,7 +26,7 @@ export async function buildReport(table: Table, config: TDeploymentConfig, quest
   let rollups = await readRollups(table, questionnaire.id, period);
   if (rollups.length === 0) rollups = (await aggregatePeriod(table, questionnaire, period)).rollups;
   const staff = await listStaff(table);
-  const benchmarkItem = (await table.db.get({ TableName: table.name, Key: keys.wave(questionnaire.id, 'BENCHMARK') })).Item;
+  const benchmarkItem = (await table.db.send(new GetCommand({ TableName: table.name, Key: keys.wave(questionnaire.id, 'BENCHMARK') }))).Item;
   const benchmarkPeriod = benchmarkItem ? String(benchmarkItem['waveId']) : undefined;
   const complaints = (await listComplaints(table, { closedSince: periodStart(period) })).filter(
     (c) => c.questionnaireId === questionnaire.id && (scope.kind !== 'department' || c.departmentId === scope.id) && (scope.kind !== 'staff' || c.staffEmail === scope.email),

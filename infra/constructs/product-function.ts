@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { resolve } from 'node:path';
 import { ENV } from '../../shared/config/runtime-env.ts';
 import { LAMBDA_BUNDLING } from './lambda-bundling.ts';
+import { CALL_BUDGETS, worstCaseMs, type CallBudgetName } from '../../shared/platform/aws-clients.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -19,6 +20,11 @@ export interface ProductFunctionProps {
   readonly description: string;
   /** @default Duration.seconds(30) */
   readonly timeout?: Duration;
+  /**
+   * How long the function's AWS calls may take (`CALL_BUDGET`, read by its handler). Its
+   * worst case must fit in half the timeout, so a call that gives up leaves time to answer.
+   */
+  readonly callBudget: CallBudgetName;
   /** @default 256 */
   readonly memorySize?: number;
   readonly logRetention: logs.RetentionDays;
@@ -30,10 +36,9 @@ export interface ProductFunctionProps {
 }
 
 /**
- * A product Lambda: arm64 on the latest Node.js runtime, minified ESM with everything
- * bundled (AWS calls go through the project's lean client, so no SDK is read from the
- * runtime), its own log group with retention, and its own role that starts with no
- * permissions at all except writing to that log group.
+ * A product Lambda: arm64 on the latest Node.js runtime, minified ESM with the AWS SDK
+ * bundled and trimmed (see LAMBDA_BUNDLING), its own log group with retention, and its own
+ * role that starts with no permissions at all except writing to that log group.
  */
 export class ProductFunction extends Construct {
   readonly function: NodejsFunction;
@@ -42,6 +47,10 @@ export class ProductFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ProductFunctionProps) {
     super(scope, id);
+    const timeout = props.timeout ?? Duration.seconds(30);
+    if (worstCaseMs(CALL_BUDGETS[props.callBudget]) > timeout.toMilliseconds() / 2) {
+      throw new Error(`${props.folder}: the '${props.callBudget}' call budget (worst case ${worstCaseMs(CALL_BUDGETS[props.callBudget])} ms) needs a timeout of at least twice that`);
+    }
     this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -63,11 +72,12 @@ export class ProductFunction extends Construct {
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 256,
-      timeout: props.timeout ?? Duration.seconds(30),
+      timeout,
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       environment: {
+        [ENV.callBudget]: props.callBudget,
         ...(props.bundleQuestionnaires ? { [ENV.questionnaireDir]: `/var/task/${BUNDLED_QUESTIONNAIRE_DIR}` } : {}),
         ...props.environment,
       },
@@ -78,8 +88,9 @@ export class ProductFunction extends Construct {
         sourcesContent: LAMBDA_BUNDLING.sourcesContent,
         target: LAMBDA_BUNDLING.target,
         mainFields: [...LAMBDA_BUNDLING.mainFields],
-        // Nothing is taken from the runtime's node_modules (NodejsFunction would leave @aws-sdk/* out).
-        externalModules: [],
+        // The SDK is bundled, trimmed (NodejsFunction would leave @aws-sdk/* to the runtime's copy).
+        externalModules: [...LAMBDA_BUNDLING.external],
+        esbuildArgs: { '--alias': Object.entries(LAMBDA_BUNDLING.alias).map(([from, to]) => `${from}=${to}`) },
         banner: LAMBDA_BUNDLING.banner,
         tsconfig: resolve(PROJECT_ROOT, 'tsconfig.json'),
         commandHooks: {

@@ -63,7 +63,7 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
   const now = options.now ?? (() => new Date());
   const table = openTable(options.tableName, { endpoint: options.dynamodbEndpoint });
   const linkSecret = () => Promise.resolve(options.linkSecret);
-  const mailer = (options.wrapMailer ?? ((inner: Mailer) => inner))(archivingMailer(sesMailer({ endpoint: options.sesEndpoint }), options.mailDir));
+  const mailer = (options.wrapMailer ?? ((inner: Mailer) => inner))(archivingMailer(sesMailer({ connection: { endpoint: options.sesEndpoint } }), options.mailDir));
   const handling = complaintHandlingFrom(options.config);
   const sender = createSenderHandler({
     table,

@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../storage/table-client.ts';
 import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
 import { keys } from '../storage/keys.ts';
@@ -50,11 +51,11 @@ export async function loadComplaintContext(table: Table, questionnaires: readonl
 
 async function earlierContacts(table: Table, email: string, excludeLinkId: string): Promise<EarlierContact[]> {
   const { pk, skPrefix } = keys.invitationsOf(email);
-  const { Items = [] } = await table.db.query({
+  const { Items = [] } = await table.db.send(new QueryCommand({
     TableName: table.name,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-  });
+  }));
   const invitations = Items.map((item) => invitationFromItem(item))
     .filter((invitation) => invitation.linkId !== excludeLinkId && invitation.status === 'sent')
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))

@@ -1,4 +1,5 @@
 import { composeEmail, type LinkContext, type MailContext } from '../mail/mail-context.ts';
+import { isUnknownSendOutcome } from '../mail/mailer.ts';
 import { claimNotification, completeNotification, getComplaint, releaseNotification } from '../storage/complaints.ts';
 import { signLink } from '../tokens/link-token.ts';
 import { ROUTES, routeUrl } from '../http/routes.ts';
@@ -11,7 +12,7 @@ export interface NotifyDependencies extends MailContext, LinkContext {
   readonly handling: ComplaintHandling;
 }
 
-export type NotifyOutcome = 'sent' | 'already-sent' | 'not-needed';
+export type NotifyOutcome = 'sent' | 'already-sent' | 'not-needed' | 'outcome-unknown';
 
 /** Manager action links stay valid this long: a complaint may take a while to resolve. */
 const ACTION_LINK_DAYS = 90;
@@ -46,6 +47,9 @@ export async function notifyComplaint(deps: NotifyDependencies, message: TCompla
     await completeNotification(deps.table, complaint.id, message.key, deps.now().toISOString());
     return 'sent';
   } catch (error) {
+    // SES may have taken a message whose answer was lost: the claim stays, so no retry mails
+    // it again at once; if it never arrived, the sweep takes the stale claim over and sends.
+    if (isUnknownSendOutcome(error)) return 'outcome-unknown';
     await releaseNotification(deps.table, complaint.id, message.key);
     throw error;
   }

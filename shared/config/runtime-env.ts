@@ -2,6 +2,7 @@ import * as z from '../validation/zod.ts';
 import { parseOrThrow } from './zod-issues.ts';
 import { ZComplaintRules } from '../questionnaire/complaint-rules.ts';
 import { ZComplaintHandlingEnv } from '../complaints/handling-config.ts';
+import { CALL_BUDGETS, type CallBudgetName } from '../platform/aws-clients.ts';
 
 /**
  * Every environment variable the product's functions read, named once. The CDK stack sets
@@ -28,6 +29,8 @@ export const ENV = {
   responseRetentionDays: 'RESPONSE_RETENTION_DAYS',
   complaintHandling: 'COMPLAINT_HANDLING',
   complaintQueueUrl: 'COMPLAINT_QUEUE_URL',
+  /** Which of CALL_BUDGETS bounds the function's AWS calls: set by the stack with its timeout. */
+  callBudget: 'CALL_BUDGET',
   /** Local stack only: the secret itself instead of a Secrets Manager ARN. */
   linkSecret: 'LINK_SECRET',
   /** Local stack only: emulator endpoints. */
@@ -70,6 +73,7 @@ const SCHEMAS = {
   responseRetentionDays: positiveInt,
   complaintHandling: z.pipe(json, ZComplaintHandlingEnv),
   complaintQueueUrl: z.url(),
+  callBudget: z.pipe(z.enum(Object.keys(CALL_BUDGETS) as [CallBudgetName, ...CallBudgetName[]]), z.transform((name: CallBudgetName) => CALL_BUDGETS[name])),
   linkSecret: z.string().check(z.minLength(32, 'must be at least 32 characters')),
   dynamodbEndpoint: z.url(),
   sesEndpoint: z.url(),

@@ -1,3 +1,4 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ComplaintHandling } from '../complaints/open-complaint.ts';
 import { composeEmail, type MailContext } from '../mail/mail-context.ts';
 import type { Table } from '../storage/table-client.ts';
@@ -65,7 +66,7 @@ export async function sendDigests(deps: DigestDependencies, options: { period: s
       }
       const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, ...(last ? { lastSentAt: last.sentAt } : {}) });
       await deps.mailer.sendRaw(await composeEmail(deps, email, recipient));
-      await table.db.put({ TableName: table.name, Item: { ...keys.digestSent(scopeKey), kind: 'digest-sent', period: options.period, sentAt: now.toISOString(), recipient } });
+      await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.digestSent(scopeKey), kind: 'digest-sent', period: options.period, sentAt: now.toISOString(), recipient } }));
       outcomes.push({ ...base, outcome: 'sent' });
     }
   }
@@ -73,12 +74,12 @@ export async function sendDigests(deps: DigestDependencies, options: { period: s
 }
 
 async function lastDigest(table: Table, scopeKey: string): Promise<{ period: string; sentAt: string } | undefined> {
-  const { Item } = await table.db.get({ TableName: table.name, Key: keys.digestSent(scopeKey) });
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.digestSent(scopeKey) }));
   return Item ? { period: String(Item['period']), sentAt: String(Item['sentAt']) } : undefined;
 }
 
 async function benchmarkWave(table: Table, questionnaireId: string): Promise<string | undefined> {
-  const { Item } = await table.db.get({ TableName: table.name, Key: keys.wave(questionnaireId, 'BENCHMARK') });
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.wave(questionnaireId, 'BENCHMARK') }));
   return Item ? String(Item['waveId']) : undefined;
 }
 
@@ -130,7 +131,7 @@ export async function sendStaffDigests(deps: DigestDependencies, options: { mont
       }
       const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, ...(last ? { lastSentAt: last.sentAt } : {}) });
       await deps.mailer.sendRaw(await composeEmail(deps, { ...email, subject: `Your feedback for ${options.month}: ${email.subject.split(' — ')[1] ?? ''}` }, member.email));
-      await table.db.put({ TableName: table.name, Item: { ...keys.digestSent(scopeKey), kind: 'digest-sent', period: options.month, sentAt: deps.now().toISOString(), recipient: member.email } });
+      await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.digestSent(scopeKey), kind: 'digest-sent', period: options.month, sentAt: deps.now().toISOString(), recipient: member.email } }));
       outcomes.push({ ...base, outcome: 'sent' });
     }
   }

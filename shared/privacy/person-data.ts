@@ -1,3 +1,4 @@
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { partitionItems } from '../storage/list-index.ts';
 import type { Table } from '../storage/table-client.ts';
 import { keys, normalizeEmail } from '../storage/keys.ts';
@@ -68,30 +69,30 @@ export async function forgetPerson(table: Table, email: string, now: Date): Prom
       const texts = [response.answers?.comment, ...Object.values(response.answers?.probes ?? {})].filter((t): t is string => !!t);
       const period = `${invitation.questionnaireId}#${invitation.waveId}`;
       if (texts.length) comments.set(period, new Set([...(comments.get(period) ?? []), ...texts]));
-      await table.db.update({
+      await table.db.send(new UpdateCommand({
         TableName: table.name,
         Key: keys.response(invitation.questionnaireId, invitation.waveId, invitation.linkId),
         UpdateExpression: 'SET forgottenAt = :forgotten, answers.probes = :none REMOVE answers.#comment',
         ConditionExpression: 'attribute_exists(answers)',
         ExpressionAttributeNames: { '#comment': 'comment' },
         ExpressionAttributeValues: { ':forgotten': now.toISOString(), ':none': {} },
-      }).catch(async (error: unknown) => {
+      })).catch(async (error: unknown) => {
         // A one-click response has no answers map: only the respondent goes.
         if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-        await table.db.update({
+        await table.db.send(new UpdateCommand({
           TableName: table.name,
           Key: keys.response(invitation.questionnaireId, invitation.waveId, invitation.linkId),
           UpdateExpression: 'SET forgottenAt = :forgotten',
           ExpressionAttributeValues: { ':forgotten': now.toISOString() },
-        });
+        }));
       });
       summary.responsesAnonymised++;
     }
     if (await getComplaint(table, invitation.linkId)) {
-      await table.db.update({ TableName: table.name, Key: keys.complaint(invitation.linkId), UpdateExpression: 'SET customer = :none REMOVE resolutionNote', ExpressionAttributeValues: { ':none': null } });
+      await table.db.send(new UpdateCommand({ TableName: table.name, Key: keys.complaint(invitation.linkId), UpdateExpression: 'SET customer = :none REMOVE resolutionNote', ExpressionAttributeValues: { ':none': null } }));
       summary.complaintsAnonymised++;
     }
-    await table.db.delete({ TableName: table.name, Key: keys.invitation(invitation.questionnaireId, invitation.waveId, address) });
+    await table.db.send(new DeleteCommand({ TableName: table.name, Key: keys.invitation(invitation.questionnaireId, invitation.waveId, address) }));
     summary.invitationsDeleted++;
   }
 
@@ -101,11 +102,11 @@ export async function forgetPerson(table: Table, email: string, now: Date): Prom
       const kept = rollup.comments.filter((c) => !texts.has(c.text) && ![...texts].some((t) => c.text === `${t.slice(0, 1000)}…`));
       if (kept.length === rollup.comments.length) continue;
       summary.rollupCommentsRemoved += rollup.comments.length - kept.length;
-      await table.db.update({ TableName: table.name, Key: keys.rollup(questionnaireId, waveId, rollup.segment), UpdateExpression: 'SET #rollup.comments = :kept', ExpressionAttributeNames: { '#rollup': 'rollup' }, ExpressionAttributeValues: { ':kept': kept } });
+      await table.db.send(new UpdateCommand({ TableName: table.name, Key: keys.rollup(questionnaireId, waveId, rollup.segment), UpdateExpression: 'SET #rollup.comments = :kept', ExpressionAttributeNames: { '#rollup': 'rollup' }, ExpressionAttributeValues: { ':kept': kept } }));
     }
   }
 
-  const { Attributes } = await table.db.delete({ TableName: table.name, Key: keys.contact(address), ReturnValues: 'ALL_OLD' });
+  const { Attributes } = await table.db.send(new DeleteCommand({ TableName: table.name, Key: keys.contact(address), ReturnValues: 'ALL_OLD' }));
   summary.contactDeleted = Attributes !== undefined;
   await suppressAddress(table, { email: address, reason: 'manual', detail: 'forgotten on request', at: now.toISOString() });
   return summary;

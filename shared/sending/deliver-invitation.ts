@@ -6,7 +6,7 @@ import { signLink } from '../tokens/link-token.ts';
 import { ROUTES, routeUrl } from '../http/routes.ts';
 import { renderInvitationEmail } from '../mail/invitation-email.tsx';
 import { composeEmail, type LinkContext, type MailContext } from '../mail/mail-context.ts';
-import { isPermanentSendError } from '../mail/mailer.ts';
+import { isPermanentSendError, isUnknownSendOutcome } from '../mail/mailer.ts';
 
 export interface DeliveryContext extends MailContext, LinkContext {
   readonly linkValidityDays: number;
@@ -71,8 +71,14 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
   try {
     ({ messageId } = await ctx.mailer.sendRaw(raw));
   } catch (error) {
+    if (isUnknownSendOutcome(error)) {
+      // The request may have reached SES: the claim stays, and the invitation is recorded as
+      // failed with an unknown outcome rather than risk a second email.
+      await recordSendOutcome(ctx.table, request, { status: 'failed', at, failure: 'outcome-unknown' });
+      return 'interrupted';
+    }
     if (!isPermanentSendError(error)) {
-      // SES answered with an error, so it did not take the message: the retry may send.
+      // SES answered with an error (or was never reached), so it did not take the message: the retry may send.
       await releaseSend(ctx.table, request);
       throw error;
     }

@@ -1,3 +1,4 @@
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from './table-client.ts';
 
 type Key = { pk: string; sk: string };
@@ -18,7 +19,7 @@ export async function batchGet(table: Table, keys: readonly Key[], options: { co
     for (let round = 0; pending.length > 0; round++) {
       if (round >= MAX_ROUNDS) throw new Error(`DynamoDB left ${pending.length} keys unprocessed`);
       if (round > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** round * Math.random()));
-      const { Responses, UnprocessedKeys } = await table.db.batchGet({ RequestItems: { [table.name]: { Keys: pending, ConsistentRead: options.consistent ?? false } } });
+      const { Responses, UnprocessedKeys } = await table.db.send(new BatchGetCommand({ RequestItems: { [table.name]: { Keys: pending, ConsistentRead: options.consistent ?? false } } }));
       for (const item of Responses?.[table.name] ?? []) found.set(`${String(item['pk'])}|${String(item['sk'])}`, item);
       pending = (UnprocessedKeys?.[table.name]?.Keys ?? []) as Key[];
     }

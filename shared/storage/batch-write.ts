@@ -1,5 +1,7 @@
-import type { WriteRequest } from './document-client.ts';
+import { BatchWriteCommand, type BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Table } from './table-client.ts';
+
+type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
 
 /** DynamoDB takes at most 25 writes per BatchWriteItem. */
 const BATCH_LIMIT = 25;
@@ -15,7 +17,7 @@ export async function batchWrite(table: Table, requests: readonly WriteRequest[]
     for (let round = 0; pending.length > 0; round++) {
       if (round >= MAX_ROUNDS) throw new Error(`DynamoDB left ${pending.length} writes unprocessed`);
       if (round > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** round * Math.random()));
-      const { UnprocessedItems } = await table.db.batchWrite({ RequestItems: { [table.name]: pending } });
+      const { UnprocessedItems } = await table.db.send(new BatchWriteCommand({ RequestItems: { [table.name]: pending } }));
       pending = UnprocessedItems?.[table.name] ?? [];
     }
   }

@@ -1,8 +1,8 @@
+import { GetCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from '../validation/zod.ts';
 import { listAll } from './list-index.ts';
 import { keys } from './keys.ts';
-import { isConditionFailure, type Table } from './table-client.ts';
-import type { UpdateInput } from './document-client.ts';
+import { writeIf, type Table } from './table-client.ts';
 
 export const ZComplaint = z.object({
   /** The invitation's link id: one complaint per response. */
@@ -42,31 +42,25 @@ const closedList = (at: string) => `COMPLAINTS#CLOSED#${at.slice(0, 7)}`;
  * @returns whether this call opened it.
  */
 export async function openComplaint(table: Table, complaint: TNewComplaint): Promise<boolean> {
-  try {
-    await table.db.put({
-      TableName: table.name,
-      Item: {
-        ...keys.complaint(complaint.id),
-        gsi1pk: OPEN_LIST,
-        gsi1sk: `${complaint.createdAt}#${complaint.id}`,
-        kind: 'complaint',
-        ...complaint,
-        state: 'open',
-        level: 1,
-        notified: {},
-        history: [{ at: complaint.createdAt, event: 'opened' }],
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    });
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return writeIf(table, {
+    TableName: table.name,
+    Item: {
+      ...keys.complaint(complaint.id),
+      gsi1pk: OPEN_LIST,
+      gsi1sk: `${complaint.createdAt}#${complaint.id}`,
+      kind: 'complaint',
+      ...complaint,
+      state: 'open',
+      level: 1,
+      notified: {},
+      history: [{ at: complaint.createdAt, event: 'opened' }],
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
 }
 
 export async function getComplaint(table: Table, id: string): Promise<TComplaint | undefined> {
-  const { Item } = await table.db.get({ TableName: table.name, Key: keys.complaint(id), ConsistentRead: true });
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.complaint(id), ConsistentRead: true }));
   return Item ? ZComplaint.parse(Item) : undefined;
 }
 
@@ -86,14 +80,8 @@ export async function listComplaints(table: Table, options: { closedSince?: Date
 
 type Change = 'changed' | 'unchanged';
 
-async function conditional(table: Table, update: UpdateInput): Promise<Change> {
-  try {
-    await table.db.update(update);
-    return 'changed';
-  } catch (error) {
-    if (isConditionFailure(error)) return 'unchanged';
-    throw error;
-  }
+async function conditional(table: Table, update: UpdateCommandInput & { ConditionExpression: string }): Promise<Change> {
+  return (await writeIf(table, update)) ? 'changed' : 'unchanged';
 }
 
 const historyEntry = (at: string, event: string, by?: string) => [{ at, event, ...(by ? { by } : {}) }];
@@ -185,25 +173,23 @@ export function claimNotification(table: Table, id: string, key: string, at: Dat
 }
 
 export async function completeNotification(table: Table, id: string, key: string, at: string): Promise<void> {
-  await table.db.update({
+  await table.db.send(new UpdateCommand({
     TableName: table.name,
     Key: keys.complaint(id),
     UpdateExpression: 'SET notified.#key = :sent',
     ExpressionAttributeNames: { '#key': key },
     ExpressionAttributeValues: { ':sent': { state: 'sent', at } },
-  });
+  }));
 }
 
 /** Gives a claim back after a failed send, so the retry can take it at once. */
 export async function releaseNotification(table: Table, id: string, key: string): Promise<void> {
-  await table.db.update({
+  await writeIf(table, {
     TableName: table.name,
     Key: keys.complaint(id),
     UpdateExpression: 'REMOVE notified.#key',
     ConditionExpression: 'notified.#key.#state = :claimed',
     ExpressionAttributeNames: { '#key': key, '#state': 'state' },
     ExpressionAttributeValues: { ':claimed': 'claimed' },
-  }).catch((error: unknown) => {
-    if (!isConditionFailure(error)) throw error;
   });
 }

@@ -1,7 +1,8 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from '../validation/zod.ts';
 import { keys, normalizeEmail, type Audience } from './keys.ts';
 import { listPage } from './list-index.ts';
-import { isConditionFailure, setEveryField, type Table } from './table-client.ts';
+import { setEveryField, writeIf, type Table } from './table-client.ts';
 
 export const ZContact = z.object({
   email: z.pipe(z.email(), z.transform(normalizeEmail)),
@@ -36,35 +37,31 @@ const ZRecipient = z.looseObject({
  */
 export async function saveContact(table: Table, contact: TContact): Promise<void> {
   const { lastInvitedAt: _sent, unsubscribedAt: _optOut, lastInteractionAt, ...profile } = contact;
-  await table.db.update({
+  await table.db.send(new UpdateCommand({
     TableName: table.name,
     Key: keys.contact(contact.email),
     ...setEveryField({ ...profile, ...keys.contactListing(contact.email), kind: 'contact' }),
-  });
+  }));
   if (lastInteractionAt) await recordInteractionTime(table, contact.email, lastInteractionAt);
 }
 
 async function recordInteractionTime(table: Table, email: string, at: string): Promise<void> {
-  try {
-    await table.db.update({
-      TableName: table.name,
-      Key: keys.contact(email),
-      UpdateExpression: 'SET lastInteractionAt = :at',
-      ConditionExpression: 'attribute_not_exists(lastInteractionAt) OR lastInteractionAt < :at',
-      ExpressionAttributeValues: { ':at': at },
-    });
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  await writeIf(table, {
+    TableName: table.name,
+    Key: keys.contact(email),
+    UpdateExpression: 'SET lastInteractionAt = :at',
+    ConditionExpression: 'attribute_not_exists(lastInteractionAt) OR lastInteractionAt < :at',
+    ExpressionAttributeValues: { ':at': at },
+  });
 }
 
 export async function getContact(table: Table, email: string): Promise<TContact | undefined> {
-  const { Item } = await table.db.get({ TableName: table.name, Key: keys.contact(email), ConsistentRead: true });
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.contact(email), ConsistentRead: true }));
   return Item ? ZContact.parse(Item) : undefined;
 }
 
 export async function getRecipient(table: Table, audience: Audience, email: string): Promise<TRecipient | undefined> {
-  const { Item } = await table.db.get({ TableName: table.name, Key: keys.recipient(audience, email), ConsistentRead: true });
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.recipient(audience, email), ConsistentRead: true }));
   return Item ? ZRecipient.parse(Item) : undefined;
 }
 
@@ -82,26 +79,22 @@ export async function listRecipientsPage(
 
 /** Records that the recipient was sent a questionnaire at `at`. */
 export async function markInvited(table: Table, audience: Audience, email: string, at: string): Promise<void> {
-  await table.db.update({
+  await table.db.send(new UpdateCommand({
     TableName: table.name,
     Key: keys.recipient(audience, email),
     UpdateExpression: 'SET lastInvitedAt = :at',
     ConditionExpression: 'attribute_exists(pk)',
     ExpressionAttributeValues: { ':at': at },
-  });
+  }));
 }
 
 /** Opts a recipient out; a second call keeps the first time. Unknown addresses are ignored. */
 export async function markUnsubscribed(table: Table, audience: Audience, email: string, at: string): Promise<void> {
-  await table.db
-    .update({
-      TableName: table.name,
-      Key: keys.recipient(audience, email),
-      UpdateExpression: 'SET unsubscribedAt = if_not_exists(unsubscribedAt, :at)',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':at': at },
-    })
-    .catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-    });
+  await writeIf(table, {
+    TableName: table.name,
+    Key: keys.recipient(audience, email),
+    UpdateExpression: 'SET unsubscribedAt = if_not_exists(unsubscribedAt, :at)',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':at': at },
+  });
 }

@@ -1,3 +1,4 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from '../validation/zod.ts';
 import { LIST_SHARDS } from './table-design.ts';
 import { listAll } from './list-index.ts';
@@ -22,25 +23,25 @@ export const ZStaffMember = z.object({
 export type TStaffMember = z.output<typeof ZStaffMember>;
 
 export async function saveDepartment(table: Table, department: TDepartment): Promise<void> {
-  await table.db.put({ TableName: table.name, Item: { ...keys.department(department.id), kind: 'department', ...department } });
+  await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.department(department.id), kind: 'department', ...department } }));
 }
 
 /** Creates or updates a staff member, keeping their questionnaire history and opt-out. */
 export async function saveStaffMember(table: Table, staff: TStaffMember): Promise<void> {
-  await table.db.update({
+  await table.db.send(new UpdateCommand({
     TableName: table.name,
     Key: keys.staff(staff.email),
     ...setEveryField({ ...staff, ...keys.staffListing(staff.email), kind: 'staff', language: staff.language ?? 'en' }),
-  });
+  }));
 }
 
 export async function getDepartment(table: Table, id: string): Promise<TDepartment | undefined> {
-  const { Item } = await table.db.get({ TableName: table.name, Key: keys.department(id) });
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.department(id) }));
   return Item ? ZDepartment.parse(Item) : undefined;
 }
 
 export async function getStaffMember(table: Table, email: string): Promise<TStaffMember | undefined> {
-  const { Item } = await table.db.get({ TableName: table.name, Key: keys.staff(email) });
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.staff(email) }));
   return Item ? ZStaffMember.parse(Item) : undefined;
 }
 

@@ -1,9 +1,9 @@
+import { GetCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from '../validation/zod.ts';
 import { keys } from './keys.ts';
 import { TABLE_DESIGN } from './table-design.ts';
 import { listPage } from './list-index.ts';
-import { isConditionFailure, type Table } from './table-client.ts';
-import type { UpdateInput } from './document-client.ts';
+import { writeIf, type Table } from './table-client.ts';
 
 export const ZInvitation = z.object({
   audience: z._default(z.enum(['customers', 'staff']), 'customers'),
@@ -56,45 +56,39 @@ function withoutKeyFields(invitation: TInvitation): Omit<TInvitation, 'questionn
  * @returns false when it existed: a repeated or retried plan must not queue it again.
  */
 export async function createInvitation(table: Table, invitation: TInvitation): Promise<boolean> {
-  try {
-    await table.db.put({
-      TableName: table.name,
-      Item: {
-        ...keys.invitation(invitation.questionnaireId, invitation.waveId, invitation.email),
-        ...keys.invitationByLinkId(invitation.linkId),
-        ...keys.invitationListing(invitation.questionnaireId, invitation.waveId, invitation.email),
-        kind: 'invitation',
-        ...withoutKeyFields(invitation),
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    });
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return writeIf(table, {
+    TableName: table.name,
+    Item: {
+      ...keys.invitation(invitation.questionnaireId, invitation.waveId, invitation.email),
+      ...keys.invitationByLinkId(invitation.linkId),
+      ...keys.invitationListing(invitation.questionnaireId, invitation.waveId, invitation.email),
+      kind: 'invitation',
+      ...withoutKeyFields(invitation),
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
 }
 
 export async function getInvitation(table: Table, request: TSendRequest): Promise<TInvitation | undefined> {
-  const { Item } = await table.db.get({
+  const { Item } = await table.db.send(new GetCommand({
     TableName: table.name,
     Key: keys.invitation(request.questionnaireId, request.waveId, request.email),
     ConsistentRead: true,
-  });
+  }));
   return Item ? invitationFromItem(Item) : undefined;
 }
 
 /** The invitation a signed link points at, found by the link's random id. */
 export async function findInvitationByLinkId(table: Table, linkId: string): Promise<TInvitation | undefined> {
   const index = TABLE_DESIGN.indexes.byLinkId;
-  const { Items = [] } = await table.db.query({
+  const { Items = [] } = await table.db.send(new QueryCommand({
     TableName: table.name,
     IndexName: 'byLinkId',
     KeyConditionExpression: '#pk = :pk',
     ExpressionAttributeNames: { '#pk': index.partitionKey },
     ExpressionAttributeValues: { ':pk': keys.invitationByLinkId(linkId).gsi2pk },
     Limit: 1,
-  });
+  }));
   return Items[0] ? invitationFromItem(Items[0]) : undefined;
 }
 
@@ -116,48 +110,41 @@ export async function listInvitationsPage(
  */
 export async function claimSend(table: Table, request: TSendRequest, at: string): Promise<boolean> {
   const key = keys.invitation(request.questionnaireId, request.waveId, request.email);
-  try {
-    await table.db.update(
-      request.kind === 'reminder'
-        ? {
-            TableName: table.name,
-            Key: key,
-            UpdateExpression: 'SET reminderClaimedAt = :at',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reminderClaimedAt)',
-            ExpressionAttributeValues: { ':at': at },
-          }
-        : {
-            TableName: table.name,
-            Key: key,
-            UpdateExpression: 'SET #status = :sending, sendingAt = :at',
-            ConditionExpression: '#status = :queued',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':sending': 'sending', ':queued': 'queued', ':at': at },
-          },
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return writeIf(
+    table,
+    request.kind === 'reminder'
+      ? {
+          TableName: table.name,
+          Key: key,
+          UpdateExpression: 'SET reminderClaimedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reminderClaimedAt)',
+          ExpressionAttributeValues: { ':at': at },
+        }
+      : {
+          TableName: table.name,
+          Key: key,
+          UpdateExpression: 'SET #status = :sending, sendingAt = :at',
+          ConditionExpression: '#status = :queued',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':sending': 'sending', ':queued': 'queued', ':at': at },
+        },
+  );
 }
 
 /** Gives the claim back after SES refused the call (it did not take the message), so the retry can send. */
 export async function releaseSend(table: Table, request: TSendRequest): Promise<void> {
   const key = keys.invitation(request.questionnaireId, request.waveId, request.email);
-  await table.db.update(
-    request.kind === 'reminder'
-      ? { TableName: table.name, Key: key, UpdateExpression: 'REMOVE reminderClaimedAt' }
-      : {
-          TableName: table.name,
-          Key: key,
-          UpdateExpression: 'SET #status = :queued REMOVE sendingAt',
-          ConditionExpression: '#status = :sending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':queued': 'queued', ':sending': 'sending' },
-        },
-  ).catch((error: unknown) => {
-    if (!isConditionFailure(error)) throw error;
+  if (request.kind === 'reminder') {
+    await table.db.send(new UpdateCommand({ TableName: table.name, Key: key, UpdateExpression: 'REMOVE reminderClaimedAt' }));
+    return;
+  }
+  await writeIf(table, {
+    TableName: table.name,
+    Key: key,
+    UpdateExpression: 'SET #status = :queued REMOVE sendingAt',
+    ConditionExpression: '#status = :sending',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':queued': 'queued', ':sending': 'sending' },
   });
 }
 
@@ -190,17 +177,11 @@ export async function recordSendOutcome(table: Table, request: TSendRequest, out
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':failed': 'failed', ':sent': 'sent', ':at': outcome.at, ':failure': outcome.failure },
           };
-  try {
-    await table.db.update(command);
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return writeIf(table, command);
 }
 
 /** A reminder is recorded once: `reminderSentAt` is written only if absent. */
-function reminderUpdate(table: Table, key: { pk: string; sk: string }, outcome: SendOutcome): UpdateInput {
+function reminderUpdate(table: Table, key: { pk: string; sk: string }, outcome: SendOutcome): UpdateCommandInput & { ConditionExpression: string } {
   return outcome.status === 'sent'
     ? {
         TableName: table.name,

@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE_DESIGN } from './table-design.ts';
 import type { Table } from './table-client.ts';
 
@@ -9,7 +10,7 @@ export async function listPage(
   partition: string,
   options: { cursor?: Cursor; limit?: number; usage?: { readUnits: number } } = {},
 ): Promise<{ items: Record<string, unknown>[]; cursor?: Cursor }> {
-  const page = await table.db.query({
+  const page = await table.db.send(new QueryCommand({
     TableName: table.name,
     IndexName: 'byList',
     KeyConditionExpression: '#pk = :pk',
@@ -18,7 +19,7 @@ export async function listPage(
     ExclusiveStartKey: options.cursor,
     ...(options.limit ? { Limit: options.limit } : {}),
     ...(options.usage ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
-  });
+  }));
   if (options.usage) options.usage.readUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
   return { items: page.Items ?? [], ...(page.LastEvaluatedKey ? { cursor: page.LastEvaluatedKey } : {}) };
 }
@@ -44,14 +45,14 @@ export async function* partitionItems(
 ): AsyncGenerator<Record<string, unknown>> {
   let cursor: Cursor | undefined;
   do {
-    const page = await table.db.query({
+    const page = await table.db.send(new QueryCommand({
       TableName: table.name,
       KeyConditionExpression: partition.skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
       ExpressionAttributeValues: { ':pk': partition.pk, ...(partition.skPrefix ? { ':prefix': partition.skPrefix } : {}) },
       ExclusiveStartKey: cursor,
       ConsistentRead: options.consistent ?? false,
       ...(options.usage ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
-    });
+    }));
     if (options.usage) options.usage.readUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
     yield* page.Items ?? [];
     cursor = page.LastEvaluatedKey;

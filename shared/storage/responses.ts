@@ -1,6 +1,7 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TInvitation } from './invitations.ts';
 import { keys } from './keys.ts';
-import { isConditionFailure, type Table } from './table-client.ts';
+import { conditionalWrite, writeIf, type Table } from './table-client.ts';
 import type { TAnswers } from '../questionnaire/answer-schema.ts';
 import { severalScoresAround, type Click, type HoldReason } from '../questionnaire/one-click.ts';
 
@@ -64,48 +65,39 @@ export async function recordOneClick(
   click: { score: number; at: string; holdReason?: HoldReason; retentionDays?: number },
 ): Promise<HoldReason | undefined> {
   const key = responseKey(invitation);
-  let clicks: Click[] = [];
-  try {
-    const { Attributes } = await table.db.update({
-      TableName: table.name,
-      Key: key,
-      UpdateExpression: `SET ${SET_ATTRIBUTION}, clicks = list_append(if_not_exists(clicks, :none), :click)`,
-      ConditionExpression: 'attribute_not_exists(clicks) OR size(clicks) < :max',
-      ExpressionAttributeValues: { ...attribution(invitation, click.at, click.retentionDays), ':none': [], ':click': [{ score: click.score, at: click.at }], ':max': MAX_CLICKS },
-      ReturnValues: 'ALL_NEW',
-    });
-    clicks = (Attributes?.['clicks'] as Click[] | undefined) ?? [];
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    // Past the cap: this invitation's links are being fetched in bulk.
-    return 'several-scores';
-  }
+  const appended = await conditionalWrite(table, {
+    TableName: table.name,
+    Key: key,
+    UpdateExpression: `SET ${SET_ATTRIBUTION}, clicks = list_append(if_not_exists(clicks, :none), :click)`,
+    ConditionExpression: 'attribute_not_exists(clicks) OR size(clicks) < :max',
+    ExpressionAttributeValues: { ...attribution(invitation, click.at, click.retentionDays), ':none': [], ':click': [{ score: click.score, at: click.at }], ':max': MAX_CLICKS },
+    ReturnValues: 'ALL_NEW',
+  });
+  // Past the cap: this invitation's links are being fetched in bulk.
+  if (!appended.written) return 'several-scores';
+  const clicks = (appended.item?.['clicks'] as Click[] | undefined) ?? [];
   const holdReason = click.holdReason ?? (severalScoresAround(clicks, click.at) ? 'several-scores' : undefined);
-  try {
-    await table.db.update({
-      TableName: table.name,
-      Key: key,
-      UpdateExpression: holdReason
-        ? 'SET headlineScore = :score, headlineSource = :source, answeredAt = :at, headlineHeld = :held'
-        : 'SET headlineScore = :score, headlineSource = :source, answeredAt = :at REMOVE headlineHeld',
-      ConditionExpression: 'attribute_not_exists(submittedAt)',
-      ExpressionAttributeValues: { ':score': click.score, ':source': 'one-click', ':at': click.at, ...(holdReason ? { ':held': holdReason } : {}) },
-    });
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  await writeIf(table, {
+    TableName: table.name,
+    Key: key,
+    UpdateExpression: holdReason
+      ? 'SET headlineScore = :score, headlineSource = :source, answeredAt = :at, headlineHeld = :held'
+      : 'SET headlineScore = :score, headlineSource = :source, answeredAt = :at REMOVE headlineHeld',
+    ConditionExpression: 'attribute_not_exists(submittedAt)',
+    ExpressionAttributeValues: { ':score': click.score, ':source': 'one-click', ':at': click.at, ...(holdReason ? { ':held': holdReason } : {}) },
+  });
   return holdReason;
 }
 
 /** Stores a submitted form: it replaces any earlier submission and confirms the headline score. */
 export async function recordSubmission(table: Table, invitation: ResponseKeyParts, answers: TAnswers, options: { at: string; retentionDays?: number }): Promise<void> {
   const { headline, ...rest } = answers;
-  await table.db.update({
+  await table.db.send(new UpdateCommand({
     TableName: table.name,
     Key: responseKey(invitation),
     UpdateExpression: `SET ${SET_ATTRIBUTION}, headlineScore = :score, headlineSource = :source, answers = :answers, answeredAt = :at, submittedAt = :at REMOVE headlineHeld`,
     ExpressionAttributeValues: { ...attribution(invitation, options.at, options.retentionDays), ':score': headline, ':source': 'form', ':answers': storedAnswers(rest) },
-  });
+  }));
 }
 
 type Ratings = TAnswers['values'][string];
@@ -150,7 +142,7 @@ function ratingsFrom(text: string): Ratings {
 }
 
 export async function getResponse(table: Table, invitation: ResponseKeyParts): Promise<TResponse | undefined> {
-  const { Item } = await table.db.get({ TableName: table.name, Key: responseKey(invitation), ConsistentRead: true });
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: responseKey(invitation), ConsistentRead: true }));
   return Item ? responseFromItem(Item) : undefined;
 }
 

@@ -1,5 +1,6 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, normalizeEmail } from './keys.ts';
-import { isConditionFailure, type Table } from './table-client.ts';
+import { writeIf, type Table } from './table-client.ts';
 
 export type SuppressionReason = 'bounce' | 'complaint' | 'manual';
 
@@ -12,20 +13,14 @@ export async function suppressAddress(
   table: Table,
   entry: { email: string; reason: SuppressionReason; detail: string; at: string },
 ): Promise<boolean> {
-  try {
-    await table.db.put({
-      TableName: table.name,
-      Item: { ...keys.suppression(entry.email), kind: 'suppression', ...entry, email: normalizeEmail(entry.email) },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    });
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return writeIf(table, {
+    TableName: table.name,
+    Item: { ...keys.suppression(entry.email), kind: 'suppression', ...entry, email: normalizeEmail(entry.email) },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
 }
 
 export async function isSuppressed(table: Table, email: string): Promise<boolean> {
-  const { Item } = await table.db.get({ TableName: table.name, Key: keys.suppression(email), ProjectionExpression: 'pk' });
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.suppression(email), ProjectionExpression: 'pk' }));
   return Item !== undefined;
 }

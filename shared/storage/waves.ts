@@ -1,6 +1,7 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { partitionItems } from './list-index.ts';
 import { keys } from './keys.ts';
-import { isConditionFailure, type Table } from './table-client.ts';
+import { writeIf, type Table } from './table-client.ts';
 
 export interface TWave {
   questionnaireId: string;
@@ -17,7 +18,7 @@ export interface TWave {
  */
 export async function openWave(table: Table, questionnaireId: string, waveId: string, at: string): Promise<TWave> {
   const key = keys.wave(questionnaireId, waveId);
-  const { Item } = await table.db.get({ TableName: table.name, Key: key, ConsistentRead: true });
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }));
   if (Item) return Item as unknown as TWave;
 
   const markerKey = keys.wave(questionnaireId, 'BENCHMARK');
@@ -25,22 +26,16 @@ export async function openWave(table: Table, questionnaireId: string, waveId: st
   // A run that crashed after claiming the marker but before writing its wave is still the benchmark.
   const benchmark =
     claimed ||
-    (await table.db.get({ TableName: table.name, Key: markerKey, ConsistentRead: true })).Item?.['waveId'] === waveId;
+    (await table.db.send(new GetCommand({ TableName: table.name, Key: markerKey, ConsistentRead: true }))).Item?.['waveId'] === waveId;
   const wave: TWave = { questionnaireId, waveId, benchmark, startedAt: at };
   const created = await putIfAbsent(table, { ...key, kind: 'wave', ...wave });
   if (created) return wave;
-  const { Item: existing } = await table.db.get({ TableName: table.name, Key: key, ConsistentRead: true });
+  const { Item: existing } = await table.db.send(new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }));
   return existing as unknown as TWave;
 }
 
-async function putIfAbsent(table: Table, item: Record<string, unknown>): Promise<boolean> {
-  try {
-    await table.db.put({ TableName: table.name, Item: item, ConditionExpression: 'attribute_not_exists(pk)' });
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+function putIfAbsent(table: Table, item: Record<string, unknown>): Promise<boolean> {
+  return writeIf(table, { TableName: table.name, Item: item, ConditionExpression: 'attribute_not_exists(pk)' });
 }
 
 /** The questionnaire's waves started at or after `since` (ISO time), oldest first. */

@@ -7,6 +7,7 @@ import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/app.ts';
 import { demoConfig, rawQuestionnaire } from '../support/factories.ts';
 import { ROUTES } from '../../shared/http/routes.ts';
+import { CALL_BUDGETS, worstCaseMs, type CallBudgetName } from '../../shared/platform/aws-clients.ts';
 
 const outdirs: string[] = [];
 /** Synthesises the real app (with cdk-nag) into a temporary folder, without bundling. */
@@ -90,13 +91,26 @@ describe('the CDK stack', () => {
     expect(mailEventsPolicy).toBeDefined();
   });
 
+  it('bounds every function’s AWS calls by a budget whose worst case fits in half its timeout', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Runtime === 'nodejs24.x');
+    expect(functions).toHaveLength(6);
+    for (const fn of functions) {
+      const budget = fn.Properties.Environment.Variables.CALL_BUDGET as CallBudgetName;
+      expect(Object.keys(CALL_BUDGETS)).toContain(budget);
+      expect(worstCaseMs(CALL_BUDGETS[budget])).toBeLessThanOrEqual((fn.Properties.Timeout * 1000) / 2);
+    }
+    const answerFunction = functions.find((f) => f.Properties.Description.startsWith('Serves questionnaire pages'))!;
+    expect(answerFunction.Properties.Environment.Variables.CALL_BUDGET).toBe('interactive');
+  });
+
   it('lets only the sender, complaints and digest functions call SES, only as the sender identity and through the configuration set', () => {
     const policies = template.findResources('AWS::IAM::Policy');
     const withSes = Object.entries(policies).filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument).includes('ses:'));
     expect(withSes.map(([id]) => id.replace(/Role.*$/, '')).sort()).toEqual(['ComplaintsFunction', 'DigestFunction', 'SenderFunction']);
     for (const [, policy] of withSes) {
       const statement = policy.Properties.PolicyDocument.Statement.find((s: { Action: unknown }) => JSON.stringify(s.Action).includes('ses:'));
-      expect(statement.Action).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+      expect(statement.Action).toBe('ses:SendRawEmail');
+      expect(JSON.stringify(statement.Resource)).toContain('configuration-set/');
       expect(JSON.stringify(statement.Resource)).toContain(`identity/${demoConfig.senderAddress}`);
       expect(JSON.stringify(statement.Resource)).not.toContain('identity/*');
     }

@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveContact } from '../../shared/storage/contacts.ts';
 import { getComplaint } from '../../shared/storage/complaints.ts';
@@ -27,7 +28,7 @@ async function invited(contact = aContact({ staffEmail: 'sam.reed@acme.example',
 }
 
 async function responses() {
-  const { Items = [] } = await pipeline.table.db.query({ TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'RESPONSE#customer-service#2026-W48' } });
+  const { Items = [] } = await pipeline.table.db.send(new QueryCommand({ TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'RESPONSE#customer-service#2026-W48' } }));
   return Items;
 }
 async function complaints() {

@@ -1,3 +1,4 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -139,7 +140,7 @@ describe('answer and unsubscribe links', () => {
     const done = await pipeline.app.request(path, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(done.status).toBe(200);
     expect((await getContact(pipeline.table, contact.email))?.unsubscribedAt).toBeDefined();
-    const item = await pipeline.table.db.get({ TableName: pipeline.table.name, Key: { pk: `CONTACT#${contact.email}`, sk: 'PROFILE' } });
+    const item = await pipeline.table.db.send(new GetCommand({ TableName: pipeline.table.name, Key: { pk: `CONTACT#${contact.email}`, sk: 'PROFILE' } }));
     expect(item.Item?.['unsubscribedAt']).toBe(now.toISOString());
   });
 });

@@ -1,3 +1,4 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import type { APIGatewayProxyEventV2, Context, SQSEvent } from 'aws-lambda';
@@ -59,7 +60,7 @@ function httpApiEvent(overrides: Partial<APIGatewayProxyEventV2> & { method: str
 }
 const context = { awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678', functionName: 'http-api' } as Context;
 const storedScore = async () =>
-  (await pipeline.table.db.get({ TableName: pipeline.table.name, Key: { pk: `RESPONSE#${customerQuestionnaire.id}#2026-W48`, sk: `LINK#${linkId}` }, ConsistentRead: true })).Item?.['headlineScore'];
+  (await pipeline.table.db.send(new GetCommand({ TableName: pipeline.table.name, Key: { pk: `RESPONSE#${customerQuestionnaire.id}#2026-W48`, sk: `LINK#${linkId}` }, ConsistentRead: true }))).Item?.['headlineScore'];
 
 describe('the handlers accept the payloads AWS actually sends', () => {
   it('HTTP API v2: a GET with a query string and cookies', async () => {

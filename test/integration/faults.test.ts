@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveContact } from '../../shared/storage/contacts.ts';
 import { aContact, customerQuestionnaire } from '../support/factories.ts';
@@ -96,7 +97,7 @@ describe('faults: nothing lost, nothing twice, the failure visible', () => {
 
     failing = false;
     expect((await pipeline.app.request(path, { method: 'POST', body: new URLSearchParams({ score: '8' }) })).status).toBe(200);
-    const { Items = [] } = await pipeline.table.db.query({ TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RESPONSE#${customerQuestionnaire.id}#2026-W48` } });
+    const { Items = [] } = await pipeline.table.db.send(new QueryCommand({ TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RESPONSE#${customerQuestionnaire.id}#2026-W48` } }));
     expect(Items).toEqual([expect.objectContaining({ headlineScore: 8 })]);
   });
 });

@@ -1,3 +1,4 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,7 @@ function csv(name: string, text: string): string {
   return file;
 }
 async function allItems(table: Table) {
-  const { Items = [] } = await table.db.scan({ TableName: table.name });
+  const { Items = [] } = await table.db.send(new ScanCommand({ TableName: table.name }));
   return Items.sort((a, b) => `${a['pk']}${a['sk']}`.localeCompare(`${b['pk']}${b['sk']}`));
 }
 

@@ -1,3 +1,4 @@
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveContact } from '../../shared/storage/contacts.ts';
 import { getComplaint } from '../../shared/storage/complaints.ts';
@@ -49,7 +50,7 @@ describe('privacy (DynamoDB Local)', () => {
     const summary = await forgetPerson(pipeline.table, contact.email, now);
     expect(summary).toMatchObject({ contactDeleted: true, invitationsDeleted: 1, responsesAnonymised: 1, complaintsAnonymised: 1, rollupCommentsRemoved: 3 });
 
-    const items = (await pipeline.table.db.scan({ TableName: pipeline.table.name })).Items ?? [];
+    const items = (await pipeline.table.db.send(new ScanCommand({ TableName: pipeline.table.name }))).Items ?? [];
     const everything = JSON.stringify(items);
     expect(everything).not.toContain('Ada Private');
     expect(everything).not.toContain('Jane Doe');
@@ -57,7 +58,7 @@ describe('privacy (DynamoDB Local)', () => {
     expect(items.filter((item) => JSON.stringify(item).includes(contact.email)).map((item) => item['kind'])).toEqual(['suppression']);
     expect(await isSuppressed(pipeline.table, contact.email)).toBe(true);
 
-    const { Item: response } = await pipeline.table.db.get({ TableName: pipeline.table.name, Key: { pk: `RESPONSE#${customerQuestionnaire.id}#2026-W48`, sk: `LINK#${invitation.linkId}` } });
+    const { Item: response } = await pipeline.table.db.send(new GetCommand({ TableName: pipeline.table.name, Key: { pk: `RESPONSE#${customerQuestionnaire.id}#2026-W48`, sk: `LINK#${invitation.linkId}` } }));
     expect(response).toMatchObject({ headlineScore: 2, forgottenAt: now.toISOString() });
     expect((await getComplaint(pipeline.table, invitation.linkId))?.customer).toBeNull();
 
@@ -70,7 +71,7 @@ describe('privacy (DynamoDB Local)', () => {
 
   it('raw responses carry an expiry (DynamoDB TTL) from the retention setting', async () => {
     const { invitation } = await customerWhoComplained();
-    const { Item } = await pipeline.table.db.get({ TableName: pipeline.table.name, Key: { pk: `RESPONSE#${customerQuestionnaire.id}#2026-W48`, sk: `LINK#${invitation.linkId}` } });
+    const { Item } = await pipeline.table.db.send(new GetCommand({ TableName: pipeline.table.name, Key: { pk: `RESPONSE#${customerQuestionnaire.id}#2026-W48`, sk: `LINK#${invitation.linkId}` } }));
     expect(Item?.['expiresAt']).toBe(Math.floor(now.getTime() / 1000) + 730 * 86_400);
   });
 });

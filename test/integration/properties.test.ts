@@ -1,3 +1,4 @@
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -42,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => pipeline?.stop());
 
 const responseItem = async () =>
-  (await pipeline.table.db.get({ TableName: pipeline.table.name, Key: { pk: `RESPONSE#${customerQuestionnaire.id}#2026-W48`, sk: `LINK#${linkId}` }, ConsistentRead: true })).Item;
+  (await pipeline.table.db.send(new GetCommand({ TableName: pipeline.table.name, Key: { pk: `RESPONSE#${customerQuestionnaire.id}#2026-W48`, sk: `LINK#${linkId}` }, ConsistentRead: true }))).Item;
 
 const knownFields = [fieldNames.headline, fieldNames.comment, fieldNames.complaint, fieldNames.comparison, fieldNames.performance('speed'), fieldNames.importance('price'), fieldNames.competitor('quality'), fieldNames.standard('called-by-name'), fieldNames.probe('speed'), 'probes-shown'];
 const fieldValue = fc.oneof(fc.string(), fc.integer({ min: -5, max: 20 }).map(String), fc.constantFrom('yes', 'no', 'dk', 'better', ''), fc.string({ unit: 'grapheme', maxLength: 50 }), fc.string({ minLength: 4990, maxLength: 5010 }));
@@ -105,7 +106,7 @@ describe('the CSV importer on arbitrary files', () => {
         const file = join(dir, `f${n++}.csv`);
         writeFileSync(file, ['email,name,date', ...rows.map((r) => r.join(','))].join('\n'));
         const report = await importContacts(table, file, { now: new Date('2026-11-23T00:00:00Z') });
-        const items = (await table.db.scan({ TableName: table.name })).Items ?? [];
+        const items = (await table.db.send(new ScanCommand({ TableName: table.name }))).Items ?? [];
         if (report.problems.length > 0) {
           expect(items).toEqual([]);
           for (const problem of report.problems) expect(problem.message.length).toBeGreaterThan(0);

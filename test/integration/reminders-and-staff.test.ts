@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveContact, markUnsubscribed } from '../../shared/storage/contacts.ts';
 import { importStaff } from '../../shared/import/import-file.ts';
@@ -55,7 +56,7 @@ describe('staff questionnaires', () => {
     const path = linkPath(staffMail[0]!.body.text!, '/q/').split('?')[0]!;
     expect((await pipeline.app.request(path, { method: 'POST', body: new URLSearchParams({ score: '2' }) })).status).toBe(200);
 
-    const { Items = [] } = await pipeline.table.db.query({ TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'RESPONSE#staff-policies#2026-W48' } });
+    const { Items = [] } = await pipeline.table.db.send(new QueryCommand({ TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'RESPONSE#staff-policies#2026-W48' } }));
     expect(Items).toHaveLength(1);
     expect(Items[0]).toMatchObject({ headlineScore: 2 });
     expect(Items[0]).not.toHaveProperty('respondent');
