@@ -5,7 +5,7 @@ import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
 import { openTable } from '../../shared/storage/table-client.ts';
 import { sesMailer } from '../../shared/mail/mailer.ts';
 import { linkSecret } from '../../shared/tokens/link-secret.ts';
-import { createLogger } from '../../shared/observability/logger.ts';
+import { createLogger, withLambdaContext } from '../../shared/observability/logger.ts';
 import { SENDER_MAX_CONCURRENCY } from '../../shared/sending/send-rate.ts';
 
 const env = readEnv([
@@ -20,16 +20,21 @@ const env = readEnv([
   'sesSendRate',
 ]);
 
-export const handler = createSenderHandler({
-  table: openTable(env.tableName, {}, env.callBudget),
-  mailer: sesMailer({ configurationSet: env.sesConfigurationSet, budget: env.callBudget }),
-  questionnaires: loadQuestionnaires(env.questionnaireDir),
-  businessName: env.businessName,
-  senderAddress: env.senderAddress,
-  publicBaseUrl: env.publicBaseUrl,
-  linkSecret: () => linkSecret(env.callBudget),
-  linkValidityDays: env.linkValidityDays,
-  now: () => new Date(),
-  sendsPerSecond: env.sesSendRate / SENDER_MAX_CONCURRENCY,
-  log: createLogger({ function: 'sender' }),
-});
+const log = createLogger({ service: 'sender' });
+
+export const handler = withLambdaContext(
+  log,
+  createSenderHandler({
+    table: openTable(env.tableName, {}, env.callBudget),
+    mailer: sesMailer({ configurationSet: env.sesConfigurationSet, budget: env.callBudget }),
+    questionnaires: loadQuestionnaires(env.questionnaireDir),
+    businessName: env.businessName,
+    senderAddress: env.senderAddress,
+    publicBaseUrl: env.publicBaseUrl,
+    linkSecret: () => linkSecret(env.callBudget),
+    linkValidityDays: env.linkValidityDays,
+    now: () => new Date(),
+    sendsPerSecond: env.sesSendRate / SENDER_MAX_CONCURRENCY,
+    log,
+  }),
+);

@@ -326,7 +326,7 @@ function localPipeline(target: Extract<Target, { kind: 'local' }>, at?: Date) {
     publicBaseUrl: target.run.apiUrl,
     linkSecret: localLinkSecret(target.settings.secretFile),
     mailDir: target.settings.mailDir,
-    log: createLogger({ stack: 'local', via: 'cli' }, () => undefined),
+    log: createLogger({ keys: { stack: 'local', via: 'cli' }, write: () => undefined }),
     ...(at ? { now: () => at } : {}),
   });
 }

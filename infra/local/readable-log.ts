@@ -1,4 +1,4 @@
-/** A JSON log line as a terminal line: `10:15:02 info  message processed  function=sender outcome=sent`. */
+/** A JSON log line (Powertools' format) as a terminal line: `10:15:02 info  message processed  service=sender outcome=sent`. */
 export function readableLogLine(json: string): string {
   let entry: Record<string, unknown>;
   try {
@@ -6,11 +6,11 @@ export function readableLogLine(json: string): string {
   } catch {
     return json;
   }
-  const { level, time, message, ...fields } = entry;
-  const clock = typeof time === 'string' ? time.slice(11, 19) : '';
+  const { level, timestamp, message, sampling_rate: _sampling, ...fields } = entry;
+  const clock = typeof timestamp === 'string' ? timestamp.slice(11, 19) : '';
   const rest = Object.entries(fields)
     .filter(([key, value]) => value !== undefined && key !== 'receiveCount' && key !== 'messageId')
     .map(([key, value]) => `${key}=${String(value)}`)
     .join(' ');
-  return `${clock} ${String(level).padEnd(5)} ${String(message)}${rest ? `  ${rest}` : ''}`;
+  return `${clock} ${String(level).toLowerCase().padEnd(5)} ${String(message)}${rest ? `  ${rest}` : ''}`;
 }

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   mkdirSync(settings.dataDir, { recursive: true });
 
   // Locally, logs are for a person at a terminal: one short line each; metrics have nowhere to go.
-  const log = createLogger({}, (line) => process.stdout.write(`${readableLogLine(line)}\n`));
+  const log = createLogger({ service: 'local', write: (line) => process.stdout.write(`${readableLogLine(line)}\n`) });
   setMetricsSink(() => undefined);
   const stops: Array<() => Promise<void> | void> = [];
   let stopping = false;

@@ -82,14 +82,20 @@ export function awsClientConfig(connection: AwsConnection, budget: CallBudget) {
   return {
     ...target,
     maxAttempts: budget.maxAttempts,
-    retryMode: 'standard',
+    retryMode: 'standard' as const,
+    // Named in every request's User-Agent, so CloudTrail tells the product's calls apart.
+    userAgentAppId: 'feedback-pipeline',
+    // Settings the SDK would otherwise look up in the environment and then in ~/.aws/config;
+    // FIPS, dual-stack and AWS_ENDPOINT_URL_* are left to it, so its own variables still work.
+    defaultsMode: 'standard' as const,
+    authSchemePreference: [] as string[],
     requestHandler: new NodeHttpHandler({
       connectionTimeout: budget.connectionTimeoutMs,
       requestTimeout: budget.requestTimeoutMs,
       // Without this the SDK only logs a request that overruns its requestTimeout.
       throwOnRequestTimeout: true,
     }),
-  } as const;
+  };
 }
 
 function regionFromEnvironment(): string {

@@ -57,7 +57,7 @@ export async function measureAnswerLoad(options: { dynamodbEndpoint: string; sec
     publicBaseUrl: 'http://127.0.0.1',
     linkSecret: secret,
     mailDir: mkdtempSync(join(tmpdir(), 'bench-mail-')),
-    log: createLogger({}, () => undefined),
+    log: createLogger({ write: () => undefined }),
   });
   const waveId = '2026-W48';
   const expiresAt = Math.floor(Date.now() / 1000) + 86_400;

@@ -58,7 +58,7 @@ export async function measureOperationCosts(options: { dynamodbEndpoint: string;
     publicBaseUrl: 'http://127.0.0.1',
     linkSecret: 'bench-secret-'.padEnd(48, 'x'),
     mailDir: mkdtempSync(join(tmpdir(), 'bench-mail-')),
-    log: createLogger({}, () => undefined),
+    log: createLogger({ write: () => undefined }),
     now: () => now,
     wrapMailer: (mailer) => ({
       async sendRaw(raw) {

@@ -106,7 +106,7 @@ describe('the handlers accept the payloads AWS actually sends', () => {
       reminderAfterDays: 5,
       linkValidityDays: 30,
       now: () => now,
-      log: createLogger({}, () => undefined),
+      log: createLogger({ write: () => undefined }),
     });
     await expect(planner({ job: 'planWave', 'aws.scheduler.execution-id': 'e1', 'aws.scheduler.scheduled-time': '2026-11-23T09:00:00Z' })).resolves.toMatchObject({ job: 'planWave' });
     await expect(planner({ detail: {} })).rejects.toThrow();

@@ -39,7 +39,7 @@ describe('SES mail events (SNS → mail-events → DynamoDB Local)', () => {
   it('suppresses permanent bounces and complaints once, however often SES delivers them', async () => {
     const table = await freshTable();
     const lines: string[] = [];
-    const handler = createMailEventsHandler({ table, now: () => new Date('2026-11-23T09:01:00Z'), log: createLogger({}, (l) => lines.push(l)) });
+    const handler = createMailEventsHandler({ table, now: () => new Date('2026-11-23T09:01:00Z'), log: createLogger({ write: (l) => lines.push(l) }) });
 
     const complaint = { notificationType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: 'Angry@Customer.example' }] } };
     expect(await handler(snsEvent(bounce('gone@customer.example'), complaint, bounce('full@customer.example', 'Transient')))).toEqual({ suppressed: 2 });
@@ -53,7 +53,7 @@ describe('SES mail events (SNS → mail-events → DynamoDB Local)', () => {
 
   it('drops a message that is not an SES notification without failing the others', async () => {
     const table = await freshTable();
-    const handler = createMailEventsHandler({ table, now: () => new Date(), log: createLogger({}, () => undefined) });
+    const handler = createMailEventsHandler({ table, now: () => new Date(), log: createLogger({ write: () => undefined }) });
     expect(await handler(snsEvent('not json at all', bounce('later@customer.example')))).toEqual({ suppressed: 1 });
   });
 });

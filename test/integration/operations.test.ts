@@ -36,12 +36,12 @@ describe('operations: metrics and correlation ids', () => {
     await pipeline.jobs.sweepComplaints();
     expect(metricTotal('SlaBreaches')).toBe(1);
 
-    const mailEvents = createMailEventsHandler({ table: pipeline.table, now: () => clock, log: createLogger({}, () => undefined) });
+    const mailEvents = createMailEventsHandler({ table: pipeline.table, now: () => clock, log: createLogger({ write: () => undefined }) });
     await mailEvents({ Records: [{ Sns: { MessageId: 'm', Message: JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: contact.email }] } }) } }] } as never);
     expect(metricTotal('Bounces')).toBe(1);
 
     for (const metric of emittedMetrics) {
-      expect(metric).toMatchObject({ _aws: { CloudWatchMetrics: [{ Namespace: 'FeedbackPipeline', Dimensions: [['function']] }] } });
+      expect(metric).toMatchObject({ _aws: { CloudWatchMetrics: [{ Namespace: 'FeedbackPipeline', Dimensions: [['service']] }] } });
     }
   });
 
@@ -62,7 +62,7 @@ describe('operations: metrics and correlation ids', () => {
     expect(response.status).toBe(500);
     expect(response.headers.get('x-request-id')).toBe('Root=1-67891233-abcdef012345678912345678');
     const errorLine = pipeline.logLines.find((line) => line.includes('unhandled error'))!;
-    expect(JSON.parse(errorLine)).toMatchObject({ level: 'error', requestId: 'Root=1-67891233-abcdef012345678912345678', errorName: 'InternalServerError' });
+    expect(JSON.parse(errorLine)).toMatchObject({ level: 'ERROR', requestId: 'Root=1-67891233-abcdef012345678912345678', errorName: 'InternalServerError' });
     const logs = pipeline.logLines.join('\n');
     expect(logs).not.toContain(contact.email);
     expect(logs).not.toContain('07700 900123');

@@ -43,7 +43,7 @@ export async function startTestPipeline(overrides: Partial<LocalPipelineOptions>
     publicBaseUrl: TEST_BASE_URL,
     linkSecret: 'test-secret-'.padEnd(40, 'x'),
     mailDir,
-    log: createLogger({}, (line) => logLines.push(line)),
+    log: createLogger({ write: (line) => logLines.push(line) }),
     visibilityTimeoutMs: 20,
     ...overrides,
   });

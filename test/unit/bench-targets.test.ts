@@ -5,11 +5,11 @@ import type { OperationCosts } from '../bench/operation-costs.ts';
 import type { LoadResult } from '../bench/answer-load.ts';
 import type { AggregationReads } from '../bench/aggregation-reads.ts';
 
-function results(overrides: { importMs?: number; kb?: number; writes?: number; reads?: number; aggregate?: number; trend?: number; lost?: number; maxSends?: number; benchSeconds?: number } = {}) {
+function results(overrides: { importMs?: number; naiveMs?: number; writes?: number; reads?: number; aggregate?: number; trend?: number; lost?: number; maxSends?: number; benchSeconds?: number } = {}) {
   const answer: ColdStart = {
     fn: 'http-api',
-    kb: { product: overrides.kb ?? 200, sdkBundled: 560, sdkExternal: 180 },
-    importMs: { product: overrides.importMs ?? 40, sdkBundled: 85, sdkExternal: 160 },
+    kb: { product: 350, sdkBundled: 500, sdkExternal: 140 },
+    importMs: { product: overrides.importMs ?? 44, sdkBundled: overrides.naiveMs ?? 60, sdkExternal: 150 },
     networkCallsAtImport: 0,
   };
   const operations = {
@@ -32,8 +32,9 @@ describe('the benchmark’s targets', () => {
   });
 
   it.each([
-    ['answer function import time', { importMs: 45.1 }],
-    ['answer function bundle', { kb: 351 }],
+    // 0.40 × 150 ms = 60 ms, but that is past 0.80 × the untuned build too: raise that one.
+    ['answer function import vs NodejsFunction’s default build (SDK external)', { importMs: 60.1, naiveMs: 100 }],
+    ['answer function import vs the SDK bundled untuned', { importMs: 48.1 }],
     ['units per response stored', { reads: 0.5 }],
     ['units per response stored', { writes: 3 }],
     ['read units per response aggregated (a period of 10,000)', { aggregate: 0.151 }],
