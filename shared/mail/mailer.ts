@@ -18,13 +18,14 @@ export class SendOutcomeUnknownError extends Error {
 const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /**
- * True when the error proves SES did not take the message: SES answered (throttling, a
- * refusal, its own 5xx) or no connection was ever made. A timeout or a connection dropped
+ * True when the error proves SES did not take the message: SES answered with an error
+ * (throttling, a refusal, its own 5xx) or no connection was ever made. A timeout or a connection dropped
  * after the request was written proves nothing.
  */
 export function provesNotSent(error: unknown): boolean {
   const failure = error as { $metadata?: { httpStatusCode?: number }; code?: string };
-  return failure.$metadata?.httpStatusCode !== undefined || NOT_CONNECTED_CODES.has(failure.code ?? '');
+  // A 2xx whose body did not parse is SES saying yes.
+  return (failure.$metadata?.httpStatusCode ?? 0) >= 300 || NOT_CONNECTED_CODES.has(failure.code ?? '');
 }
 
 /**
