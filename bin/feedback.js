@@ -3,6 +3,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// The SDK's notice that its releases after January 2027 need Node 22: the lockfile pins today's.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // Jobs the CLI runs in-process record CloudWatch metrics; at a terminal they are noise.
 const { setMetricsSink } = await import('../shared/observability/metrics.ts');
 setMetricsSink(() => undefined);

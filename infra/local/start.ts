@@ -59,6 +59,8 @@ async function main(): Promise<void> {
   // Locally, logs are for a person at a terminal: one short line each; metrics have nowhere to go.
   const log = createLogger({ service: 'local', write: (line) => process.stdout.write(`${readableLogLine(line)}\n`) });
   setMetricsSink(() => undefined);
+  // The SDK's notice that its releases after January 2027 need Node 22: the lockfile pins today's.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const stops: Array<() => Promise<void> | void> = [];
   let stopping = false;
   const stopAll = async () => {
