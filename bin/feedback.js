@@ -6,7 +6,7 @@ register();
 // The SDK's notice that its releases after January 2027 need Node 22: the lockfile pins today's.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // Jobs the CLI runs in-process record CloudWatch metrics; at a terminal they are noise.
-const { setMetricsSink } = await import('../shared/observability/metrics.ts');
+const { setMetricsSink } = await import('../shared/platform/observability/metrics.ts');
 setMetricsSink(() => undefined);
-const { runCli } = await import('../infra/cli/main.ts');
+const { runCli } = await import('../cli/main.ts');
 process.exitCode = await runCli(process.argv.slice(2));

@@ -1,9 +1,9 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { FeedbackStack } from './feedback-stack.ts';
-import { loadDeploymentConfig } from '../shared/config/load-config.ts';
-import { loadQuestionnaires } from '../shared/config/load-questionnaires.ts';
-import { InvalidInputError } from '../shared/config/zod-issues.ts';
+import { loadDeploymentConfig } from '../shared/deployment/load-config.ts';
+import { loadQuestionnaires } from '../shared/questionnaires/load-questionnaires.ts';
+import { InvalidInputError } from '../shared/platform/config/zod-issues.ts';
 
 /**
  * The CDK app. `-c config=FILE` switches the config file and `-c questionnaires=DIR` the

@@ -16,14 +16,24 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { TDeploymentConfig } from '../shared/config/deployment-config.ts';
-import { TABLE_DESIGN, type IndexName } from '../shared/storage/table-design.ts';
-import { ROUTES } from '../shared/http/routes.ts';
-import { scheduleDefinitions, type ScheduledJob } from '../shared/schedule/schedules.ts';
-import { SENDER_MAX_CONCURRENCY } from '../shared/sending/send-rate.ts';
+import type { TDeploymentConfig } from '../shared/deployment/deployment-config.ts';
+import { TABLE_DESIGN, type IndexName } from '../shared/platform/table/table-design.ts';
+import { ROUTES } from '../shared/platform/web/routes.ts';
+import { scheduleDefinitions, type ScheduledJob } from '../shared/deployment/schedules.ts';
+import { SENDER_MAX_CONCURRENCY } from '../shared/invitations/send-rate.ts';
 import { ProductFunction } from './constructs/product-function.ts';
 import { OUTPUTS } from './feedback-stack-outputs.ts';
 import { complaintHandlingFrom } from '../shared/complaints/handling-config.ts';
+import { BUSINESS_NAME, BUSINESS_TIME_ZONE, LINK_SECRET_ARN, LINK_VALIDITY_DAYS, PUBLIC_BASE_URL, SENDER_ADDRESS, SES_CONFIGURATION_SET, TABLE_NAME } from '../shared/platform/config/common-settings.ts';
+import { COMPLAINT_HANDLING, COMPLAINT_QUEUE_URL, COMPLAINT_RULES } from '../shared/complaints/complaint-settings.ts';
+import { FREQUENCY_CAP_DAYS, INTERACTION_DELAY_DAYS, RECURRING_PERIOD_DAYS, REMINDER_AFTER_DAYS, SEND_QUEUE_URL, SES_SEND_RATE } from '../shared/invitations/invitation-settings.ts';
+import { RESPONSE_RETENTION_DAYS } from '../shared/answering/answering-settings.ts';
+import { SETTINGS as HTTP_API_SETTINGS } from '../functions/http-api/settings.ts';
+import { SETTINGS as PLANNER_SETTINGS } from '../functions/planner/settings.ts';
+import { SETTINGS as SENDER_SETTINGS } from '../functions/sender/settings.ts';
+import { SETTINGS as COMPLAINTS_SETTINGS } from '../functions/complaints/settings.ts';
+import { SETTINGS as DIGEST_SETTINGS } from '../functions/digest/settings.ts';
+import { SETTINGS as MAIL_EVENTS_SETTINGS } from '../functions/mail-events/settings.ts';
 
 export interface FeedbackStackProps extends StackProps {
   /** The validated deployment config (`config/feedback.config.json`). */
@@ -115,6 +125,7 @@ export class FeedbackStack extends Stack {
     const httpApi = new ProductFunction(this, 'HttpApiFunction', {
       ...common,
       folder: 'http-api',
+      settings: HTTP_API_SETTINGS,
       callBudget: 'interactive',
       description: 'Serves questionnaire pages, answers and unsubscribes',
       bundleQuestionnaires: true,
@@ -123,6 +134,7 @@ export class FeedbackStack extends Stack {
     const planner = new ProductFunction(this, 'PlannerFunction', {
       ...common,
       folder: 'planner',
+      settings: PLANNER_SETTINGS,
       callBudget: 'batch',
       description: 'Plans a questionnaire wave and queues the invitations',
       bundleQuestionnaires: true,
@@ -132,6 +144,7 @@ export class FeedbackStack extends Stack {
     const sender = new ProductFunction(this, 'SenderFunction', {
       ...common,
       folder: 'sender',
+      settings: SENDER_SETTINGS,
       callBudget: 'queue',
       description: 'Sends queued invitations through SES within the send rate',
       bundleQuestionnaires: true,
@@ -140,6 +153,7 @@ export class FeedbackStack extends Stack {
     const complaints = new ProductFunction(this, 'ComplaintsFunction', {
       ...common,
       folder: 'complaints',
+      settings: COMPLAINTS_SETTINGS,
       callBudget: 'queue',
       description: 'Escalates complaints to managers and sweeps for overdue ones',
       bundleQuestionnaires: true,
@@ -148,6 +162,7 @@ export class FeedbackStack extends Stack {
     const digest = new ProductFunction(this, 'DigestFunction', {
       ...common,
       folder: 'digest',
+      settings: DIGEST_SETTINGS,
       callBudget: 'batch',
       description: 'Aggregates a period into rollups and emails the managers their digest',
       bundleQuestionnaires: true,
@@ -158,6 +173,7 @@ export class FeedbackStack extends Stack {
     const mailEvents = new ProductFunction(this, 'MailEventsFunction', {
       ...common,
       folder: 'mail-events',
+      settings: MAIL_EVENTS_SETTINGS,
       callBudget: 'queue',
       description: 'Adds bounced and complaining addresses to the suppression list',
       timeout: Duration.minutes(1),
@@ -165,7 +181,7 @@ export class FeedbackStack extends Stack {
 
     // Wiring: each grant is made together with the environment variable that uses it.
     const useTable = (fn: ProductFunction, actions: TableAction[], indexes: IndexName[] = []) => {
-      fn.setEnv('tableName', table.tableName);
+      fn.setEnv(TABLE_NAME, table.tableName);
       fn.role.addToPolicy(
         new iam.PolicyStatement({
           actions: actions.map((action) => `dynamodb:${action}`),
@@ -174,7 +190,7 @@ export class FeedbackStack extends Stack {
       );
     };
     const useLinkSecret = (fn: ProductFunction) => {
-      fn.setEnv('linkSecretArn', linkSecret.secretArn);
+      fn.setEnv(LINK_SECRET_ARN, linkSecret.secretArn);
       linkSecret.grantRead(fn.role);
     };
     // Least privilege: each function gets only the item operations and indexes its code uses.
@@ -187,39 +203,39 @@ export class FeedbackStack extends Stack {
     useLinkSecret(httpApi);
     useLinkSecret(sender);
     useLinkSecret(complaints);
-    for (const fn of [httpApi, sender, complaints, digest]) fn.setEnv('businessName', config.businessName);
-    digest.setEnv('complaintHandling', JSON.stringify(complaintHandlingFrom(config)));
-    httpApi.setEnv('complaintRules', JSON.stringify(config.complaints));
-    httpApi.setEnv('responseRetentionDays', String(config.privacy.responseRetentionDays));
+    for (const fn of [httpApi, sender, complaints, digest]) fn.setEnv(BUSINESS_NAME, config.businessName);
+    digest.setEnv(COMPLAINT_HANDLING, JSON.stringify(complaintHandlingFrom(config)));
+    httpApi.setEnv(COMPLAINT_RULES, JSON.stringify(config.complaints));
+    httpApi.setEnv(RESPONSE_RETENTION_DAYS, String(config.privacy.responseRetentionDays));
     for (const fn of [httpApi, complaints]) {
-      fn.setEnv('complaintHandling', JSON.stringify(complaintHandlingFrom(config)));
-      fn.setEnv('complaintQueueUrl', complaintQueue.queueUrl);
+      fn.setEnv(COMPLAINT_HANDLING, JSON.stringify(complaintHandlingFrom(config)));
+      fn.setEnv(COMPLAINT_QUEUE_URL, complaintQueue.queueUrl);
       complaintQueue.grantSendMessages(fn.role);
     }
     complaints.function.addEventSource(new SqsEventSource(complaintQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }));
 
-    planner.setEnv('sendQueueUrl', sendQueue.queueUrl);
+    planner.setEnv(SEND_QUEUE_URL, sendQueue.queueUrl);
     sendQueue.grantSendMessages(planner.role);
-    planner.setEnv('timeZone', config.timeZone);
-    planner.setEnv('recurringPeriodDays', String(config.planning.recurringPeriodDays));
-    planner.setEnv('frequencyCapDays', String(config.planning.frequencyCapDays));
-    planner.setEnv('interactionDelayDays', String(config.planning.interactionDelayDays));
-    planner.setEnv('reminderAfterDays', String(config.reminders.afterDays));
-    planner.setEnv('linkValidityDays', String(config.linkValidityDays));
+    planner.setEnv(BUSINESS_TIME_ZONE, config.timeZone);
+    planner.setEnv(RECURRING_PERIOD_DAYS, String(config.planning.recurringPeriodDays));
+    planner.setEnv(FREQUENCY_CAP_DAYS, String(config.planning.frequencyCapDays));
+    planner.setEnv(INTERACTION_DELAY_DAYS, String(config.planning.interactionDelayDays));
+    planner.setEnv(REMINDER_AFTER_DAYS, String(config.reminders.afterDays));
+    planner.setEnv(LINK_VALIDITY_DAYS, String(config.linkValidityDays));
 
     for (const fn of [digest]) {
-      fn.setEnv('senderAddress', config.senderAddress);
-      fn.setEnv('sesConfigurationSet', configurationSet.configurationSetName);
+      fn.setEnv(SENDER_ADDRESS, config.senderAddress);
+      fn.setEnv(SES_CONFIGURATION_SET, configurationSet.configurationSetName);
       this.allowSending(fn, config.senderAddress, configurationSet);
     }
     for (const fn of [sender, complaints]) {
-      fn.setEnv('senderAddress', config.senderAddress);
-      fn.setEnv('publicBaseUrl', apiUrl);
-      fn.setEnv('sesConfigurationSet', configurationSet.configurationSetName);
+      fn.setEnv(SENDER_ADDRESS, config.senderAddress);
+      fn.setEnv(PUBLIC_BASE_URL, apiUrl);
+      fn.setEnv(SES_CONFIGURATION_SET, configurationSet.configurationSetName);
       this.allowSending(fn, config.senderAddress, configurationSet);
     }
-    sender.setEnv('linkValidityDays', String(config.linkValidityDays));
-    sender.setEnv('sesSendRate', String(config.sesSendRatePerSecond));
+    sender.setEnv(LINK_VALIDITY_DAYS, String(config.linkValidityDays));
+    sender.setEnv(SES_SEND_RATE, String(config.sesSendRatePerSecond));
     sender.function.addEventSource(
       new SqsEventSource(sendQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: SENDER_MAX_CONCURRENCY }),
     );

@@ -1,8 +1,8 @@
-import * as z from '../../shared/validation/zod.ts';
+import * as z from '../../shared/platform/validation/zod.ts';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { MessageQueue } from '../../shared/queue/message-queue.ts';
-import type { Logger } from '../../shared/observability/logger.ts';
-import { processBatch } from '../../shared/queue/sqs-batch.ts';
+import type { MessageQueue } from '../../shared/platform/queue/message-queue.ts';
+import type { Logger } from '../../shared/platform/observability/logger.ts';
+import { processBatch } from '../../shared/platform/queue/sqs-batch.ts';
 import { ZComplaintMessage, type TComplaintMessage } from '../../shared/complaints/complaint-messages.ts';
 import { notifyComplaint, type NotifyDependencies } from '../../shared/complaints/notify-complaint.ts';
 import { sweepComplaints, type SweepSummary } from '../../shared/complaints/sweep-complaints.ts';

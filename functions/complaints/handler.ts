@@ -1,14 +1,15 @@
-import '../../shared/config/lambda-startup.ts';
+import '../../shared/platform/config/lambda-startup.ts';
 import { createComplaintsHandler } from './complaints.ts';
-import { readEnv } from '../../shared/config/runtime-env.ts';
-import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
-import { openTable } from '../../shared/storage/table-client.ts';
-import { sesMailer } from '../../shared/mail/mailer.ts';
-import { sqsQueue } from '../../shared/queue/sqs-queue.ts';
-import { linkSecret } from '../../shared/tokens/link-secret.ts';
-import { createLogger, withLambdaContext } from '../../shared/observability/logger.ts';
+import { readSettings } from '../../shared/platform/config/settings.ts';
+import { SETTINGS } from './settings.ts';
+import { loadQuestionnaires } from '../../shared/questionnaires/load-questionnaires.ts';
+import { openTable } from '../../shared/platform/table/table-client.ts';
+import { sesMailer } from '../../shared/platform/mail/mailer.ts';
+import { sqsQueue } from '../../shared/platform/queue/sqs-queue.ts';
+import { linkSecretFrom } from '../../shared/platform/tokens/link-secret.ts';
+import { createLogger, withLambdaContext } from '../../shared/platform/observability/logger.ts';
 
-const env = readEnv(['callBudget', 'tableName', 'questionnaireDir', 'businessName', 'senderAddress', 'publicBaseUrl', 'sesConfigurationSet', 'complaintHandling', 'complaintQueueUrl']);
+const env = readSettings(SETTINGS);
 
 const log = createLogger({ service: 'complaints' });
 
@@ -23,7 +24,7 @@ export const handler = withLambdaContext(
     businessName: env.businessName,
     senderAddress: env.senderAddress,
     publicBaseUrl: env.publicBaseUrl,
-    linkSecret: () => linkSecret(env.callBudget),
+    linkSecret: linkSecretFrom(env.linkSecretArn, env.callBudget),
     now: () => new Date(),
     log,
   }),

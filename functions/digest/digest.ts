@@ -1,5 +1,5 @@
-import * as z from '../../shared/validation/zod.ts';
-import type { Logger } from '../../shared/observability/logger.ts';
+import * as z from '../../shared/platform/validation/zod.ts';
+import type { Logger } from '../../shared/platform/observability/logger.ts';
 import { sendDigests, sendStaffDigests, shiftMonth, type DigestDependencies, type DigestOutcome } from '../../shared/digest/send-digests.ts';
 import { isPeriod, lastCompletePeriod } from '../../shared/digest/period.ts';
 

@@ -1,14 +1,15 @@
-import '../../shared/config/lambda-startup.ts';
+import '../../shared/platform/config/lambda-startup.ts';
 import { handle } from 'hono/aws-lambda';
-import { createApp } from '../../shared/http/app.tsx';
-import { readEnv } from '../../shared/config/runtime-env.ts';
-import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
-import { openTable } from '../../shared/storage/table-client.ts';
-import { linkSecret } from '../../shared/tokens/link-secret.ts';
-import { createLogger, withLambdaContext } from '../../shared/observability/logger.ts';
-import { sqsQueue } from '../../shared/queue/sqs-queue.ts';
+import { createApp } from './app.tsx';
+import { readSettings } from '../../shared/platform/config/settings.ts';
+import { SETTINGS } from './settings.ts';
+import { loadQuestionnaires } from '../../shared/questionnaires/load-questionnaires.ts';
+import { openTable } from '../../shared/platform/table/table-client.ts';
+import { linkSecretFrom } from '../../shared/platform/tokens/link-secret.ts';
+import { createLogger, withLambdaContext } from '../../shared/platform/observability/logger.ts';
+import { sqsQueue } from '../../shared/platform/queue/sqs-queue.ts';
 
-const env = readEnv(['callBudget', 'tableName', 'businessName', 'questionnaireDir', 'complaintRules', 'complaintHandling', 'complaintQueueUrl', 'responseRetentionDays']);
+const env = readSettings(SETTINGS);
 const log = createLogger({ service: 'http-api' });
 
 export const handler = withLambdaContext(
@@ -22,7 +23,7 @@ export const handler = withLambdaContext(
       responseRetentionDays: env.responseRetentionDays,
       complaintHandling: env.complaintHandling,
       complaintQueue: sqsQueue(env.complaintQueueUrl, { budget: env.callBudget }),
-      linkSecret: () => linkSecret(env.callBudget),
+      linkSecret: linkSecretFrom(env.linkSecretArn, env.callBudget),
       now: () => new Date(),
       logError: (message, error, fields) => log.error(message, error, fields),
     }),

@@ -1,10 +1,11 @@
-import '../../shared/config/lambda-startup.ts';
+import '../../shared/platform/config/lambda-startup.ts';
 import { createMailEventsHandler } from './mail-events.ts';
-import { readEnv } from '../../shared/config/runtime-env.ts';
-import { openTable } from '../../shared/storage/table-client.ts';
-import { createLogger, withLambdaContext } from '../../shared/observability/logger.ts';
+import { readSettings } from '../../shared/platform/config/settings.ts';
+import { SETTINGS } from './settings.ts';
+import { openTable } from '../../shared/platform/table/table-client.ts';
+import { createLogger, withLambdaContext } from '../../shared/platform/observability/logger.ts';
 
-const env = readEnv(['callBudget', 'tableName']);
+const env = readSettings(SETTINGS);
 
 const log = createLogger({ service: 'mail-events' });
 

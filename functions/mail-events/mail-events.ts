@@ -1,10 +1,10 @@
-import * as z from '../../shared/validation/zod.ts';
+import * as z from '../../shared/platform/validation/zod.ts';
 import type { SNSEvent } from 'aws-lambda';
-import type { Table } from '../../shared/storage/table-client.ts';
-import type { Logger } from '../../shared/observability/logger.ts';
-import { ZSesNotification, suppressionsFrom } from '../../shared/mail/ses-notification.ts';
-import { suppressAddress } from '../../shared/storage/suppressions.ts';
-import { recordMetric } from '../../shared/observability/metrics.ts';
+import type { Table } from '../../shared/platform/table/table-client.ts';
+import type { Logger } from '../../shared/platform/observability/logger.ts';
+import { ZSesNotification, suppressionsFrom } from '../../shared/people/ses-notification.ts';
+import { suppressAddress } from '../../shared/people/suppression-store.ts';
+import { recordMetric } from '../../shared/platform/observability/metrics.ts';
 
 const ZSnsEvent = z.object({
   Records: z.array(z.looseObject({ Sns: z.looseObject({ Message: z.string(), MessageId: z.optional(z.string()) }) })),

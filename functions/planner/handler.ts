@@ -1,23 +1,13 @@
-import '../../shared/config/lambda-startup.ts';
+import '../../shared/platform/config/lambda-startup.ts';
 import { createPlannerHandler } from './planner.ts';
-import { readEnv } from '../../shared/config/runtime-env.ts';
-import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
-import { openTable } from '../../shared/storage/table-client.ts';
-import { sqsQueue } from '../../shared/queue/sqs-queue.ts';
-import { createLogger, withLambdaContext } from '../../shared/observability/logger.ts';
+import { readSettings } from '../../shared/platform/config/settings.ts';
+import { SETTINGS } from './settings.ts';
+import { loadQuestionnaires } from '../../shared/questionnaires/load-questionnaires.ts';
+import { openTable } from '../../shared/platform/table/table-client.ts';
+import { sqsQueue } from '../../shared/platform/queue/sqs-queue.ts';
+import { createLogger, withLambdaContext } from '../../shared/platform/observability/logger.ts';
 
-const env = readEnv([
-  'callBudget',
-  'tableName',
-  'sendQueueUrl',
-  'questionnaireDir',
-  'timeZone',
-  'recurringPeriodDays',
-  'frequencyCapDays',
-  'interactionDelayDays',
-  'reminderAfterDays',
-  'linkValidityDays',
-]);
+const env = readSettings(SETTINGS);
 
 const log = createLogger({ service: 'planner' });
 

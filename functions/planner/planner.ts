@@ -1,12 +1,12 @@
-import * as z from '../../shared/validation/zod.ts';
-import type { TQuestionnaire } from '../../shared/questionnaire/questionnaire-schema.ts';
-import type { Table } from '../../shared/storage/table-client.ts';
-import type { MessageQueue } from '../../shared/queue/message-queue.ts';
-import type { TSendRequest } from '../../shared/storage/invitations.ts';
-import type { Logger } from '../../shared/observability/logger.ts';
-import type { PlanningRules } from '../../shared/planning/eligibility.ts';
-import { planWave, type PlanSummary } from '../../shared/planning/plan-wave.ts';
-import { planReminders, type ReminderSummary } from '../../shared/planning/plan-reminders.ts';
+import * as z from '../../shared/platform/validation/zod.ts';
+import type { TQuestionnaire } from '../../shared/questionnaires/questionnaire-schema.ts';
+import type { Table } from '../../shared/platform/table/table-client.ts';
+import type { MessageQueue } from '../../shared/platform/queue/message-queue.ts';
+import type { TSendRequest } from '../../shared/invitations/invitation-store.ts';
+import type { Logger } from '../../shared/platform/observability/logger.ts';
+import type { PlanningRules } from '../../shared/invitations/eligibility.ts';
+import { planWave, type PlanSummary } from '../../shared/invitations/plan-wave.ts';
+import { planReminders, type ReminderSummary } from '../../shared/invitations/plan-reminders.ts';
 
 /**
  * What EventBridge Scheduler sends (the schedule's input), or what the CLI sends when an

@@ -1,24 +1,15 @@
-import '../../shared/config/lambda-startup.ts';
+import '../../shared/platform/config/lambda-startup.ts';
 import { createSenderHandler } from './sender.ts';
-import { readEnv } from '../../shared/config/runtime-env.ts';
-import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
-import { openTable } from '../../shared/storage/table-client.ts';
-import { sesMailer } from '../../shared/mail/mailer.ts';
-import { linkSecret } from '../../shared/tokens/link-secret.ts';
-import { createLogger, withLambdaContext } from '../../shared/observability/logger.ts';
-import { SENDER_MAX_CONCURRENCY } from '../../shared/sending/send-rate.ts';
+import { readSettings } from '../../shared/platform/config/settings.ts';
+import { SETTINGS } from './settings.ts';
+import { loadQuestionnaires } from '../../shared/questionnaires/load-questionnaires.ts';
+import { openTable } from '../../shared/platform/table/table-client.ts';
+import { sesMailer } from '../../shared/platform/mail/mailer.ts';
+import { linkSecretFrom } from '../../shared/platform/tokens/link-secret.ts';
+import { createLogger, withLambdaContext } from '../../shared/platform/observability/logger.ts';
+import { SENDER_MAX_CONCURRENCY } from '../../shared/invitations/send-rate.ts';
 
-const env = readEnv([
-  'callBudget',
-  'tableName',
-  'questionnaireDir',
-  'businessName',
-  'senderAddress',
-  'publicBaseUrl',
-  'linkValidityDays',
-  'sesConfigurationSet',
-  'sesSendRate',
-]);
+const env = readSettings(SETTINGS);
 
 const log = createLogger({ service: 'sender' });
 
@@ -31,7 +22,7 @@ export const handler = withLambdaContext(
     businessName: env.businessName,
     senderAddress: env.senderAddress,
     publicBaseUrl: env.publicBaseUrl,
-    linkSecret: () => linkSecret(env.callBudget),
+    linkSecret: linkSecretFrom(env.linkSecretArn, env.callBudget),
     linkValidityDays: env.linkValidityDays,
     now: () => new Date(),
     sendsPerSecond: env.sesSendRate / SENDER_MAX_CONCURRENCY,

@@ -1,10 +1,10 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { processBatch } from '../../shared/queue/sqs-batch.ts';
-import { ZSendRequest } from '../../shared/storage/invitations.ts';
-import { deliverInvitation, type DeliveryContext } from '../../shared/sending/deliver-invitation.ts';
-import { createPacer } from '../../shared/sending/pacer.ts';
-import { recordMetric } from '../../shared/observability/metrics.ts';
-import type { Logger } from '../../shared/observability/logger.ts';
+import { processBatch } from '../../shared/platform/queue/sqs-batch.ts';
+import { ZSendRequest } from '../../shared/invitations/invitation-store.ts';
+import { deliverInvitation, type DeliveryContext } from '../../shared/invitations/deliver-invitation.ts';
+import { createPacer } from '../../shared/invitations/pacer.ts';
+import { recordMetric } from '../../shared/platform/observability/metrics.ts';
+import type { Logger } from '../../shared/platform/observability/logger.ts';
 
 export interface SenderDependencies extends DeliveryContext {
   /** This consumer's share of the SES send rate, in messages per second. */

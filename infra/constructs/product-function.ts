@@ -5,7 +5,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { resolve } from 'node:path';
-import { ENV } from '../../shared/config/runtime-env.ts';
+import { CALL_BUDGET, QUESTIONNAIRE_DIR } from '../../shared/platform/config/common-settings.ts';
+import type { Setting, Settings } from '../../shared/platform/config/settings.ts';
 import { LAMBDA_BUNDLING } from './lambda-bundling.ts';
 import { CALL_BUDGETS, worstCaseMs, type CallBudgetName } from '../../shared/platform/aws-clients.ts';
 
@@ -25,6 +26,11 @@ export interface ProductFunctionProps {
    * worst case must fit in half the timeout, so a call that gives up leaves time to answer.
    */
   readonly callBudget: CallBudgetName;
+  /**
+   * The settings the function's handler reads (`functions/<folder>/settings.ts`). Each must be
+   * set with {@link ProductFunction.setEnv}, and nothing else may be: synth fails otherwise.
+   */
+  readonly settings: Settings;
   /** @default 256 */
   readonly memorySize?: number;
   readonly logRetention: logs.RetentionDays;
@@ -44,9 +50,18 @@ export class ProductFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
+  readonly folder: string;
+  private readonly declared: Set<string>;
+  private readonly set = new Set<string>();
 
   constructor(scope: Construct, id: string, props: ProductFunctionProps) {
     super(scope, id);
+    this.folder = props.folder;
+    this.declared = new Set(Object.values(props.settings).map((s) => s.name));
+    this.set.add(CALL_BUDGET.name);
+    if (props.bundleQuestionnaires) this.set.add(QUESTIONNAIRE_DIR.name);
+    // Every setting the handler reads must be set by the time the app synthesises.
+    this.node.addValidation({ validate: () => [...this.declared].filter((name) => !this.set.has(name)).map((name) => `${this.folder} reads ${name}, which the stack does not set`) });
     const timeout = props.timeout ?? Duration.seconds(30);
     if (worstCaseMs(CALL_BUDGETS[props.callBudget]) > timeout.toMilliseconds() / 2) {
       throw new Error(`${props.folder}: the '${props.callBudget}' call budget (worst case ${worstCaseMs(CALL_BUDGETS[props.callBudget])} ms) needs a timeout of at least twice that`);
@@ -77,8 +92,8 @@ export class ProductFunction extends Construct {
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       environment: {
-        [ENV.callBudget]: props.callBudget,
-        ...(props.bundleQuestionnaires ? { [ENV.questionnaireDir]: `/var/task/${BUNDLED_QUESTIONNAIRE_DIR}` } : {}),
+        [CALL_BUDGET.name]: props.callBudget,
+        ...(props.bundleQuestionnaires ? { [QUESTIONNAIRE_DIR.name]: `/var/task/${BUNDLED_QUESTIONNAIRE_DIR}` } : {}),
         ...props.environment,
       },
       bundling: {
@@ -108,8 +123,10 @@ export class ProductFunction extends Construct {
     });
   }
 
-  /** Sets an environment variable, named from `ENV`. */
-  setEnv(key: keyof typeof ENV, value: string): void {
-    this.function.addEnvironment(ENV[key], value);
+  /** Sets one of the function's settings; a setting its handler does not read is refused. */
+  setEnv(setting: Setting, value: string): void {
+    if (!this.declared.has(setting.name)) throw new Error(`${this.folder} does not read ${setting.name}: add it to functions/${this.folder}/settings.ts or do not set it`);
+    this.set.add(setting.name);
+    this.function.addEnvironment(setting.name, value);
   }
 }

@@ -1,4 +1,4 @@
-import type { TBusinessHours } from '../config/deployment-config.ts';
+import type { TBusinessHours } from '../deployment/deployment-config.ts';
 
 /**
  * Deadline arithmetic in business time: hours count only inside the business's opening

@@ -1,11 +1,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Table } from '../storage/table-client.ts';
-import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
-import { keys } from '../storage/keys.ts';
-import { invitationFromItem } from '../storage/invitations.ts';
-import { getResponse, type TResponse } from '../storage/responses.ts';
-import { getComplaint, type TComplaint } from '../storage/complaints.ts';
-import { getDepartment, getStaffMember } from '../storage/directory.ts';
+import type { Table } from '../platform/table/table-client.ts';
+import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
+import { keys } from '../platform/table/keys.ts';
+import { invitationFromItem } from '../invitations/invitation-store.ts';
+import { getResponse, type TResponse } from '../answering/response-store.ts';
+import { getComplaint, type TComplaint } from './complaint-store.ts';
+import { getDepartment, getStaffMember } from '../people/directory-store.ts';
 
 export interface EarlierContact {
   questionnaireId: string;

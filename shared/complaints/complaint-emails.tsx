@@ -1,6 +1,6 @@
-import type { RenderedEmail } from '../mail/invitation-email.tsx';
-import { EmailFrame, emailDocument } from '../mail/email-frame.tsx';
-import { localized } from '../questionnaire/questionnaire-schema.ts';
+import type { RenderedEmail } from '../platform/mail/mime.ts';
+import { EmailFrame, emailDocument } from '../platform/mail/email-frame.tsx';
+import { localized } from '../questionnaires/questionnaire-schema.ts';
 import type { ComplaintContext } from './complaint-context.ts';
 
 export type ComplaintAction = 'acknowledge' | 'resolve' | 'reassign';

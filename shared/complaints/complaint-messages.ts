@@ -1,4 +1,4 @@
-import * as z from '../validation/zod.ts';
+import * as z from '../platform/validation/zod.ts';
 
 /**
  * A notification to send about a complaint. `key` names it on the complaint record, which

@@ -1,5 +1,5 @@
-import * as z from '../validation/zod.ts';
-import type { TDeploymentConfig } from '../config/deployment-config.ts';
+import * as z from '../platform/validation/zod.ts';
+import type { TDeploymentConfig } from '../deployment/deployment-config.ts';
 import type { ComplaintHandling } from './open-complaint.ts';
 
 /** The complaint-handling settings as one value, passed to functions as `COMPLAINT_HANDLING` JSON. */

@@ -1,4 +1,4 @@
-import type { TComplaint } from '../storage/complaints.ts';
+import type { TComplaint } from './complaint-store.ts';
 import { businessHoursBetween, type BusinessCalendar } from './business-calendar.ts';
 
 export interface HandlingSummary {

@@ -1,14 +1,16 @@
-import { composeEmail, type LinkContext, type MailContext } from '../mail/mail-context.ts';
-import { isUnknownSendOutcome } from '../mail/mailer.ts';
-import { claimNotification, completeNotification, getComplaint, releaseNotification } from '../storage/complaints.ts';
-import { signLink } from '../tokens/link-token.ts';
-import { ROUTES, routeUrl } from '../http/routes.ts';
+import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
+import { composeEmail, type LinkContext, type MailContext } from '../platform/mail/mail-context.ts';
+import { isUnknownSendOutcome } from '../platform/mail/mailer.ts';
+import { claimNotification, completeNotification, getComplaint, releaseNotification } from './complaint-store.ts';
+import { signLink } from '../platform/tokens/link-token.ts';
+import { ROUTES, routeUrl } from '../platform/web/routes.ts';
 import { loadComplaintContext } from './complaint-context.ts';
 import { renderAcknowledgementEmail, renderEscalationEmail } from './complaint-emails.tsx';
 import type { TComplaintMessage } from './complaint-messages.ts';
 import type { ComplaintHandling } from './open-complaint.ts';
 
 export interface NotifyDependencies extends MailContext, LinkContext {
+  readonly questionnaires: readonly TQuestionnaire[];
   readonly handling: ComplaintHandling;
 }
 

@@ -1,9 +1,9 @@
-import type { TInvitation } from '../storage/invitations.ts';
-import type { Table } from '../storage/table-client.ts';
-import type { MessageQueue } from '../queue/message-queue.ts';
-import type { ComplaintReason } from '../questionnaire/complaint-rules.ts';
-import { openComplaint } from '../storage/complaints.ts';
-import { getDepartment } from '../storage/directory.ts';
+import type { TInvitation } from '../invitations/invitation-store.ts';
+import type { Table } from '../platform/table/table-client.ts';
+import type { MessageQueue } from '../platform/queue/message-queue.ts';
+import type { ComplaintReason } from './complaint-rules.ts';
+import { openComplaint } from './complaint-store.ts';
+import { getDepartment } from '../people/directory-store.ts';
 import { complaintDeadlines, type BusinessCalendar } from './business-calendar.ts';
 import type { TComplaintMessage } from './complaint-messages.ts';
 

@@ -1,8 +1,8 @@
-import type { Table } from '../storage/table-client.ts';
-import type { MessageQueue } from '../queue/message-queue.ts';
-import { claimEscalation, listComplaints, type TComplaint } from '../storage/complaints.ts';
+import type { Table } from '../platform/table/table-client.ts';
+import type { MessageQueue } from '../platform/queue/message-queue.ts';
+import { claimEscalation, listComplaints, type TComplaint } from './complaint-store.ts';
 import type { TComplaintMessage } from './complaint-messages.ts';
-import { recordMetric } from '../observability/metrics.ts';
+import { recordMetric } from '../platform/observability/metrics.ts';
 
 export interface SweepSummary {
   checked: number;

@@ -1,10 +1,10 @@
-import type { Table } from '../storage/table-client.ts';
-import type { TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
-import { keys } from '../storage/keys.ts';
-import { LIST_SHARDS } from '../storage/table-design.ts';
-import { listAll, partitionItems } from '../storage/list-index.ts';
-import { responseFromItem } from '../storage/responses.ts';
-import { batchWrite } from '../storage/batch-write.ts';
+import type { Table } from '../platform/table/table-client.ts';
+import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
+import { keys } from '../platform/table/keys.ts';
+import { LIST_SHARDS } from '../platform/table/table-design.ts';
+import { listAll, partitionItems } from '../platform/table/list-index.ts';
+import { responseFromItem } from '../answering/response-store.ts';
+import { batchWrite } from '../platform/table/batch-write.ts';
 import { addResponse, counts, emptyRollup, segments, type Rollup } from './rollup.ts';
 
 export interface AggregationResult {

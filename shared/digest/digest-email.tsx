@@ -1,5 +1,5 @@
-import type { RenderedEmail } from '../mail/invitation-email.tsx';
-import { EmailFrame, emailDocument } from '../mail/email-frame.tsx';
+import type { RenderedEmail } from '../platform/mail/mime.ts';
+import { EmailFrame, emailDocument } from '../platform/mail/email-frame.tsx';
 import type { DigestReport } from './digest-report.ts';
 
 const fmt = (value: number | null, digits = 0) => (value === null ? '–' : value.toFixed(digits));

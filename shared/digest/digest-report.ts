@@ -1,5 +1,5 @@
-import { localized, type TQuestionnaire } from '../questionnaire/questionnaire-schema.ts';
-import type { TComplaint } from '../storage/complaints.ts';
+import { localized, type TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
+import type { TComplaint } from '../complaints/complaint-store.ts';
 import { summarizeHandling, type HandlingSummary } from '../complaints/handling-times.ts';
 import type { BusinessCalendar } from '../complaints/business-calendar.ts';
 import { isOverdue } from '../complaints/sweep-complaints.ts';

@@ -1,4 +1,4 @@
-import { waveIdFor } from '../planning/wave-id.ts';
+import { waveIdFor } from '../platform/schedule/wave-id.ts';
 
 const PERIOD = /^(\d{4})-W(\d{2})$/;
 

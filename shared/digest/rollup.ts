@@ -1,4 +1,4 @@
-import type { TResponse } from '../storage/responses.ts';
+import type { TResponse } from '../answering/response-store.ts';
 
 /**
  * A period's figures for one segment (the company, a department, a staff member), kept as

@@ -1,10 +1,11 @@
+import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ComplaintHandling } from '../complaints/open-complaint.ts';
-import { composeEmail, type MailContext } from '../mail/mail-context.ts';
-import type { Table } from '../storage/table-client.ts';
-import { keys } from '../storage/keys.ts';
-import { getDepartment, listStaff } from '../storage/directory.ts';
-import { listComplaints, type TComplaint } from '../storage/complaints.ts';
+import { composeEmail, type MailContext } from '../platform/mail/mail-context.ts';
+import type { Table } from '../platform/table/table-client.ts';
+import { keys } from '../platform/table/keys.ts';
+import { getDepartment, listStaff } from '../people/directory-store.ts';
+import { listComplaints, type TComplaint } from '../complaints/complaint-store.ts';
 import { aggregatePeriod, readRollups } from './aggregate-period.ts';
 import { buildDigestReport, type DigestScope } from './digest-report.ts';
 import { renderDigestEmail } from './digest-email.tsx';
@@ -12,6 +13,7 @@ import { periodsOfMonth, periodStart, previousPeriod } from './period.ts';
 import { mergeRollups, segments, type Rollup } from './rollup.ts';
 
 export interface DigestDependencies extends MailContext {
+  readonly questionnaires: readonly TQuestionnaire[];
   readonly handling: ComplaintHandling;
 }
 

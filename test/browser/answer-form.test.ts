@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { saveContact } from '../../shared/storage/contacts.ts';
+import { saveContact } from '../../shared/people/contact-store.ts';
 import { aContact } from '../support/factories.ts';
 import { freePort } from '../support/free-port.ts';
 import { inboxEmails, startTestPipeline } from '../support/local-services.ts';

@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, type CfnElement } from 'aws-cdk-lib';
+import { readdirSync } from 'node:fs';
+import { ProductFunction } from '../../infra/constructs/product-function.ts';
+import type { Settings } from '../../shared/platform/config/settings.ts';
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/app.ts';
 import { demoConfig, rawQuestionnaire } from '../support/factories.ts';
-import { ROUTES } from '../../shared/http/routes.ts';
+import { ROUTES } from '../../shared/platform/web/routes.ts';
 import { CALL_BUDGETS, worstCaseMs, type CallBudgetName } from '../../shared/platform/aws-clients.ts';
 
 const outdirs: string[] = [];
@@ -22,9 +25,10 @@ afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: tr
 
 describe('the CDK stack', () => {
   let template: Template;
+  let app: App;
   beforeAll(() => {
     // synth() throws if cdk-nag's AwsSolutions pack reports any unacknowledged finding.
-    const app = synthApp();
+    app = synthApp();
     template = Template.fromStack(app.node.findChild(demoConfig.stackName) as Stack);
   });
 
@@ -89,6 +93,18 @@ describe('the CDK stack', () => {
     }
     const mailEventsPolicy = statements.find((s) => JSON.stringify(s.Action) === '"dynamodb:PutItem"');
     expect(mailEventsPolicy).toBeDefined();
+  });
+
+  it('sets every environment variable each handler reads (its settings.ts), and no other', async () => {
+    const stack = app.node.findChild(demoConfig.stackName) as Stack;
+    const functions = stack.node.findAll().filter((c): c is ProductFunction => c instanceof ProductFunction);
+    expect(functions.map((f) => f.folder).sort()).toEqual(readdirSync('functions').sort());
+    for (const fn of functions) {
+      const { SETTINGS } = (await import(`../../functions/${fn.folder}/settings.ts`)) as { SETTINGS: Settings };
+      const logicalId = stack.getLogicalId(fn.function.node.defaultChild as CfnElement);
+      const variables = Object.keys(template.toJSON().Resources[logicalId].Properties.Environment.Variables as object);
+      expect(variables.sort(), fn.folder).toEqual(Object.values(SETTINGS).map((s) => s.name).sort());
+    }
   });
 
   it('bounds every function’s AWS calls by a budget whose worst case fits in half its timeout', () => {

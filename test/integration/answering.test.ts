@@ -1,9 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveContact } from '../../shared/storage/contacts.ts';
-import { getComplaint } from '../../shared/storage/complaints.ts';
-import { responseFromItem } from '../../shared/storage/responses.ts';
-import { fieldNames } from '../../shared/questionnaire/answer-schema.ts';
+import { saveContact } from '../../shared/people/contact-store.ts';
+import { getComplaint } from '../../shared/complaints/complaint-store.ts';
+import { responseFromItem } from '../../shared/answering/response-store.ts';
+import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
 import { aContact } from '../support/factories.ts';
 import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
 

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { saveContact } from '../../shared/storage/contacts.ts';
-import { getInvitation } from '../../shared/storage/invitations.ts';
-import { getComplaint } from '../../shared/storage/complaints.ts';
-import { importStaff } from '../../shared/import/import-file.ts';
-import { fieldNames } from '../../shared/questionnaire/answer-schema.ts';
-import { sesMailer, SendOutcomeUnknownError, type Mailer } from '../../shared/mail/mailer.ts';
+import { saveContact } from '../../shared/people/contact-store.ts';
+import { getInvitation } from '../../shared/invitations/invitation-store.ts';
+import { getComplaint } from '../../shared/complaints/complaint-store.ts';
+import { importStaff } from '../../shared/people/import-file.ts';
+import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
+import { sesMailer, SendOutcomeUnknownError, type Mailer } from '../../shared/platform/mail/mailer.ts';
 import { aContact } from '../support/factories.ts';
 import { injectDynamoFaults } from '../support/faults.ts';
 import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';

@@ -1,11 +1,11 @@
 import { describe, expect, inject, it } from 'vitest';
-import { measureAggregation } from '../bench/aggregation-scale.ts';
-import { measureAnswerLoad } from '../bench/answer-load.ts';
-import { measureColdStarts, VARIANTS } from '../bench/cold-start.ts';
-import { measureOperationCosts } from '../bench/operation-costs.ts';
+import { measureAggregation } from '../../bench/aggregation-scale.ts';
+import { measureAnswerLoad } from '../../bench/answer-load.ts';
+import { measureColdStarts, VARIANTS } from '../../bench/cold-start.ts';
+import { measureOperationCosts } from '../../bench/operation-costs.ts';
 import { freePort } from '../support/free-port.ts';
-import { measurePlanning } from '../bench/planning-scale.ts';
-import { measureAggregationReads } from '../bench/aggregation-reads.ts';
+import { measurePlanning } from '../../bench/planning-scale.ts';
+import { measureAggregationReads } from '../../bench/aggregation-reads.ts';
 
 describe('the benchmark, in miniature (so it cannot rot)', () => {
   it('aggregates generated responses and reports its figures', () => {

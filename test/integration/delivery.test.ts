@@ -2,9 +2,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { saveContact, getContact, markInvited, markUnsubscribed } from '../../shared/storage/contacts.ts';
-import { getInvitation } from '../../shared/storage/invitations.ts';
-import { suppressAddress } from '../../shared/storage/suppressions.ts';
+import { saveContact, getContact, markInvited, markUnsubscribed } from '../../shared/people/contact-store.ts';
+import { getInvitation } from '../../shared/invitations/invitation-store.ts';
+import { suppressAddress } from '../../shared/people/suppression-store.ts';
 import { aContact } from '../support/factories.ts';
 import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
 

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import { saveContact } from '../../shared/storage/contacts.ts';
-import { getInvitation, type TInvitation } from '../../shared/storage/invitations.ts';
-import { recordOneClick, recordSubmission } from '../../shared/storage/responses.ts';
-import { importStaff } from '../../shared/import/import-file.ts';
+import { saveContact } from '../../shared/people/contact-store.ts';
+import { getInvitation, type TInvitation } from '../../shared/invitations/invitation-store.ts';
+import { recordOneClick, recordSubmission } from '../../shared/answering/response-store.ts';
+import { importStaff } from '../../shared/people/import-file.ts';
 import { aggregatePeriod, readRollups } from '../../shared/digest/aggregate-period.ts';
-import type { TAnswers } from '../../shared/questionnaire/answer-schema.ts';
-import { buildReport } from '../../infra/cli/report.ts';
+import type { TAnswers } from '../../shared/questionnaires/answer-schema.ts';
+import { buildReport } from '../../cli/report.ts';
 import { customerQuestionnaire, demoConfig } from '../support/factories.ts';
 import { inboxEmails, startTestPipeline } from '../support/local-services.ts';
 import { launchChromium } from '../support/browser.ts';

@@ -1,6 +1,6 @@
 import { BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { isConditionFailure } from '../../shared/storage/table-client.ts';
+import { isConditionFailure } from '../../shared/platform/table/table-client.ts';
 import { freshTable } from '../support/test-table.ts';
 
 describe('the document client against DynamoDB Local', () => {

@@ -2,9 +2,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import type { APIGatewayProxyEventV2, Context, SQSEvent } from 'aws-lambda';
-import { saveContact } from '../../shared/storage/contacts.ts';
+import { saveContact } from '../../shared/people/contact-store.ts';
 import { createPlannerHandler } from '../../functions/planner/planner.ts';
-import { createLogger } from '../../shared/observability/logger.ts';
+import { createLogger } from '../../shared/platform/observability/logger.ts';
 import { aContact, customerQuestionnaire, demoConfig, demoQuestionnaires } from '../support/factories.ts';
 import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
 

@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveContact } from '../../shared/storage/contacts.ts';
+import { saveContact } from '../../shared/people/contact-store.ts';
 import { aContact, customerQuestionnaire } from '../support/factories.ts';
 import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
 import { injectDynamoFaults } from '../support/faults.ts';

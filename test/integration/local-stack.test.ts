@@ -4,13 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../support/free-port.ts';
-import { runCli } from '../../infra/cli/main.ts';
-import { DEMO_DEPARTMENTS, demoContacts } from '../../infra/local/demo-data.ts';
+import { runCli } from '../../cli/main.ts';
+import { DEMO_DEPARTMENTS, demoContacts } from '../../local/demo-data.ts';
 import type { InboxEmail } from '../support/local-services.ts';
 
 /** `npm start` as a user runs it (via tsx), on free ports and a temporary data folder. */
 async function startStack(env: Record<string, string>, args: string[] = []) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SNSEvent } from 'aws-lambda';
 import { createMailEventsHandler } from '../../functions/mail-events/mail-events.ts';
-import { isSuppressed } from '../../shared/storage/suppressions.ts';
-import { createLogger } from '../../shared/observability/logger.ts';
+import { isSuppressed } from '../../shared/people/suppression-store.ts';
+import { createLogger } from '../../shared/platform/observability/logger.ts';
 import { freshTable } from '../support/test-table.ts';
 
 /** An SNS delivery as Lambda receives it, wrapping SES notification bodies. */

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveContact } from '../../shared/storage/contacts.ts';
-import { importStaff } from '../../shared/import/import-file.ts';
+import { saveContact } from '../../shared/people/contact-store.ts';
+import { importStaff } from '../../shared/people/import-file.ts';
 import { createMailEventsHandler } from '../../functions/mail-events/mail-events.ts';
-import { createLogger } from '../../shared/observability/logger.ts';
-import { fieldNames } from '../../shared/questionnaire/answer-schema.ts';
+import { createLogger } from '../../shared/platform/observability/logger.ts';
+import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
 import { injectDynamoFaults } from '../support/faults.ts';
 import { emittedMetrics, metricTotal } from '../support/metrics-collector.ts';
 import { aContact } from '../support/factories.ts';

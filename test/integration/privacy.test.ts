@@ -1,13 +1,13 @@
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveContact } from '../../shared/storage/contacts.ts';
-import { getComplaint } from '../../shared/storage/complaints.ts';
-import { getInvitation } from '../../shared/storage/invitations.ts';
-import { isSuppressed } from '../../shared/storage/suppressions.ts';
-import { importStaff } from '../../shared/import/import-file.ts';
+import { saveContact } from '../../shared/people/contact-store.ts';
+import { getComplaint } from '../../shared/complaints/complaint-store.ts';
+import { getInvitation } from '../../shared/invitations/invitation-store.ts';
+import { isSuppressed } from '../../shared/people/suppression-store.ts';
+import { importStaff } from '../../shared/people/import-file.ts';
 import { aggregatePeriod, readRollups } from '../../shared/digest/aggregate-period.ts';
-import { exportPerson, forgetPerson } from '../../shared/privacy/person-data.ts';
-import { fieldNames } from '../../shared/questionnaire/answer-schema.ts';
+import { exportPerson, forgetPerson } from '../../shared/people/person-data.ts';
+import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
 import { aContact, customerQuestionnaire } from '../support/factories.ts';
 import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
 

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveContact, markUnsubscribed } from '../../shared/storage/contacts.ts';
-import { importStaff } from '../../shared/import/import-file.ts';
+import { saveContact, markUnsubscribed } from '../../shared/people/contact-store.ts';
+import { importStaff } from '../../shared/people/import-file.ts';
 import { aContact } from '../support/factories.ts';
 import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
 

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { saveContact } from '../../shared/storage/contacts.ts';
-import { importStaff } from '../../shared/import/import-file.ts';
-import { fieldNames } from '../../shared/questionnaire/answer-schema.ts';
-import { departmentId } from '../../shared/import/import-schemas.ts';
+import { saveContact } from '../../shared/people/contact-store.ts';
+import { importStaff } from '../../shared/people/import-file.ts';
+import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
+import { departmentId } from '../../shared/people/import-schemas.ts';
 import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
 
 type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;

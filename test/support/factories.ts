@@ -1,7 +1,7 @@
-import { loadDeploymentConfig } from '../../shared/config/load-config.ts';
-import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
-import type { TContact } from '../../shared/storage/contacts.ts';
-import type { TQuestionnaire } from '../../shared/questionnaire/questionnaire-schema.ts';
+import { loadDeploymentConfig } from '../../shared/deployment/load-config.ts';
+import { loadQuestionnaires } from '../../shared/questionnaires/load-questionnaires.ts';
+import type { TContact } from '../../shared/people/contact-store.ts';
+import type { TQuestionnaire } from '../../shared/questionnaires/questionnaire-schema.ts';
 
 /** The shipped demo questionnaires and config: tests run against what users get. */
 export const demoQuestionnaires: TQuestionnaire[] = loadQuestionnaires();

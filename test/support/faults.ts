@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { Table } from '../../shared/storage/table-client.ts';
+import type { Table } from '../../shared/platform/table/table-client.ts';
 
 /**
  * `throttle` and `server-error` answer in DynamoDB's place; `lost-answer` lets the request

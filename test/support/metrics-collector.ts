@@ -1,4 +1,4 @@
-import { setMetricsSink } from '../../shared/observability/metrics.ts';
+import { setMetricsSink } from '../../shared/platform/observability/metrics.ts';
 
 /** Metric lines from every test go here instead of stdout; tests that check metrics read it. */
 export const emittedMetrics: Array<Record<string, unknown>> = [];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { ensureTable } from '../../infra/local/create-table.ts';
-import { openTable, type Table } from '../../shared/storage/table-client.ts';
+import { ensureTable } from '../../local/create-table.ts';
+import { openTable, type Table } from '../../shared/platform/table/table-client.ts';
 
 /** A fresh, empty table in the shared DynamoDB Local, built from the product's table design. */
 export async function freshTable(): Promise<Table> {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateTargets } from '../bench/targets.ts';
-import type { ColdStart } from '../bench/cold-start.ts';
-import type { OperationCosts } from '../bench/operation-costs.ts';
-import type { LoadResult } from '../bench/answer-load.ts';
-import type { AggregationReads } from '../bench/aggregation-reads.ts';
+import { evaluateTargets } from '../../bench/targets.ts';
+import type { ColdStart } from '../../bench/cold-start.ts';
+import type { OperationCosts } from '../../bench/operation-costs.ts';
+import type { LoadResult } from '../../bench/answer-load.ts';
+import type { AggregationReads } from '../../bench/aggregation-reads.ts';
 
 function results(overrides: { importMs?: number; naiveMs?: number; writes?: number; reads?: number; aggregate?: number; trend?: number; lost?: number; maxSends?: number; benchSeconds?: number } = {}) {
   const answer: ColdStart = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../infra/cli/main.ts';
-import { COMMANDS } from '../../infra/cli/commands.ts';
+import { runCli } from '../../cli/main.ts';
+import { COMMANDS } from '../../cli/commands.ts';
 
 async function cli(...args: string[]) {
   const lines: string[] = [];

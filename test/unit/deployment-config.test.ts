@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZDeploymentConfig } from '../../shared/config/deployment-config.ts';
-import { parseOrThrow } from '../../shared/config/zod-issues.ts';
+import { ZDeploymentConfig } from '../../shared/deployment/deployment-config.ts';
+import { parseOrThrow } from '../../shared/platform/config/zod-issues.ts';
 
 const minimal = { stackName: 'Feedback', businessName: 'Acme', senderAddress: 'feedback@acme.example', timeZone: 'Europe/Berlin', complaintHandling: { headOfServiceEmail: 'head@acme.example' } };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eligibility, type PlanningRules } from '../../shared/planning/eligibility.ts';
+import { eligibility, type PlanningRules } from '../../shared/invitations/eligibility.ts';
 import { aContact } from '../support/factories.ts';
 
 const rules: PlanningRules = { recurringPeriodDays: 90, frequencyCapDays: 30, interactionDelayDays: 1 };

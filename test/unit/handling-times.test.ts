@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { percentile, summarizeHandling } from '../../shared/complaints/handling-times.ts';
-import type { TComplaint } from '../../shared/storage/complaints.ts';
+import type { TComplaint } from '../../shared/complaints/complaint-store.ts';
 import type { BusinessCalendar } from '../../shared/complaints/business-calendar.ts';
 
 const calendar: BusinessCalendar = { timeZone: 'UTC', days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '09:00', end: '17:00', holidays: [] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZContactRow, ZStaffRow, contactFromInteraction, departmentId } from '../../shared/import/import-schemas.ts';
-import { describeIssues } from '../../shared/config/zod-issues.ts';
+import { ZContactRow, ZStaffRow, contactFromInteraction, departmentId } from '../../shared/people/import-schemas.ts';
+import { describeIssues } from '../../shared/platform/config/zod-issues.ts';
 
 const problems = (schema: typeof ZContactRow | typeof ZStaffRow, row: Record<string, string>) => {
   const result = schema.safeParse(row);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderInvitationEmail } from '../../shared/mail/invitation-email.tsx';
-import { buildMime } from '../../shared/mail/mime.ts';
+import { renderInvitationEmail } from '../../shared/invitations/invitation-email.tsx';
+import { buildMime } from '../../shared/platform/mail/mime.ts';
 import { customerQuestionnaire } from '../support/factories.ts';
 
 const render = (recipientName: string) =>

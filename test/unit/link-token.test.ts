@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newLinkId, signLink, verifyLink } from '../../shared/tokens/link-token.ts';
+import { newLinkId, signLink, verifyLink } from '../../shared/platform/tokens/link-token.ts';
 
 const secret = 'a'.repeat(48);
 const now = 1_800_000_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SQSEvent } from 'aws-lambda';
-import { LocalQueue } from '../../infra/local/local-queue.ts';
+import { LocalQueue } from '../../local/local-queue.ts';
 
 describe('the local queue keeps SQS semantics', () => {
   it('delivers in batches no larger than the batch size', async () => {

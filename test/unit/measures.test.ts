@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addResponse, emptyRollup, mergeRollups, type Rollup } from '../../shared/digest/rollup.ts';
 import { comparisonShares, headlineChange, headlineScore, responseRate, staffTable, standardsCompliance, valueTable } from '../../shared/digest/measures.ts';
-import type { TResponse } from '../../shared/storage/responses.ts';
+import type { TResponse } from '../../shared/answering/response-store.ts';
 
 function rollup(overrides: Partial<Rollup>): Rollup {
   return { ...emptyRollup('company', 'nps'), ...overrides };

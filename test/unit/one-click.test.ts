@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestHoldReason, severalScoresAround } from '../../shared/questionnaire/one-click.ts';
+import { requestHoldReason, severalScoresAround } from '../../shared/answering/one-click.ts';
 
 const BROWSER = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ZQuestionnaire } from '../../shared/questionnaire/questionnaire-schema.ts';
-import { describeIssues } from '../../shared/config/zod-issues.ts';
-import { loadQuestionnaires } from '../../shared/config/load-questionnaires.ts';
+import { ZQuestionnaire } from '../../shared/questionnaires/questionnaire-schema.ts';
+import { describeIssues } from '../../shared/platform/config/zod-issues.ts';
+import { loadQuestionnaires } from '../../shared/questionnaires/load-questionnaires.ts';
 import { demoQuestionnaires, rawQuestionnaire } from '../support/factories.ts';
 
 function problemsOf(value: unknown): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readableLogLine } from '../../infra/local/readable-log.ts';
+import { readableLogLine } from '../../local/readable-log.ts';
 
 describe('local log lines', () => {
   it('turn a JSON log line into one readable line', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reminderVerdict } from '../../shared/planning/reminders.ts';
-import type { TInvitation } from '../../shared/storage/invitations.ts';
+import { reminderVerdict } from '../../shared/invitations/reminders.ts';
+import type { TInvitation } from '../../shared/invitations/invitation-store.ts';
 
 const now = new Date('2026-11-30T10:00:00Z');
 const invitation = (overrides: Partial<TInvitation> = {}): TInvitation => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Cron } from 'croner';
-import { parseScheduleExpression, toUnixCron } from '../../shared/schedule/schedule-expression.ts';
+import { parseScheduleExpression, toUnixCron } from '../../shared/platform/schedule/schedule-expression.ts';
 
 function unixCron(expression: string): string {
   const parsed = parseScheduleExpression(expression);

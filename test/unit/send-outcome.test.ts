@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { provesNotSent } from '../../shared/mail/mailer.ts';
+import { provesNotSent } from '../../shared/platform/mail/mailer.ts';
 
 const answered = (status: number) => Object.assign(new Error('answered'), { $metadata: { httpStatusCode: status } });
 const network = (code: string, name = 'Error') => Object.assign(new Error(code), { code, name });

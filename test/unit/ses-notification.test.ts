@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZSesNotification, suppressionsFrom } from '../../shared/mail/ses-notification.ts';
+import { ZSesNotification, suppressionsFrom } from '../../shared/people/ses-notification.ts';
 
 const parse = (value: unknown) => suppressionsFrom(ZSesNotification.parse(value));
 

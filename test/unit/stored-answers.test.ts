@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answersFromStored, storedAnswers } from '../../shared/storage/responses.ts';
-import type { TAnswers } from '../../shared/questionnaire/answer-schema.ts';
+import { answersFromStored, storedAnswers } from '../../shared/answering/response-store.ts';
+import type { TAnswers } from '../../shared/questionnaires/answer-schema.ts';
 
 const rating = fc.integer({ min: 1, max: 5 });
 const ratings = fc.record({ importance: rating, performance: rating, competitor: fc.oneof(rating, fc.constant('dk' as const)) }, { requiredKeys: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { waveIdFor } from '../../shared/planning/wave-id.ts';
+import { waveIdFor } from '../../shared/platform/schedule/wave-id.ts';
 
 describe('wave ids (ISO week in the business time zone)', () => {
   it.each([

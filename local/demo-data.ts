@@ -1,0 +1,111 @@
+import { saveDepartment, saveStaffMember } from '../shared/people/directory-store.ts';
+import { createInvitation, type TInvitation } from '../shared/invitations/invitation-store.ts';
+import { recordSubmission } from '../shared/answering/response-store.ts';
+import { openWave } from '../shared/invitations/wave-store.ts';
+import { newLinkId } from '../shared/platform/tokens/link-token.ts';
+import { waveIdFor } from '../shared/platform/schedule/wave-id.ts';
+import { aggregatePeriod } from '../shared/digest/aggregate-period.ts';
+import type { TQuestionnaire } from '../shared/questionnaires/questionnaire-schema.ts';
+import { saveContact } from '../shared/people/contact-store.ts';
+import type { Table } from '../shared/platform/table/table-client.ts';
+
+/** Departments with their managers, for the demo business. */
+export const DEMO_DEPARTMENTS = [
+  { id: 'installations', name: 'Installations', manager: { email: 'priya.shah@acme.example', name: 'Priya Shah' } },
+  { id: 'repairs', name: 'Repairs', manager: { email: 'tom.osei@acme.example', name: 'Tom Osei' } },
+  { id: 'customer-care', name: 'Customer care', manager: { email: 'lena.novak@acme.example', name: 'Lena Novak' } },
+] as const;
+
+const DEMO_STAFF = [
+  { email: 'sam.reed@acme.example', name: 'Sam Reed', departmentId: 'installations' },
+  { email: 'ana.lima@acme.example', name: 'Ana Lima', departmentId: 'installations' },
+  { email: 'jo.kim@acme.example', name: 'Jo Kim', departmentId: 'repairs' },
+  { email: 'max.berg@acme.example', name: 'Max Berg', departmentId: 'repairs' },
+  { email: 'ola.nowak@acme.example', name: 'Ola Nowak', departmentId: 'customer-care' },
+  { email: 'ben.ade@acme.example', name: 'Ben Ade', departmentId: 'customer-care' },
+] as const;
+
+const FIRST = ['Alice', 'Bruno', 'Chloé', 'Dev', 'Emeka', 'Fatima', 'Georg', 'Hana', 'Ivan', 'Jade', 'Kofi', 'Lucía'];
+const LAST = ['Martin', "O'Neill", 'Nguyen'];
+
+/** 36 demo customers, each served by a demo staff member; every one is due for a first questionnaire. */
+export function demoContacts(now: Date) {
+  return FIRST.flatMap((first, i) =>
+    LAST.map((last, j) => {
+      const staff = DEMO_STAFF[(i + j) % DEMO_STAFF.length]!;
+      const daysAgo = 2 + ((i * 3 + j) % 20);
+      return {
+        email: `${first.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}.${last.toLowerCase().replace(/[^a-z]/g, '')}@customer.example`,
+        name: `${first} ${last}`,
+        language: 'en',
+        staffEmail: staff.email,
+        departmentId: staff.departmentId,
+        lastInteractionAt: new Date(now.getTime() - daysAgo * 86_400_000).toISOString(),
+      };
+    }),
+  );
+}
+
+/** Writes the demo business: departments, managers, staff and contacts. Idempotent. */
+export async function seedDemoData(table: Table, now = new Date()): Promise<{ contacts: number; staff: number; departments: number }> {
+  for (const department of DEMO_DEPARTMENTS) {
+    await saveDepartment(table, { id: department.id, name: department.name, managerEmail: department.manager.email });
+    await saveStaffMember(table, { ...department.manager, departmentId: department.id, role: 'manager' });
+  }
+  for (const staff of DEMO_STAFF) await saveStaffMember(table, { ...staff, role: 'staff' });
+  const contacts = demoContacts(now);
+  for (const contact of contacts) await saveContact(table, contact);
+  return { contacts: contacts.length, staff: DEMO_STAFF.length + DEMO_DEPARTMENTS.length, departments: DEMO_DEPARTMENTS.length };
+}
+
+/**
+ * Four weeks of simulated answers before `now`, so the first digest already shows a trend
+ * and a benchmark. The past customers get invitations and responses but no contact record,
+ * so they are never planned again; the demo contacts stay due.
+ */
+export async function seedDemoHistory(table: Table, questionnaire: TQuestionnaire, now = new Date(), timeZone = 'UTC'): Promise<string[]> {
+  const periods: string[] = [];
+  for (let weeksAgo = 4; weeksAgo >= 1; weeksAgo--) {
+    const at = new Date(now.getTime() - weeksAgo * 7 * 86_400_000);
+    const wave = await openWave(table, questionnaire.id, waveIdFor(at, timeZone), at.toISOString());
+    periods.push(wave.waveId);
+    for (let i = 0; i < 30; i++) {
+      const staff = DEMO_STAFF[i % DEMO_STAFF.length]!;
+      const invitation: TInvitation = {
+        audience: 'customers',
+        questionnaireId: questionnaire.id,
+        waveId: wave.waveId,
+        email: `past-${weeksAgo}-${i}@customer.example`,
+        name: `Past customer ${i}`,
+        language: 'en',
+        linkId: newLinkId(),
+        staffEmail: staff.email,
+        departmentId: staff.departmentId,
+        status: 'sent',
+        createdAt: at.toISOString(),
+        sentAt: at.toISOString(),
+      };
+      await createInvitation(table, invitation);
+      if (i % 3 === 2) continue; // two in three answer
+      // Scores improve a little each week, and the installations team starts weaker.
+      const base = 5 + (4 - weeksAgo) + (staff.departmentId === 'installations' ? -1 : 1);
+      const score = Math.max(0, Math.min(10, base + ((i * 7) % 5) - 1));
+      await recordSubmission(
+        table,
+        invitation,
+        {
+          headline: score,
+          values: Object.fromEntries(questionnaire.values.map((v, k) => [v.id, { importance: 1 + ((k * 3 + (i % 2)) % 5), performance: Math.max(1, Math.min(5, Math.round(score / 2) - (k % 2))) }])),
+          probes: {},
+          standards: Object.fromEntries(questionnaire.standards.map((s, k) => [s.id, (i + k) % 4 !== 0])),
+          comparison: (['better', 'same', 'worse', 'dk'] as const)[i % 4]!,
+          ...(i % 7 === 0 ? { comment: score <= 6 ? 'The engineer was late and did not call ahead.' : 'Friendly and quick, thank you!' } : {}),
+          complaintRequested: false,
+        },
+        { at: new Date(at.getTime() + 86_400_000).toISOString() },
+      );
+    }
+    await aggregatePeriod(table, questionnaire, wave.waveId);
+  }
+  return periods;
+}

@@ -1,0 +1,159 @@
+import type { Hono } from 'hono';
+import type { TDeploymentConfig } from '../shared/deployment/deployment-config.ts';
+import type { TQuestionnaire } from '../shared/questionnaires/questionnaire-schema.ts';
+import type { TSendRequest } from '../shared/invitations/invitation-store.ts';
+import type { ScheduledJob } from '../shared/deployment/schedules.ts';
+import type { Logger } from '../shared/platform/observability/logger.ts';
+import { createApp, type AppEnv } from '../functions/http-api/app.tsx';
+import { openTable, type Table } from '../shared/platform/table/table-client.ts';
+import { sesMailer, type Mailer } from '../shared/platform/mail/mailer.ts';
+import { createPlannerHandler, type PlannerResult } from '../functions/planner/planner.ts';
+import { createSenderHandler } from '../functions/sender/sender.ts';
+import { LocalQueue } from './local-queue.ts';
+import type { SQSBatchResponse } from 'aws-lambda';
+import { createComplaintsHandler } from '../functions/complaints/complaints.ts';
+import { complaintHandlingFrom } from '../shared/complaints/handling-config.ts';
+import type { TComplaintMessage } from '../shared/complaints/complaint-messages.ts';
+import type { SweepSummary } from '../shared/complaints/sweep-complaints.ts';
+import { createDigestHandler } from '../functions/digest/digest.ts';
+import type { DigestOutcome } from '../shared/digest/send-digests.ts';
+import { archivingMailer } from './eml-archive.ts';
+
+export interface LocalPipelineOptions {
+  readonly config: TDeploymentConfig;
+  readonly questionnaires: readonly TQuestionnaire[];
+  readonly tableName: string;
+  readonly dynamodbEndpoint: string;
+  readonly sesEndpoint: string;
+  /** The base of links in emails: the local API. */
+  readonly publicBaseUrl: string;
+  readonly linkSecret: string;
+  readonly mailDir: string;
+  readonly log: Logger;
+  readonly now?: () => Date;
+  /** @default 5000 */
+  readonly visibilityTimeoutMs?: number;
+  /** Wraps the SES client, for tests that inject faults the emulator cannot produce. */
+  readonly wrapMailer?: (mailer: Mailer) => Mailer;
+}
+
+export interface LocalPipeline {
+  readonly table: Table;
+  readonly app: Hono<AppEnv>;
+  readonly sendQueue: LocalQueue<TSendRequest>;
+  readonly complaintQueue: LocalQueue<TComplaintMessage>;
+  /** The scheduled jobs, runnable by hand; `at` runs a job as of that time. */
+  readonly jobs: {
+    planWave(at?: Date): Promise<Extract<PlannerResult, { job: 'planWave' }>>;
+    sendReminders(at?: Date): Promise<Extract<PlannerResult, { job: 'sendReminders' }>>;
+    sweepComplaints(at?: Date): Promise<SweepSummary>;
+    sendDigests(at?: Date, options?: { period?: string; resend?: boolean }): Promise<{ period: string; outcomes: DigestOutcome[] }>;
+    sendStaffDigests(at?: Date, options?: { month?: string; resend?: boolean }): Promise<{ period: string; outcomes: DigestOutcome[] }>;
+  } & Record<ScheduledJob, (at?: Date) => Promise<unknown>>;
+  /** Waits until both queues are empty. */
+  drained(): Promise<void>;
+  close(): void;
+}
+
+/**
+ * The product wired for one machine: the same handlers as in Lambda, with DynamoDB Local,
+ * the SES emulator and an in-process queue in place of the AWS services.
+ */
+export function createLocalPipeline(options: LocalPipelineOptions): LocalPipeline {
+  const now = options.now ?? (() => new Date());
+  const table = openTable(options.tableName, { endpoint: options.dynamodbEndpoint });
+  const linkSecret = () => Promise.resolve(options.linkSecret);
+  const mailer = (options.wrapMailer ?? ((inner: Mailer) => inner))(archivingMailer(sesMailer({ connection: { endpoint: options.sesEndpoint } }), options.mailDir));
+  const handling = complaintHandlingFrom(options.config);
+  const sender = createSenderHandler({
+    table,
+    mailer,
+    questionnaires: options.questionnaires,
+    businessName: options.config.businessName,
+    senderAddress: options.config.senderAddress,
+    publicBaseUrl: options.publicBaseUrl,
+    linkSecret,
+    linkValidityDays: options.config.linkValidityDays,
+    now,
+    sendsPerSecond: options.config.sesSendRatePerSecond,
+    log: options.log.child({ function: 'sender' }),
+  });
+  const sendQueue = new LocalQueue<TSendRequest>(sender, { name: 'send', visibilityTimeoutMs: options.visibilityTimeoutMs ?? 5000 });
+  const planner = createPlannerHandler({
+    table,
+    queue: sendQueue,
+    questionnaires: options.questionnaires,
+    rules: options.config.planning,
+    timeZone: options.config.timeZone,
+    reminderAfterDays: options.config.reminders.afterDays,
+    linkValidityDays: options.config.linkValidityDays,
+    now,
+    log: options.log.child({ function: 'planner' }),
+  });
+  let complaintQueue: LocalQueue<TComplaintMessage> | undefined;
+  const complaints = createComplaintsHandler({
+    table,
+    mailer,
+    queue: { send: (messages) => complaintQueue!.send(messages) },
+    questionnaires: options.questionnaires,
+    handling,
+    businessName: options.config.businessName,
+    senderAddress: options.config.senderAddress,
+    publicBaseUrl: options.publicBaseUrl,
+    linkSecret,
+    now,
+    log: options.log.child({ function: 'complaints' }),
+  });
+  complaintQueue = new LocalQueue<TComplaintMessage>(async (event) => (await complaints(event)) as SQSBatchResponse, {
+    name: 'complaints',
+    visibilityTimeoutMs: options.visibilityTimeoutMs ?? 5000,
+  });
+  const app = createApp({
+    table,
+    questionnaires: options.questionnaires,
+    businessName: options.config.businessName,
+    complaintRules: options.config.complaints,
+    responseRetentionDays: options.config.privacy.responseRetentionDays,
+    complaintHandling: handling,
+    complaintQueue,
+    linkSecret,
+    now,
+    logError: (message, error, fields) => options.log.error(message, error, fields),
+  });
+  const digest = (at?: Date) =>
+    createDigestHandler({
+      table,
+      mailer,
+      questionnaires: options.questionnaires,
+      handling,
+      businessName: options.config.businessName,
+      senderAddress: options.config.senderAddress,
+      now: at ? () => at : now,
+      log: options.log.child({ function: 'digest' }),
+    });
+  return {
+    table,
+    app,
+    sendQueue,
+    complaintQueue,
+    drained: async () => {
+      // Each queue can feed the other only indirectly, but wait until both are quiet.
+      do {
+        await sendQueue.drained();
+        await complaintQueue.drained();
+      } while (sendQueue.depth > 0 || complaintQueue.depth > 0);
+    },
+    close: () => {
+      sendQueue.close();
+      complaintQueue.close();
+    },
+    jobs: {
+      planWave: async (at) => (await planner({ job: 'planWave', ...(at ? { at: at.toISOString() } : {}) })) as Extract<PlannerResult, { job: 'planWave' }>,
+      sendReminders: async (at) =>
+        (await planner({ job: 'sendReminders', ...(at ? { at: at.toISOString() } : {}) })) as Extract<PlannerResult, { job: 'sendReminders' }>,
+      sweepComplaints: async (at) => (await complaints({ job: 'sweepComplaints', ...(at ? { at: at.toISOString() } : {}) })) as SweepSummary,
+      sendDigests: (at?: Date, digestOptions: { period?: string; resend?: boolean } = {}) => digest(at)({ job: 'sendDigests', ...digestOptions }),
+      sendStaffDigests: (at?: Date, digestOptions: { month?: string; resend?: boolean } = {}) => digest(at)({ job: 'sendStaffDigests', ...digestOptions }),
+    },
+  };
+}

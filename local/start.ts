@@ -1,0 +1,156 @@
+import { rmSync, mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { loadDeploymentConfig } from '../shared/deployment/load-config.ts';
+import { loadQuestionnaires } from '../shared/questionnaires/load-questionnaires.ts';
+import { InvalidInputError } from '../shared/platform/config/zod-issues.ts';
+import { scheduleDefinitions } from '../shared/deployment/schedules.ts';
+import { createLogger } from '../shared/platform/observability/logger.ts';
+import { setMetricsSink } from '../shared/platform/observability/metrics.ts';
+import { readableLogLine } from './readable-log.ts';
+import { localSettings } from './local-settings.ts';
+import { JavaMissingError, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.ts';
+import { startSesInbox, type RunningInbox } from './ses-inbox.ts';
+import { ensureTable } from './create-table.ts';
+import { seedDemoData, seedDemoHistory } from './demo-data.ts';
+import { createLocalPipeline } from './local-pipeline.ts';
+import { startLocalClock, type RunningClock } from './local-clock.ts';
+import { localLinkSecret } from './local-secret.ts';
+import { readRunFile, removeRunFile, writeRunFile } from './run-file.ts';
+import { requireFreePort } from './port-check.ts';
+
+const HELP = `npm start [-- --fresh]
+
+Runs the whole feedback pipeline on this machine: DynamoDB Local, the SES emulator's
+inbox, the HTTP API and the schedules, with demo data on first start.
+
+Options:
+  --fresh   discard the data under .data/ and start again from the demo data
+  --help    show this help
+
+Environment:
+  FEEDBACK_API_PORT       HTTP API port (default 3000)
+  FEEDBACK_INBOX_PORT     inbox / SES emulator port (default 8005)
+  FEEDBACK_DYNAMODB_PORT  DynamoDB Local port (default 8000)
+  FEEDBACK_DATA_DIR       where data is kept (default .data)
+`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const settings = localSettings();
+  const config = loadDeploymentConfig();
+  const questionnaires = loadQuestionnaires();
+
+  const running = readRunFile(settings.runFile);
+  if (running) {
+    throw new UserFacingError(`A local stack is already running (pid ${running.pid}): API ${running.apiUrl}, Inbox ${running.inboxUrl}. Stop it with Ctrl-C first.`);
+  }
+  await requireFreePort(settings.apiPort, 'FEEDBACK_API_PORT');
+  await requireFreePort(settings.inboxPort, 'FEEDBACK_INBOX_PORT');
+  await requireFreePort(settings.dynamodbPort, 'FEEDBACK_DYNAMODB_PORT');
+
+  if (values.fresh) rmSync(settings.dataDir, { recursive: true, force: true });
+  mkdirSync(settings.dataDir, { recursive: true });
+
+  // Locally, logs are for a person at a terminal: one short line each; metrics have nowhere to go.
+  const log = createLogger({ service: 'local', write: (line) => process.stdout.write(`${readableLogLine(line)}\n`) });
+  setMetricsSink(() => undefined);
+  // The SDK's notice that its releases after January 2027 need Node 22: the lockfile pins today's.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+  const stops: Array<() => Promise<void> | void> = [];
+  let stopping = false;
+  const stopAll = async () => {
+    if (stopping) return;
+    stopping = true;
+    for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+    if (readRunFile(settings.runFile)?.pid === process.pid) removeRunFile(settings.runFile);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      process.stdout.write('\nStopping the local stack…\n');
+      void stopAll().then(() => process.exit(0));
+    });
+  }
+
+  try {
+    const dynamodb: RunningDynamoDb = await startDynamoDbLocal({ port: settings.dynamodbPort, dataDir: settings.dynamodbDir });
+    stops.push(() => dynamodb.stop());
+    const tableState = await ensureTable(dynamodb.endpoint, settings.tableName);
+
+    const inbox: RunningInbox = await startSesInbox(settings.inboxPort);
+    stops.push(() => inbox.stop());
+
+    const apiUrl = `http://localhost:${settings.apiPort}`;
+    const pipeline = createLocalPipeline({
+      config,
+      questionnaires,
+      tableName: settings.tableName,
+      dynamodbEndpoint: dynamodb.endpoint,
+      sesEndpoint: inbox.url,
+      publicBaseUrl: apiUrl,
+      linkSecret: localLinkSecret(settings.secretFile),
+      mailDir: settings.mailDir,
+      log,
+    });
+    stops.push(() => pipeline.close());
+    if (tableState === 'created') {
+      const seeded = await seedDemoData(pipeline.table);
+      const customerQuestionnaire = questionnaires.find((q) => q.audience === 'customers');
+      const history = customerQuestionnaire ? await seedDemoHistory(pipeline.table, customerQuestionnaire, new Date(), config.timeZone) : [];
+      process.stdout.write(`Demo data: ${seeded.departments} departments, ${seeded.staff} staff, ${seeded.contacts} contacts, ${history.length} weeks of history (${history.join(', ')}).\n`);
+    }
+
+    // Bound to loopback only: locally the admin routes have no IAM in front of them.
+    const server = serve({ fetch: pipeline.app.fetch, port: settings.apiPort, hostname: '127.0.0.1' });
+    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    const clock: RunningClock = startLocalClock(scheduleDefinitions(config), async (job) => {
+      await pipeline.jobs[job]().catch((error: unknown) => log.error(`scheduled job ${job} failed`, error));
+    });
+    stops.push(() => clock.stop());
+
+    writeRunFile(settings.runFile, {
+      pid: process.pid,
+      apiUrl,
+      inboxUrl: inbox.url,
+      dynamodbEndpoint: dynamodb.endpoint,
+      tableName: settings.tableName,
+      startedAt: new Date().toISOString(),
+    });
+    const schedules = clock.nextRuns.map((run) => `  ${run.job}: next ${run.next?.toISOString() ?? 'never'} (${config.timeZone})`).join('\n');
+    process.stdout.write(
+      [
+        '',
+        'Feedback pipeline running locally.',
+        `API: ${apiUrl}`,
+        `Inbox: ${inbox.url}`,
+        `DynamoDB Local: ${dynamodb.endpoint} (table ${settings.tableName}, data in ${settings.dynamodbDir})`,
+        `Raw mail (.eml): ${settings.mailDir}`,
+        'Schedules:',
+        schedules,
+        '',
+        'Send a wave now with: npx feedback send',
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+class UserFacingError extends Error {}
+
+main().catch((error: unknown) => {
+  if (error instanceof InvalidInputError || error instanceof JavaMissingError || error instanceof UserFacingError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`The local stack could not start: ${(error as Error).message}\n`);
+  }
+  process.exit(1);
+});

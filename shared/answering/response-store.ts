@@ -1,0 +1,166 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { TInvitation } from '../invitations/invitation-store.ts';
+import { keys } from '../platform/table/keys.ts';
+import { conditionalWrite, writeIf, type Table } from '../platform/table/table-client.ts';
+import type { TAnswers } from '../questionnaires/answer-schema.ts';
+import { severalScoresAround, type Click, type HoldReason } from './one-click.ts';
+
+/**
+ * Responses are keyed by the invitation (questionnaire, wave, link id), so a second
+ * submission of the same invitation replaces the first and is counted once. A response holds
+ * no identity and no attribution at all: everything it needs arrives in the signed link, so
+ * storing it is one write with no read. Attribution (staff member, department) is joined
+ * from the invitation when a period is aggregated.
+ */
+export type ResponseKeyParts = Pick<TInvitation, 'questionnaireId' | 'waveId' | 'linkId'>;
+function responseKey(invitation: ResponseKeyParts) {
+  return keys.response(invitation.questionnaireId, invitation.waveId, invitation.linkId);
+}
+
+export interface TResponse {
+  questionnaireId: string;
+  waveId: string;
+  linkId?: string;
+  /** Joined from the invitation at aggregation; never stored on the response. */
+  staffEmail?: string;
+  departmentId?: string;
+  headlineScore?: number;
+  headlineSource?: 'one-click' | 'form';
+  /** Present while a one-click score is held as a suspected scanner fetch. */
+  headlineHeld?: HoldReason;
+  clicks?: Click[];
+  answers?: Omit<TAnswers, 'headline'>;
+  submittedAt?: string;
+  firstAnsweredAt: string;
+  answeredAt: string;
+}
+
+/** At most this many clicks are kept per response: enough to judge a scanner burst. */
+const MAX_CLICKS = 20;
+
+/** Raw responses expire (DynamoDB TTL) this long after the last answer, unless the caller says otherwise. */
+const DEFAULT_RETENTION_DAYS = 730;
+
+function attribution(invitation: ResponseKeyParts, at: string, retentionDays = DEFAULT_RETENTION_DAYS) {
+  return {
+    ':expires': Math.floor(Date.parse(at) / 1000) + retentionDays * 86_400,
+    ':at': at,
+    ':listPk': keys.responseListing(invitation.questionnaireId, invitation.waveId, invitation.linkId).gsi1pk,
+    ':listSk': invitation.linkId,
+  };
+}
+const SET_ATTRIBUTION =
+  // Questionnaire, wave and link id are in the key: not repeated, since every byte is read again at aggregation.
+  'firstAnsweredAt = if_not_exists(firstAnsweredAt, :at), gsi1pk = :listPk, gsi1sk = :listSk, expiresAt = :expires';
+
+/**
+ * Records a score clicked in the email. The click is always kept (for the scanner rule);
+ * the headline score only changes while the customer has not submitted the form, and it is
+ * held when this fetch, or the clicks around it, look like a scanner.
+ * @returns the hold reason, or undefined when the score counts.
+ */
+export async function recordOneClick(
+  table: Table,
+  invitation: ResponseKeyParts,
+  click: { score: number; at: string; holdReason?: HoldReason; retentionDays?: number },
+): Promise<HoldReason | undefined> {
+  const key = responseKey(invitation);
+  const appended = await conditionalWrite(table, {
+    TableName: table.name,
+    Key: key,
+    UpdateExpression: `SET ${SET_ATTRIBUTION}, clicks = list_append(if_not_exists(clicks, :none), :click)`,
+    ConditionExpression: 'attribute_not_exists(clicks) OR size(clicks) < :max',
+    ExpressionAttributeValues: { ...attribution(invitation, click.at, click.retentionDays), ':none': [], ':click': [{ score: click.score, at: click.at }], ':max': MAX_CLICKS },
+    ReturnValues: 'ALL_NEW',
+  });
+  // Past the cap: this invitation's links are being fetched in bulk.
+  if (!appended.written) return 'several-scores';
+  const clicks = (appended.item?.['clicks'] as Click[] | undefined) ?? [];
+  const holdReason = click.holdReason ?? (severalScoresAround(clicks, click.at) ? 'several-scores' : undefined);
+  await writeIf(table, {
+    TableName: table.name,
+    Key: key,
+    UpdateExpression: holdReason
+      ? 'SET headlineScore = :score, headlineSource = :source, answeredAt = :at, headlineHeld = :held'
+      : 'SET headlineScore = :score, headlineSource = :source, answeredAt = :at REMOVE headlineHeld',
+    ConditionExpression: 'attribute_not_exists(submittedAt)',
+    ExpressionAttributeValues: { ':score': click.score, ':source': 'one-click', ':at': click.at, ...(holdReason ? { ':held': holdReason } : {}) },
+  });
+  return holdReason;
+}
+
+/** Stores a submitted form: it replaces any earlier submission and confirms the headline score. */
+export async function recordSubmission(table: Table, invitation: ResponseKeyParts, answers: TAnswers, options: { at: string; retentionDays?: number }): Promise<void> {
+  const { headline, ...rest } = answers;
+  await table.db.send(new UpdateCommand({
+    TableName: table.name,
+    Key: responseKey(invitation),
+    UpdateExpression: `SET ${SET_ATTRIBUTION}, headlineScore = :score, headlineSource = :source, answers = :answers, answeredAt = :at, submittedAt = :at REMOVE headlineHeld`,
+    ExpressionAttributeValues: { ...attribution(invitation, options.at, options.retentionDays), ':score': headline, ':source': 'form', ':answers': storedAnswers(rest) },
+  }));
+}
+
+type Ratings = TAnswers['values'][string];
+type Answers = Omit<TAnswers, 'headline'>;
+
+/**
+ * Answers as stored. Every response is read again at each aggregation, so its size is the
+ * digest's cost: each value's three ratings are one short string (`"5,4,dk"`, empty where
+ * not answered) instead of a map that repeats "importance", "performance" and "competitor",
+ * and empty probes and an unticked complaint box are left out. A fully answered response is
+ * about 600 bytes instead of 970.
+ */
+export function storedAnswers(answers: Answers): Record<string, unknown> {
+  const { values, probes, complaintRequested, ...rest } = answers;
+  return {
+    ...rest,
+    values: Object.fromEntries(Object.entries(values).map(([id, r]) => [id, [r.importance ?? '', r.performance ?? '', r.competitor ?? ''].join(',')])),
+    ...(Object.keys(probes).length > 0 ? { probes } : {}),
+    ...(complaintRequested ? { complaintRequested } : {}),
+  };
+}
+
+/** The stored form back as the domain's answers; maps of ratings written before the compact form are read as they are. */
+export function answersFromStored(stored: Record<string, unknown>): Answers {
+  const values = (stored['values'] ?? {}) as Record<string, string | Ratings>;
+  return {
+    ...(stored as Partial<Answers>),
+    values: Object.fromEntries(Object.entries(values).map(([id, r]) => [id, typeof r === 'string' ? ratingsFrom(r) : r])),
+    probes: (stored['probes'] ?? {}) as Answers['probes'],
+    standards: (stored['standards'] ?? {}) as Answers['standards'],
+    complaintRequested: stored['complaintRequested'] === true,
+  };
+}
+
+function ratingsFrom(text: string): Ratings {
+  const [importance, performance, competitor] = text.split(',');
+  return {
+    ...(importance ? { importance: Number(importance) } : {}),
+    ...(performance ? { performance: Number(performance) } : {}),
+    ...(competitor ? { competitor: competitor === 'dk' ? 'dk' : Number(competitor) } : {}),
+  };
+}
+
+export async function getResponse(table: Table, invitation: ResponseKeyParts): Promise<TResponse | undefined> {
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: responseKey(invitation), ConsistentRead: true }));
+  return Item ? responseFromItem(Item) : undefined;
+}
+
+/** A stored response item as the domain sees it: questionnaire, wave and link id come from its key. */
+export function responseFromItem(Item: Record<string, unknown>): TResponse {
+  const [, questionnaireId, waveId] = String(Item['pk']).split('#');
+  const answers = Item['answers'] as Record<string, unknown> | undefined;
+  return {
+    ...(Item as unknown as TResponse),
+    questionnaireId: questionnaireId!,
+    waveId: waveId!,
+    linkId: String(Item['sk']).replace(/^LINK#/, ''),
+    ...(answers ? { answers: answersFromStored(answers) } : {}),
+  };
+}
+
+/** Whether the invitation has been answered in a way that counts (a held scanner fetch does not). */
+export async function hasResponse(table: Table, invitation: ResponseKeyParts): Promise<boolean> {
+  const response = await getResponse(table, invitation);
+  return response?.headlineScore !== undefined && response.headlineHeld === undefined;
+}

@@ -1,0 +1,93 @@
+import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
+import { getRecipient } from '../people/contact-store.ts';
+import { hasResponse } from '../answering/response-store.ts';
+import { isSuppressed } from '../people/suppression-store.ts';
+import { claimSend, getInvitation, recordSendOutcome, releaseSend, type TSendRequest } from './invitation-store.ts';
+import { signLink } from '../platform/tokens/link-token.ts';
+import { ROUTES, routeUrl } from '../platform/web/routes.ts';
+import { renderInvitationEmail } from './invitation-email.tsx';
+import { composeEmail, type LinkContext, type MailContext } from '../platform/mail/mail-context.ts';
+import { isPermanentSendError, isUnknownSendOutcome } from '../platform/mail/mailer.ts';
+
+export interface DeliveryContext extends MailContext, LinkContext {
+  readonly questionnaires: readonly TQuestionnaire[];
+  readonly linkValidityDays: number;
+}
+
+export type DeliveryOutcome = 'sent' | 'already-sent' | 'already-failed' | 'opted-out' | 'answered' | 'rejected' | 'interrupted';
+
+/** A message that can never succeed; it goes to the dead-letter queue instead of retrying. */
+export class UndeliverableError extends Error {
+  override name = 'UndeliverableError';
+}
+
+/**
+ * Sends one planned invitation or its reminder, each at most once: one already recorded as
+ * sent is skipped, and the opt-out, the suppression list (and, for a reminder, an answer)
+ * are checked again at send time because they may have changed since planning. Transient
+ * failures throw so the queue redelivers.
+ */
+export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequest): Promise<DeliveryOutcome> {
+  const invitation = await getInvitation(ctx.table, request);
+  if (!invitation) throw new UndeliverableError('no such invitation');
+  const reminder = request.kind === 'reminder';
+  if (reminder ? invitation.reminderSentAt !== undefined : invitation.status === 'sent') return 'already-sent';
+  if (!reminder && invitation.status === 'failed') return 'already-failed';
+  if (reminder && (invitation.status !== 'sent' || (await hasResponse(ctx.table, invitation)))) return 'answered';
+  const questionnaire = ctx.questionnaires.find((q) => q.id === invitation.questionnaireId);
+  if (!questionnaire) throw new UndeliverableError('the invitation names a questionnaire that is not deployed');
+
+  const [recipient, suppressed] = await Promise.all([getRecipient(ctx.table, invitation.audience, invitation.email), isSuppressed(ctx.table, invitation.email)]);
+  const at = ctx.now().toISOString();
+  if (!recipient || recipient.unsubscribedAt || suppressed) {
+    await recordSendOutcome(ctx.table, request, { status: 'failed', at, failure: 'opted-out-before-send' });
+    return 'opted-out';
+  }
+
+  const secret = await ctx.linkSecret();
+  const expiresAt = Math.floor(ctx.now().getTime() / 1000) + ctx.linkValidityDays * 86_400;
+  const scope = { questionnaireId: invitation.questionnaireId, waveId: invitation.waveId, language: invitation.language };
+  const answerToken = signLink({ purpose: 'answer', linkId: invitation.linkId, expiresAt, scope }, secret);
+  // Unsubscribing must keep working long after the questionnaire closes.
+  const unsubscribeToken = signLink({ purpose: 'unsubscribe', linkId: invitation.linkId, expiresAt: expiresAt + 365 * 86_400 }, secret);
+  const unsubscribeUrl = routeUrl(ctx.publicBaseUrl, ROUTES.unsubscribe, { token: unsubscribeToken });
+  const email = renderInvitationEmail({
+    questionnaire,
+    businessName: ctx.businessName,
+    recipientName: invitation.name,
+    language: invitation.language,
+    reminder,
+    scoreUrl: (score) => routeUrl(ctx.publicBaseUrl, ROUTES.answerPage, { token: answerToken }, { score: String(score) }),
+    unsubscribeUrl,
+  });
+  const raw = await composeEmail(ctx, email, invitation.email, unsubscribeUrl);
+
+  // At most once: the claim comes right before the SES call (which has no idempotency key).
+  // A delivery that finds a claim it did not make cannot know whether SES took the message,
+  // so it records the invitation as interrupted, visibly, rather than risk a second email.
+  if (!(await claimSend(ctx.table, request, at))) {
+    await recordSendOutcome(ctx.table, request, { status: 'failed', at, failure: 'interrupted-during-send' });
+    return 'interrupted';
+  }
+  let messageId: string;
+  try {
+    ({ messageId } = await ctx.mailer.sendRaw(raw));
+  } catch (error) {
+    if (isUnknownSendOutcome(error)) {
+      // The request may have reached SES: the claim stays, and the invitation is recorded as
+      // failed with an unknown outcome rather than risk a second email.
+      await recordSendOutcome(ctx.table, request, { status: 'failed', at, failure: 'outcome-unknown' });
+      return 'interrupted';
+    }
+    if (!isPermanentSendError(error)) {
+      // SES answered with an error (or was never reached), so it did not take the message: the retry may send.
+      await releaseSend(ctx.table, request);
+      throw error;
+    }
+    await recordSendOutcome(ctx.table, request, { status: 'failed', at, failure: (error as Error).name });
+    return 'rejected';
+  }
+  // Outside the try: SES took the message, so a failure to record it must not release the claim.
+  await recordSendOutcome(ctx.table, request, { status: 'sent', at, sesMessageId: messageId });
+  return 'sent';
+}

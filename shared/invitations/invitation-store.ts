@@ -1,0 +1,200 @@
+import { GetCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import * as z from '../platform/validation/zod.ts';
+import { keys } from '../platform/table/keys.ts';
+import { TABLE_DESIGN } from '../platform/table/table-design.ts';
+import { listPage } from '../platform/table/list-index.ts';
+import { writeIf, type Table } from '../platform/table/table-client.ts';
+
+export const ZInvitation = z.object({
+  audience: z._default(z.enum(['customers', 'staff']), 'customers'),
+  questionnaireId: z.string(),
+  waveId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  language: z.string(),
+  linkId: z.string(),
+  /** Who served the customer and where: kept on the response for attribution, even when anonymous. */
+  staffEmail: z.optional(z.string()),
+  departmentId: z.optional(z.string()),
+  /** `sending` is claimed just before the SES call, so a crash during it is never retried into a second email. */
+  status: z.enum(['queued', 'sending', 'sent', 'failed']),
+  createdAt: z.string(),
+  sentAt: z.optional(z.string()),
+  sesMessageId: z.optional(z.string()),
+  failure: z.optional(z.string()),
+  reminderSentAt: z.optional(z.string()),
+});
+export type TInvitation = z.output<typeof ZInvitation>;
+
+/**
+ * A stored invitation. Questionnaire and wave are read from the sort key
+ * (`INVITATION#<questionnaire>#<wave>`) rather than stored twice: the digest reads every
+ * invitation of a period, and each byte costs read units there.
+ */
+export function invitationFromItem(item: Record<string, unknown>): TInvitation {
+  const [, questionnaireId, waveId] = String(item['sk']).split('#');
+  return ZInvitation.parse({ questionnaireId, waveId, ...item });
+}
+
+/** The queue message that asks the sender to deliver one invitation. */
+export const ZSendRequest = z.object({
+  /** The first email of a wave, or the one reminder after it. */
+  kind: z._default(z.enum(['invitation', 'reminder']), 'invitation'),
+  questionnaireId: z.string().check(z.minLength(1)),
+  waveId: z.string().check(z.minLength(1)),
+  email: z.email(),
+});
+export type TSendRequest = z.input<typeof ZSendRequest>;
+
+function withoutKeyFields(invitation: TInvitation): Omit<TInvitation, 'questionnaireId' | 'waveId'> {
+  const { questionnaireId: _q, waveId: _w, ...rest } = invitation;
+  return rest;
+}
+
+/**
+ * Writes the invitation unless one already exists for (questionnaire, wave, contact).
+ * @returns false when it existed: a repeated or retried plan must not queue it again.
+ */
+export async function createInvitation(table: Table, invitation: TInvitation): Promise<boolean> {
+  return writeIf(table, {
+    TableName: table.name,
+    Item: {
+      ...keys.invitation(invitation.questionnaireId, invitation.waveId, invitation.email),
+      ...keys.invitationByLinkId(invitation.linkId),
+      ...keys.invitationListing(invitation.questionnaireId, invitation.waveId, invitation.email),
+      kind: 'invitation',
+      ...withoutKeyFields(invitation),
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
+}
+
+export async function getInvitation(table: Table, request: TSendRequest): Promise<TInvitation | undefined> {
+  const { Item } = await table.db.send(new GetCommand({
+    TableName: table.name,
+    Key: keys.invitation(request.questionnaireId, request.waveId, request.email),
+    ConsistentRead: true,
+  }));
+  return Item ? invitationFromItem(Item) : undefined;
+}
+
+/** The invitation a signed link points at, found by the link's random id. */
+export async function findInvitationByLinkId(table: Table, linkId: string): Promise<TInvitation | undefined> {
+  const index = TABLE_DESIGN.indexes.byLinkId;
+  const { Items = [] } = await table.db.send(new QueryCommand({
+    TableName: table.name,
+    IndexName: 'byLinkId',
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': index.partitionKey },
+    ExpressionAttributeValues: { ':pk': keys.invitationByLinkId(linkId).gsi2pk },
+    Limit: 1,
+  }));
+  return Items[0] ? invitationFromItem(Items[0]) : undefined;
+}
+
+/** One page of one shard of a wave's invitations. */
+export async function listInvitationsPage(
+  table: Table,
+  questionnaireId: string,
+  waveId: string,
+  shard: number,
+  cursor?: Record<string, unknown>,
+): Promise<{ invitations: TInvitation[]; cursor?: Record<string, unknown> }> {
+  const page = await listPage(table, keys.invitationShard(questionnaireId, waveId, shard).gsi1pk, { ...(cursor ? { cursor } : {}), limit: 100 });
+  return { invitations: page.items.map((item) => invitationFromItem(item)), ...(page.cursor ? { cursor: page.cursor } : {}) };
+}
+
+/**
+ * Claims the invitation (or its reminder) for sending, immediately before the SES call.
+ * @returns false when another delivery claimed it first, or a crashed one left its claim.
+ */
+export async function claimSend(table: Table, request: TSendRequest, at: string): Promise<boolean> {
+  const key = keys.invitation(request.questionnaireId, request.waveId, request.email);
+  return writeIf(
+    table,
+    request.kind === 'reminder'
+      ? {
+          TableName: table.name,
+          Key: key,
+          UpdateExpression: 'SET reminderClaimedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reminderClaimedAt)',
+          ExpressionAttributeValues: { ':at': at },
+        }
+      : {
+          TableName: table.name,
+          Key: key,
+          UpdateExpression: 'SET #status = :sending, sendingAt = :at',
+          ConditionExpression: '#status = :queued',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':sending': 'sending', ':queued': 'queued', ':at': at },
+        },
+  );
+}
+
+/** Gives the claim back after SES refused the call (it did not take the message), so the retry can send. */
+export async function releaseSend(table: Table, request: TSendRequest): Promise<void> {
+  const key = keys.invitation(request.questionnaireId, request.waveId, request.email);
+  if (request.kind === 'reminder') {
+    await table.db.send(new UpdateCommand({ TableName: table.name, Key: key, UpdateExpression: 'REMOVE reminderClaimedAt' }));
+    return;
+  }
+  await writeIf(table, {
+    TableName: table.name,
+    Key: key,
+    UpdateExpression: 'SET #status = :queued REMOVE sendingAt',
+    ConditionExpression: '#status = :sending',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':queued': 'queued', ':sending': 'sending' },
+  });
+}
+
+type SendOutcome = { status: 'sent'; at: string; sesMessageId: string } | { status: 'failed'; at: string; failure: string };
+
+/**
+ * Records the send outcome. Marking `sent` is conditional on not being sent yet, so a
+ * redelivered queue message that races a successful send cannot record it twice.
+ * @returns false when the invitation was already sent.
+ */
+export async function recordSendOutcome(table: Table, request: TSendRequest, outcome: SendOutcome): Promise<boolean> {
+  const key = keys.invitation(request.questionnaireId, request.waveId, request.email);
+  const command =
+    request.kind === 'reminder'
+      ? reminderUpdate(table, key, outcome)
+      : outcome.status === 'sent'
+        ? {
+            TableName: table.name,
+            Key: key,
+            UpdateExpression: 'SET #status = :sent, sentAt = :at, sesMessageId = :id REMOVE failure, sendingAt',
+            ConditionExpression: 'attribute_exists(pk) AND #status <> :sent',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':sent': 'sent', ':at': outcome.at, ':id': outcome.sesMessageId },
+          }
+        : {
+            TableName: table.name,
+            Key: key,
+            UpdateExpression: 'SET #status = :failed, failure = :failure, failedAt = :at',
+            ConditionExpression: 'attribute_exists(pk) AND #status <> :sent',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':failed': 'failed', ':sent': 'sent', ':at': outcome.at, ':failure': outcome.failure },
+          };
+  return writeIf(table, command);
+}
+
+/** A reminder is recorded once: `reminderSentAt` is written only if absent. */
+function reminderUpdate(table: Table, key: { pk: string; sk: string }, outcome: SendOutcome): UpdateCommandInput & { ConditionExpression: string } {
+  return outcome.status === 'sent'
+    ? {
+        TableName: table.name,
+        Key: key,
+        UpdateExpression: 'SET reminderSentAt = :at, reminderMessageId = :id',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reminderSentAt)',
+        ExpressionAttributeValues: { ':at': outcome.at, ':id': outcome.sesMessageId },
+      }
+    : {
+        TableName: table.name,
+        Key: key,
+        UpdateExpression: 'SET reminderFailure = :failure',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reminderSentAt)',
+        ExpressionAttributeValues: { ':failure': outcome.failure },
+      };
+}

@@ -1,0 +1,121 @@
+import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
+import type { Table } from '../platform/table/table-client.ts';
+import type { MessageQueue } from '../platform/queue/message-queue.ts';
+import { listRecipientsPage, markInvited, type TRecipient } from '../people/contact-store.ts';
+import { createInvitation, type TSendRequest } from './invitation-store.ts';
+import { batchGet, keyId } from '../platform/table/batch-get.ts';
+import { keys } from '../platform/table/keys.ts';
+import { openWave } from './wave-store.ts';
+import { LIST_SHARDS } from '../platform/table/table-design.ts';
+import { newLinkId } from '../platform/tokens/link-token.ts';
+import { eligibility, type Eligibility, type PlanningRules } from './eligibility.ts';
+import { waveIdFor } from '../platform/schedule/wave-id.ts';
+
+/** Shards planned concurrently. */
+const SHARDS_AT_ONCE = 4;
+
+export interface PlanWaveInput {
+  readonly table: Table;
+  readonly queue: MessageQueue<TSendRequest>;
+  readonly questionnaire: TQuestionnaire;
+  readonly rules: PlanningRules;
+  readonly timeZone: string;
+  readonly now: Date;
+}
+
+export interface PlanSummary {
+  questionnaireId: string;
+  waveId: string;
+  benchmark: boolean;
+  considered: number;
+  queued: number;
+  /** Due contacts whose invitation this wave already had (a repeated run). */
+  alreadyInvited: number;
+  skipped: Record<Extract<Eligibility, { due: false }>['because'], number>;
+}
+
+/**
+ * Plans this week's wave of one questionnaire: pages through every shard of its audience
+ * (customers or staff), writes one invitation per due
+ * contact (keyed by questionnaire, wave and contact, so a rerun writes nothing new) and
+ * queues it for sending. An invitation that exists but was never sent (a crash between
+ * write and queue) is queued again: the sender refuses to send one twice.
+ */
+export async function planWave(input: PlanWaveInput): Promise<PlanSummary> {
+  const { table, questionnaire, now } = input;
+  const at = now.toISOString();
+  const wave = await openWave(table, questionnaire.id, waveIdFor(now, input.timeZone), at);
+  const summary: PlanSummary = {
+    questionnaireId: questionnaire.id,
+    waveId: wave.waveId,
+    benchmark: wave.benchmark,
+    considered: 0,
+    queued: 0,
+    alreadyInvited: 0,
+    skipped: { unsubscribed: 0, suppressed: 0, 'frequency-cap': 0, 'not-due': 0 },
+  };
+
+  // Shards are independent partitions: read a few at once, so a large list plans in minutes.
+  const planShard = async (shard: number) => {
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await listRecipientsPage(table, questionnaire.audience, shard, cursor);
+      cursor = page.cursor;
+      // Two batched reads per page (existing invitations, suppressions) instead of two reads per contact.
+      const known = await batchGet(
+        table,
+        page.recipients.flatMap((r) => [keys.invitation(questionnaire.id, wave.waveId, r.email), keys.suppression(r.email)]),
+        { consistent: true },
+      );
+      const outcomes = await Promise.all(page.recipients.map((recipient) => planRecipient(input, wave.waveId, recipient, at, known)));
+      const toQueue: TSendRequest[] = [];
+      for (const outcome of outcomes) {
+        summary.considered++;
+        if (outcome.kind === 'skipped') summary.skipped[outcome.because]++;
+        else if (outcome.kind === 'already-sent') summary.alreadyInvited++;
+        else toQueue.push(outcome.request);
+      }
+      await input.queue.send(toQueue);
+      summary.queued += toQueue.length;
+    } while (cursor);
+  };
+  for (let first = 0; first < LIST_SHARDS; first += SHARDS_AT_ONCE) {
+    // Let every shard of the group finish before failing, so no work carries on after the run has failed.
+    const results = await Promise.allSettled(Array.from({ length: Math.min(SHARDS_AT_ONCE, LIST_SHARDS - first) }, (_, i) => planShard(first + i)));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
+  }
+  return summary;
+}
+
+type ContactOutcome =
+  | { kind: 'skipped'; because: Extract<Eligibility, { due: false }>['because'] }
+  | { kind: 'already-sent' }
+  | { kind: 'queue'; request: TSendRequest };
+
+async function planRecipient(input: PlanWaveInput, waveId: string, contact: TRecipient, at: string, known: Map<string, Record<string, unknown>>): Promise<ContactOutcome> {
+  const request: TSendRequest = { kind: 'invitation', questionnaireId: input.questionnaire.id, waveId, email: contact.email };
+  const existing = known.get(keyId(keys.invitation(input.questionnaire.id, waveId, contact.email)));
+  if (existing) return existing['status'] === 'queued' ? { kind: 'queue', request } : { kind: 'already-sent' };
+
+  const suppressed = known.has(keyId(keys.suppression(contact.email)));
+  const verdict = eligibility(contact, suppressed, input.now, input.rules);
+  if (!verdict.due) return { kind: 'skipped', because: verdict.because };
+
+  const created = await createInvitation(input.table, {
+    audience: input.questionnaire.audience,
+    questionnaireId: request.questionnaireId,
+    waveId,
+    email: contact.email,
+    name: contact.name,
+    language: contact.language,
+    // A staff member answering their own questionnaire must not be attributed to themselves.
+    ...(input.questionnaire.audience === 'customers' && contact.staffEmail ? { staffEmail: contact.staffEmail } : {}),
+    ...(contact.departmentId ? { departmentId: contact.departmentId } : {}),
+    linkId: newLinkId(),
+    status: 'queued',
+    createdAt: at,
+  });
+  if (created) await markInvited(input.table, input.questionnaire.audience, contact.email, at);
+  return { kind: 'queue', request };
+}

@@ -1,0 +1,59 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from '../platform/validation/zod.ts';
+import { LIST_SHARDS } from '../platform/table/table-design.ts';
+import { listAll } from '../platform/table/list-index.ts';
+import { keys, normalizeEmail } from '../platform/table/keys.ts';
+import { setEveryField, type Table } from '../platform/table/table-client.ts';
+
+/** The staff directory: departments, their managers, and staff members. */
+export const ZDepartment = z.object({
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes')),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  managerEmail: z.pipe(z.email(), z.transform(normalizeEmail)),
+});
+export type TDepartment = z.output<typeof ZDepartment>;
+
+export const ZStaffMember = z.object({
+  email: z.pipe(z.email(), z.transform(normalizeEmail)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  departmentId: z.string().check(z.minLength(1)),
+  role: z.enum(['staff', 'manager']),
+  language: z.optional(z.string().check(z.minLength(2), z.maxLength(10))),
+});
+export type TStaffMember = z.output<typeof ZStaffMember>;
+
+export async function saveDepartment(table: Table, department: TDepartment): Promise<void> {
+  await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.department(department.id), kind: 'department', ...department } }));
+}
+
+/** Creates or updates a staff member, keeping their questionnaire history and opt-out. */
+export async function saveStaffMember(table: Table, staff: TStaffMember): Promise<void> {
+  await table.db.send(new UpdateCommand({
+    TableName: table.name,
+    Key: keys.staff(staff.email),
+    ...setEveryField({ ...staff, ...keys.staffListing(staff.email), kind: 'staff', language: staff.language ?? 'en' }),
+  }));
+}
+
+export async function getDepartment(table: Table, id: string): Promise<TDepartment | undefined> {
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.department(id) }));
+  return Item ? ZDepartment.parse(Item) : undefined;
+}
+
+export async function getStaffMember(table: Table, email: string): Promise<TStaffMember | undefined> {
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.staff(email) }));
+  return Item ? ZStaffMember.parse(Item) : undefined;
+}
+
+/** The whole staff directory (it is small: one query per shard). */
+export async function listStaff(table: Table): Promise<TStaffMember[]> {
+  const staff: TStaffMember[] = [];
+  for (let shard = 0; shard < LIST_SHARDS; shard++) {
+    for await (const item of listAll(table, keys.staffShard(shard).gsi1pk)) staff.push(ZStaffMember.parse(item));
+  }
+  return staff.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function listManagers(table: Table): Promise<TStaffMember[]> {
+  return (await listStaff(table)).filter((member) => member.role === 'manager');
+}

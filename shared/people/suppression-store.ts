@@ -1,0 +1,26 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { keys, normalizeEmail } from '../platform/table/keys.ts';
+import { writeIf, type Table } from '../platform/table/table-client.ts';
+
+export type SuppressionReason = 'bounce' | 'complaint' | 'manual';
+
+/**
+ * Adds an address to the suppression list. The first entry wins: SES may deliver a
+ * notification twice or out of order, and a later duplicate must not rewrite history.
+ * @returns whether this call added the address.
+ */
+export async function suppressAddress(
+  table: Table,
+  entry: { email: string; reason: SuppressionReason; detail: string; at: string },
+): Promise<boolean> {
+  return writeIf(table, {
+    TableName: table.name,
+    Item: { ...keys.suppression(entry.email), kind: 'suppression', ...entry, email: normalizeEmail(entry.email) },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
+}
+
+export async function isSuppressed(table: Table, email: string): Promise<boolean> {
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.suppression(email), ProjectionExpression: 'pk' }));
+  return Item !== undefined;
+}

@@ -1,0 +1,69 @@
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { awsClientConfig, CALL_BUDGETS, type AwsConnection, type CallBudget } from '../aws-clients.ts';
+
+/** Sends one raw MIME message; returns SES's message id. */
+export interface Mailer {
+  sendRaw(raw: Buffer): Promise<{ messageId: string }>;
+}
+
+/**
+ * The request reached SES (or may have) and no answer came back: SES may have taken the
+ * message. Named so that the SDK's retry strategy does not know it and never retries it.
+ */
+export class SendOutcomeUnknownError extends Error {
+  override readonly name = 'SendOutcomeUnknown';
+}
+
+// Failures that happen before a byte of the request leaves: nothing can have been sent.
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * True when the error proves SES did not take the message: SES answered with an error
+ * (throttling, a refusal, its own 5xx) or no connection was ever made. A timeout or a connection dropped
+ * after the request was written proves nothing.
+ */
+export function provesNotSent(error: unknown): boolean {
+  const failure = error as { $metadata?: { httpStatusCode?: number }; code?: string };
+  // A 2xx whose body did not parse is SES saying yes.
+  return (failure.$metadata?.httpStatusCode ?? 0) >= 300 || NOT_CONNECTED_CODES.has(failure.code ?? '');
+}
+
+/**
+ * SES through `SendRawEmail` on the AWS SDK. At most one email per call: the SDK's standard
+ * retries cover throttling ("Maximum sending rate exceeded") and errors that prove SES did
+ * not take the message, but a middleware inside the retry loop turns every other failure into
+ * {@link SendOutcomeUnknownError}, which the retry strategy does not retry (SES has no
+ * idempotency key, so a retry after a lost answer is a second email).
+ */
+export function sesMailer(options: { configurationSet?: string; connection?: AwsConnection; budget?: CallBudget } = {}): Mailer {
+  const client = new SESClient(awsClientConfig(options.connection ?? {}, options.budget ?? CALL_BUDGETS.queue));
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (provesNotSent(error)) throw error;
+        throw new SendOutcomeUnknownError(`no answer from SES: ${(error as Error).message}`);
+      }
+    },
+    { step: 'deserialize', name: 'unknownSendOutcome', priority: 'high' },
+  );
+  return {
+    async sendRaw(raw) {
+      const { MessageId } = await client.send(new SendRawEmailCommand({ RawMessage: { Data: raw }, ConfigurationSetName: options.configurationSet }));
+      return { messageId: MessageId ?? 'unknown' };
+    },
+  };
+}
+
+/** True for SES errors that will fail the same way on every retry. */
+export function isPermanentSendError(error: unknown): boolean {
+  return error instanceof Error && PERMANENT_SEND_ERRORS.has(error.name);
+}
+
+const PERMANENT_SEND_ERRORS = new Set(['MessageRejected', 'MailFromDomainNotVerifiedException', 'ConfigurationSetDoesNotExistException', 'AccountSendingPausedException', 'ConfigurationSetSendingPausedException', 'InvalidParameterValue']);
+
+/** True when the send may have reached SES: the message must be treated as perhaps sent. */
+export function isUnknownSendOutcome(error: unknown): boolean {
+  return error instanceof SendOutcomeUnknownError;
+}

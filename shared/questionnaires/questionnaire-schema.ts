@@ -1,0 +1,108 @@
+import * as z from '../platform/validation/zod.ts';
+
+/** Language tags the product can render pages and emails in. */
+export const SUPPORTED_LANGUAGES = ['en'] as const;
+export const ZLanguage = z.enum(SUPPORTED_LANGUAGES);
+export type TLanguage = z.infer<typeof ZLanguage>;
+
+const ZSlug = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes'));
+/** Text in each of the questionnaire's languages; checked against `languages` below. */
+const ZLocalizedText = z.partialRecord(ZLanguage, z.string().check(z.trim(), z.minLength(1), z.maxLength(500)));
+
+export const HEADLINE_SCALES = {
+  nps: { min: 0, max: 10 },
+  csat: { min: 1, max: 5 },
+} as const;
+
+const ZHeadline = z.strictObject({
+  kind: z.enum(['nps', 'csat']),
+  text: ZLocalizedText,
+});
+
+const ZProbe = z.strictObject({
+  /** The probe is asked when our performance on the value is at or below this. */
+  whenPerformanceAtMost: z.int().check(z.minimum(1), z.maximum(4)),
+  text: ZLocalizedText,
+});
+
+/** A value customers weigh (quality, price, …): rated for importance and performance, 1–5. */
+const ZValue = z.strictObject({
+  id: ZSlug,
+  label: ZLocalizedText,
+  probe: z.optional(ZProbe),
+});
+
+/** A service standard the business sets itself, asked as a yes/no question. */
+const ZStandard = z.strictObject({
+  id: ZSlug,
+  text: ZLocalizedText,
+});
+
+export const ZQuestionnaire = z
+  .strictObject({
+    id: ZSlug,
+    title: ZLocalizedText,
+    audience: z.enum(['customers', 'staff']),
+    /** Anonymous responses keep staff, department and wave, never the respondent. */
+    anonymous: z.boolean(),
+    /** The first language is the fallback for contacts whose language is not offered. */
+    languages: z.array(ZLanguage).check(z.minLength(1)),
+    headline: ZHeadline,
+    values: z.array(ZValue).check(z.minLength(1), z.maxLength(15)),
+    /** Named when customers are asked to rate the main competitor on each value too. */
+    mainCompetitor: z.optional(z.strictObject({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)) })),
+    competitorComparison: z.optional(z.strictObject({ text: ZLocalizedText })),
+    standards: z._default(z.array(ZStandard).check(z.maxLength(20)), []),
+    comment: z.strictObject({ text: ZLocalizedText, maxLength: z._default(z.int().check(z.minimum(100), z.maximum(5000)), 5000) }),
+    complaintOption: z.strictObject({ text: ZLocalizedText }),
+  })
+  .check(
+    z.superRefine((questionnaire, ctx) => {
+      requireEveryLanguage(questionnaire, ctx);
+      requireUniqueIds(questionnaire.values, ['values'], ctx);
+      requireUniqueIds(questionnaire.standards, ['standards'], ctx);
+      if (questionnaire.competitorComparison && !questionnaire.mainCompetitor) {
+        ctx.addIssue({ code: 'custom', path: ['competitorComparison'], message: 'needs mainCompetitor to be named' });
+      }
+      if (questionnaire.audience === 'staff' && !questionnaire.anonymous) {
+        ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'staff questionnaires must be anonymous' });
+      }
+    }),
+  );
+
+export type TQuestionnaire = z.output<typeof ZQuestionnaire>;
+
+function requireUniqueIds(items: ReadonlyArray<{ id: string }>, path: PropertyKey[], ctx: z.core.$RefinementCtx): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...path, index, 'id'], message: `duplicate id "${item.id}"` });
+    seen.add(item.id);
+  });
+}
+
+/** Every piece of text must exist in every language the questionnaire offers. */
+function requireEveryLanguage(questionnaire: z.output<typeof ZQuestionnaire>, ctx: z.core.$RefinementCtx): void {
+  const texts: Array<[PropertyKey[], Partial<Record<string, string>>]> = [
+    [['title'], questionnaire.title],
+    [['headline', 'text'], questionnaire.headline.text],
+    [['comment', 'text'], questionnaire.comment.text],
+    [['complaintOption', 'text'], questionnaire.complaintOption.text],
+    ...questionnaire.values.flatMap((value, i): Array<[PropertyKey[], Partial<Record<string, string>>]> => [
+      [['values', i, 'label'], value.label],
+      ...(value.probe ? [[['values', i, 'probe', 'text'], value.probe.text] as [PropertyKey[], Partial<Record<string, string>>]] : []),
+    ]),
+    ...(questionnaire.standards ?? []).map((s, i): [PropertyKey[], Partial<Record<string, string>>] => [['standards', i, 'text'], s.text]),
+    ...(questionnaire.competitorComparison ? [[['competitorComparison', 'text'], questionnaire.competitorComparison.text] as [PropertyKey[], Partial<Record<string, string>>]] : []),
+  ];
+  for (const [path, text] of texts) {
+    for (const language of questionnaire.languages) {
+      if (!text[language]) ctx.addIssue({ code: 'custom', path: [...path, language], message: `missing the "${language}" text` });
+    }
+  }
+}
+
+/** The text in `language`, falling back to the questionnaire's first language. */
+export function localized(questionnaire: TQuestionnaire, text: Partial<Record<TLanguage, string>>, language: string): string {
+  const chosen = (questionnaire.languages as string[]).includes(language) ? (language as TLanguage) : questionnaire.languages[0]!;
+  return text[chosen] ?? '';
+}
