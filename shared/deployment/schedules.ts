@@ -1,7 +1,20 @@
 import type { TDeploymentConfig } from './deployment-config.ts';
 
-/** The jobs the product runs on a clock; each names the function it invokes. */
-export type ScheduledJob = 'planWave' | 'sendReminders' | 'sweepComplaints' | 'sendDigests' | 'sendStaffDigests';
+/**
+ * The jobs the product runs on a clock, and the function (its folder under `functions/`) that
+ * runs each: the stack points each schedule at it, the CLI invokes it on a deployed stack and
+ * the local stack calls its handler.
+ */
+export const JOB_FUNCTION = {
+  planWave: 'planner',
+  sendReminders: 'planner',
+  sweepComplaints: 'complaints',
+  sendDigests: 'digest',
+  sendStaffDigests: 'digest',
+} as const;
+
+export type ScheduledJob = keyof typeof JOB_FUNCTION;
+export type JobFunction = (typeof JOB_FUNCTION)[ScheduledJob];
 
 export interface ScheduleDefinition {
   readonly job: ScheduledJob;
