@@ -1,6 +1,7 @@
 import { ensureTable } from '../local/create-table.ts';
 import { loadQuestionnaires } from '../shared/questionnaires/load-questionnaires.ts';
-import { aggregatePeriod, readRollups } from '../shared/digest/aggregate-period.ts';
+import { aggregatePeriod } from '../shared/digest/aggregate-period.ts';
+import { readRollups } from '../shared/digest/digest-store.ts';
 import { createInvitation } from '../shared/invitations/invitation-store.ts';
 import { recordSubmission } from '../shared/answering/response-store.ts';
 import { openTable } from '../shared/platform/table/table-client.ts';

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { addResponse, counts, emptyRollup, segments, type Rollup } from '../shared/digest/rollup.ts';
+import { addResponse, counts, emptyRollup, type Rollup } from '../shared/digest/rollup.ts';
+import { segmentKey } from '../shared/platform/table/keys.ts';
 import type { TResponse } from '../shared/answering/response-store.ts';
 import { loadQuestionnaires } from '../shared/questionnaires/load-questionnaires.ts';
 import { syntheticAnswers, syntheticAttribution } from './synthetic-answers.ts';
@@ -33,7 +34,7 @@ export function measureAggregation(n: number): { responses: number; cpuMs: numbe
       answers,
     };
     if (!counts(response)) continue;
-    for (const segment of [segments.company, segments.department(response.departmentId!), segments.staff(response.staffEmail!)]) addResponse(rollupFor(segment), response);
+    for (const segment of [segmentKey({ kind: 'company' }), segmentKey({ kind: 'department', id: response.departmentId! }), segmentKey({ kind: 'staff', email: response.staffEmail! })]) addResponse(rollupFor(segment), response);
   }
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);

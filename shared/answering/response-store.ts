@@ -1,7 +1,8 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TInvitation } from '../invitations/invitation-store.ts';
-import { keys } from '../platform/table/keys.ts';
+import { keys, parseResponseKey } from '../platform/table/keys.ts';
 import { conditionalWrite, writeIf, type Table } from '../platform/table/table-client.ts';
+import { listAll } from '../platform/table/list-index.ts';
 import type { TAnswers } from '../questionnaires/answer-schema.ts';
 import { severalScoresAround, type Click, type HoldReason } from './one-click.ts';
 
@@ -148,13 +149,10 @@ export async function getResponse(table: Table, invitation: ResponseKeyParts): P
 
 /** A stored response item as the domain sees it: questionnaire, wave and link id come from its key. */
 export function responseFromItem(Item: Record<string, unknown>): TResponse {
-  const [, questionnaireId, waveId] = String(Item['pk']).split('#');
   const answers = Item['answers'] as Record<string, unknown> | undefined;
   return {
     ...(Item as unknown as TResponse),
-    questionnaireId: questionnaireId!,
-    waveId: waveId!,
-    linkId: String(Item['sk']).replace(/^LINK#/, ''),
+    ...parseResponseKey(Item),
     ...(answers ? { answers: answersFromStored(answers) } : {}),
   };
 }
@@ -163,4 +161,28 @@ export function responseFromItem(Item: Record<string, unknown>): TResponse {
 export async function hasResponse(table: Table, invitation: ResponseKeyParts): Promise<boolean> {
   const response = await getResponse(table, invitation);
   return response?.headlineScore !== undefined && response.headlineHeld === undefined;
+}
+
+/** One shard of a wave's responses, item by item; `usage` receives the read units. */
+export async function* waveResponses(table: Table, questionnaireId: string, waveId: string, shard: number, usage?: { readUnits: number }): AsyncGenerator<TResponse> {
+  for await (const item of listAll(table, keys.responseShard(questionnaireId, waveId, shard).gsi1pk, usage)) yield responseFromItem(item);
+}
+
+/**
+ * Removes what a response says about its respondent (the privacy `forget`): the comment and
+ * the probes go, the scores stay, so aggregates do not change.
+ */
+export async function forgetResponse(table: Table, invitation: ResponseKeyParts, at: string): Promise<void> {
+  const forgotten = await writeIf(table, {
+    TableName: table.name,
+    Key: responseKey(invitation),
+    UpdateExpression: 'SET forgottenAt = :forgotten, answers.probes = :none REMOVE answers.#comment',
+    ConditionExpression: 'attribute_exists(answers)',
+    ExpressionAttributeNames: { '#comment': 'comment' },
+    ExpressionAttributeValues: { ':forgotten': at, ':none': {} },
+  });
+  // A one-click response has no answers map: only the date is recorded.
+  if (!forgotten) {
+    await table.db.send(new UpdateCommand({ TableName: table.name, Key: responseKey(invitation), UpdateExpression: 'SET forgottenAt = :forgotten', ExpressionAttributeValues: { ':forgotten': at } }));
+  }
 }

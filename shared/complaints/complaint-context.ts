@@ -1,8 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../platform/table/table-client.ts';
 import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
-import { keys } from '../platform/table/keys.ts';
-import { invitationFromItem } from '../invitations/invitation-store.ts';
+import { invitationsOf } from '../invitations/invitation-store.ts';
 import { getResponse, type TResponse } from '../answering/response-store.ts';
 import { getComplaint, type TComplaint } from './complaint-store.ts';
 import { getDepartment, getStaffMember } from '../people/directory-store.ts';
@@ -50,13 +48,7 @@ export async function loadComplaintContext(table: Table, questionnaires: readonl
 }
 
 async function earlierContacts(table: Table, email: string, excludeLinkId: string): Promise<EarlierContact[]> {
-  const { pk, skPrefix } = keys.invitationsOf(email);
-  const { Items = [] } = await table.db.send(new QueryCommand({
-    TableName: table.name,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-  }));
-  const invitations = Items.map((item) => invitationFromItem(item))
+  const invitations = (await invitationsOf(table, email))
     .filter((invitation) => invitation.linkId !== excludeLinkId && invitation.status === 'sent')
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(0, EARLIER_LIMIT);

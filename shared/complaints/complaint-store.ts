@@ -33,8 +33,6 @@ export const ZComplaint = z.object({
 export type TComplaint = z.output<typeof ZComplaint>;
 export type TNewComplaint = Omit<TComplaint, 'state' | 'level' | 'notified' | 'history' | 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolutionNote' | 'escalatedAt'>;
 
-const OPEN_LIST = 'COMPLAINTS#OPEN';
-const closedList = (at: string) => `COMPLAINTS#CLOSED#${at.slice(0, 7)}`;
 
 /**
  * Opens a complaint, once: the key is the response's link id, so a resubmission or a
@@ -46,8 +44,7 @@ export async function openComplaint(table: Table, complaint: TNewComplaint): Pro
     TableName: table.name,
     Item: {
       ...keys.complaint(complaint.id),
-      gsi1pk: OPEN_LIST,
-      gsi1sk: `${complaint.createdAt}#${complaint.id}`,
+      ...keys.complaintListing(complaint.createdAt, complaint.id),
       kind: 'complaint',
       ...complaint,
       state: 'open',
@@ -66,10 +63,10 @@ export async function getComplaint(table: Table, id: string): Promise<TComplaint
 
 /** Open and acknowledged complaints, oldest first; with `closedSince`, also those resolved since that month. */
 export async function listComplaints(table: Table, options: { closedSince?: Date } = {}): Promise<TComplaint[]> {
-  const lists = [OPEN_LIST];
+  const lists = [keys.openComplaints().gsi1pk];
   if (options.closedSince) {
     const month = new Date(Date.UTC(options.closedSince.getUTCFullYear(), options.closedSince.getUTCMonth(), 1));
-    for (const now = new Date(); month <= now; month.setUTCMonth(month.getUTCMonth() + 1)) lists.push(closedList(month.toISOString()));
+    for (const now = new Date(); month <= now; month.setUTCMonth(month.getUTCMonth() + 1)) lists.push(keys.closedComplaints(month.toISOString()).gsi1pk);
   }
   const complaints: TComplaint[] = [];
   for (const list of lists) {
@@ -113,7 +110,7 @@ export function resolveComplaint(table: Table, id: string, by: string, note: str
         'gsi1pk = :closed, history = list_append(history, :event)' + (note ? ', resolutionNote = :note' : ''),
       ConditionExpression: 'attribute_exists(pk) AND #state <> :resolved',
       ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':resolved': 'resolved', ':at': at, ':by': by, ':closed': closedList(at), ':event': historyEntry(at, 'resolved', by), ...(note ? { ':note': note } : {}) },
+      ExpressionAttributeValues: { ':resolved': 'resolved', ':at': at, ':by': by, ':closed': keys.closedComplaints(at).gsi1pk, ':event': historyEntry(at, 'resolved', by), ...(note ? { ':note': note } : {}) },
     },
   );
 }
@@ -192,4 +189,9 @@ export async function releaseNotification(table: Table, id: string, key: string)
     ExpressionAttributeNames: { '#key': key, '#state': 'state' },
     ExpressionAttributeValues: { ':claimed': 'claimed' },
   });
+}
+
+/** Removes the customer's identity and the resolution note from a complaint (the privacy `forget`); its facts stay. */
+export async function forgetComplaintCustomer(table: Table, id: string): Promise<void> {
+  await table.db.send(new UpdateCommand({ TableName: table.name, Key: keys.complaint(id), UpdateExpression: 'SET customer = :none REMOVE resolutionNote', ExpressionAttributeValues: { ':none': null } }));
 }

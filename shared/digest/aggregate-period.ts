@@ -1,11 +1,11 @@
 import type { Table } from '../platform/table/table-client.ts';
 import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
-import { keys } from '../platform/table/keys.ts';
+import { segmentKey } from '../platform/table/keys.ts';
 import { LIST_SHARDS } from '../platform/table/table-design.ts';
-import { listAll, partitionItems } from '../platform/table/list-index.ts';
-import { responseFromItem } from '../answering/response-store.ts';
-import { batchWrite } from '../platform/table/batch-write.ts';
-import { addResponse, counts, emptyRollup, segments, type Rollup } from './rollup.ts';
+import { waveInvitations } from '../invitations/invitation-store.ts';
+import { waveResponses } from '../answering/response-store.ts';
+import { replaceRollups } from './digest-store.ts';
+import { addResponse, counts, emptyRollup, type Rollup } from './rollup.ts';
 
 export interface AggregationResult {
   rollups: Rollup[];
@@ -34,9 +34,9 @@ export async function aggregatePeriod(table: Table, questionnaire: TQuestionnair
     return rollup;
   };
   const segmentsOf = (item: { staffEmail?: string | null | undefined; departmentId?: string | null | undefined }) => [
-    segments.company,
-    ...(item.departmentId ? [segments.department(item.departmentId)] : []),
-    ...(item.staffEmail ? [segments.staff(item.staffEmail)] : []),
+    segmentKey({ kind: 'company' }),
+    ...(item.departmentId ? [segmentKey({ kind: 'department', id: item.departmentId })] : []),
+    ...(item.staffEmail ? [segmentKey({ kind: 'staff', email: item.staffEmail })] : []),
   ];
   const result: AggregationResult = { rollups: [], read: 0, counted: 0, readUnits: 0 };
 
@@ -45,19 +45,18 @@ export async function aggregatePeriod(table: Table, questionnaire: TQuestionnair
   const attribution = new Map<string, { staffEmail?: string; departmentId?: string }>();
   await Promise.all(
     Array.from({ length: LIST_SHARDS }, async (_, shard) => {
-      for await (const item of listAll(table, keys.invitationShard(questionnaire.id, period, shard).gsi1pk, result)) {
-        const invitation = { staffEmail: item['staffEmail'] as string | undefined, departmentId: item['departmentId'] as string | undefined };
-        attribution.set(String(item['linkId']), invitation);
-        if (item['status'] !== 'sent') continue;
+      for await (const item of waveInvitations(table, questionnaire.id, period, shard, result)) {
+        const invitation = { ...(item.staffEmail ? { staffEmail: item.staffEmail } : {}), ...(item.departmentId ? { departmentId: item.departmentId } : {}) };
+        attribution.set(item.linkId, invitation);
+        if (item.status !== 'sent') continue;
         for (const segment of segmentsOf(invitation)) rollupFor(segment).delivered++;
       }
     }),
   );
   await Promise.all(
     Array.from({ length: LIST_SHARDS }, async (_, shard) => {
-      for await (const item of listAll(table, keys.responseShard(questionnaire.id, period, shard).gsi1pk, result)) {
+      for await (const stored of waveResponses(table, questionnaire.id, period, shard, result)) {
         result.read++;
-        const stored = responseFromItem(item);
         const response = { ...stored, ...attribution.get(stored.linkId!) };
         if (!counts(response)) continue;
         result.counted++;
@@ -71,23 +70,4 @@ export async function aggregatePeriod(table: Table, questionnaire: TQuestionnair
   result.rollups = [...bySegment.values()].sort((a, b) => a.segment.localeCompare(b.segment));
   await replaceRollups(table, questionnaire.id, period, result.rollups);
   return result;
-}
-
-/**
- * The period's rollups: one Query however many responses the period had. `usage`, when
- * given, receives the read units consumed (the benchmark and tests check they stay flat).
- */
-export async function readRollups(table: Table, questionnaireId: string, period: string, usage?: { readUnits: number }): Promise<Rollup[]> {
-  const rollups: Rollup[] = [];
-  for await (const item of partitionItems(table, keys.rollupsOf(questionnaireId, period), usage ? { usage } : {})) rollups.push(item['rollup'] as Rollup);
-  return rollups;
-}
-
-async function replaceRollups(table: Table, questionnaireId: string, period: string, rollups: Rollup[]): Promise<void> {
-  const keep = new Set(rollups.map((r) => r.segment));
-  const stale = (await readRollups(table, questionnaireId, period)).filter((r) => !keep.has(r.segment));
-  await batchWrite(table, [
-    ...stale.map((r) => ({ DeleteRequest: { Key: keys.rollup(questionnaireId, period, r.segment) } })),
-    ...rollups.map((r) => ({ PutRequest: { Item: { ...keys.rollup(questionnaireId, period, r.segment), kind: 'rollup', questionnaireId, period, rollup: r } } })),
-  ]);
 }

@@ -4,10 +4,12 @@ import { summarizeHandling, type HandlingSummary } from '../complaints/handling-
 import type { BusinessCalendar } from '../complaints/business-calendar.ts';
 import { isOverdue } from '../complaints/sweep-complaints.ts';
 import { comparisonShares, headlineChange, headlineScore, responseRate, staffTable, standardsCompliance, valueTable, type Change, type StaffRow, type ValueRow } from './measures.ts';
-import { segments, type Rollup } from './rollup.ts';
+import type { Rollup } from './rollup.ts';
+import { parseSegmentKey, segmentKey, type Segment } from '../platform/table/keys.ts';
 import { periodCost } from './price-table.ts';
 
-export type DigestScope = { kind: 'company'; name: string } | { kind: 'department'; id: string; name: string } | { kind: 'staff'; email: string; name: string };
+/** A digest's segment, with the name it is shown by. */
+export type DigestScope = Segment & { name: string };
 
 export interface DigestReport {
   questionnaireId: string;
@@ -48,20 +50,17 @@ export interface DigestInput {
   readonly now: Date;
 }
 
-function scopeSegment(scope: DigestScope): string {
-  return scope.kind === 'company' ? segments.company : scope.kind === 'department' ? segments.department(scope.id) : segments.staff(scope.email);
-}
-
 /** Everything one digest says, computed from rollups only. Undefined when the scope had no responses. */
 export function buildDigestReport(input: DigestInput): DigestReport | undefined {
   const { questionnaire: q, scope } = input;
-  const segment = scopeSegment(scope);
+  const segment = segmentKey(scope);
   const current = input.rollups.find((r) => r.segment === segment);
   if (!current || current.responses === 0) return undefined;
-  const company = input.rollups.find((r) => r.segment === segments.company) ?? current;
+  const company = input.rollups.find((r) => r.segment === segmentKey({ kind: 'company' })) ?? current;
   const staffInScope = input.rollups.filter((r) => {
-    if (!r.segment.startsWith('staff:')) return false;
-    const email = r.segment.slice('staff:'.length);
+    const member = parseSegmentKey(r.segment);
+    if (member?.kind !== 'staff') return false;
+    const email = member.email;
     return scope.kind === 'company' || (scope.kind === 'department' ? input.staffDepartments.get(email) === scope.id : email === scope.email);
   });
   const staff = staffTable(staffInScope, company).map((row) => ({ ...row, name: input.staffNames.get(row.email) ?? row.email }));

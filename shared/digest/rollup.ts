@@ -31,12 +31,6 @@ export interface Tally {
 
 export const MAX_COMMENTS = 30;
 
-export const segments = {
-  company: 'company',
-  department: (id: string) => `dept:${id}`,
-  staff: (email: string) => `staff:${email}`,
-} as const;
-
 export function emptyRollup(segment: string, headlineKind: 'nps' | 'csat'): Rollup {
   return { segment, headlineKind, delivered: 0, responses: 0, promoters: 0, passives: 0, detractors: 0, scoreSum: 0, values: {}, comparison: { better: 0, same: 0, worse: 0, dk: 0 }, standards: {}, comments: [] };
 }

@@ -1,16 +1,16 @@
 import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ComplaintHandling } from '../complaints/open-complaint.ts';
 import { composeEmail, type MailContext } from '../platform/mail/mail-context.ts';
-import type { Table } from '../platform/table/table-client.ts';
-import { keys } from '../platform/table/keys.ts';
+import { segmentKey } from '../platform/table/keys.ts';
 import { getDepartment, listStaff } from '../people/directory-store.ts';
 import { listComplaints, type TComplaint } from '../complaints/complaint-store.ts';
-import { aggregatePeriod, readRollups } from './aggregate-period.ts';
+import { aggregatePeriod } from './aggregate-period.ts';
+import { lastDigest, readRollups, recordDigestSent } from './digest-store.ts';
+import { benchmarkWaveOf } from '../invitations/wave-store.ts';
 import { buildDigestReport, type DigestScope } from './digest-report.ts';
 import { renderDigestEmail } from './digest-email.tsx';
 import { periodsOfMonth, periodStart, previousPeriod } from './period.ts';
-import { mergeRollups, segments, type Rollup } from './rollup.ts';
+import { mergeRollups, type Rollup } from './rollup.ts';
 
 export interface DigestDependencies extends MailContext {
   readonly questionnaires: readonly TQuestionnaire[];
@@ -48,11 +48,10 @@ export async function sendDigests(deps: DigestDependencies, options: { period: s
   for (const questionnaire of deps.questionnaires.filter((q) => q.audience === 'customers')) {
     const { rollups } = await aggregatePeriod(table, questionnaire, options.period);
     const previous = { period: previousPeriod(options.period), rollups: await readRollups(table, questionnaire.id, previousPeriod(options.period)) };
-    const benchmarkPeriod = await benchmarkWave(table, questionnaire.id);
+    const benchmarkPeriod = await benchmarkWaveOf(table, questionnaire.id);
     const benchmark = benchmarkPeriod ? { period: benchmarkPeriod, rollups: await readRollups(table, questionnaire.id, benchmarkPeriod) } : null;
 
     for (const { scope, recipient } of scopes) {
-      const scopeKey = `${questionnaire.id}#${scope.kind === 'department' ? `dept:${scope.id}` : 'company'}`;
       const inScope = (c: TComplaint) => c.questionnaireId === questionnaire.id && (scope.kind !== 'department' || c.departmentId === scope.id);
       const relevant = complaints.filter((c) => inScope(c) && (c.state !== 'resolved' || c.createdAt < periodEnd));
       const report = buildDigestReport({ questionnaire, period: options.period, scope, rollups, previous, benchmark, complaints: relevant, calendar: handling.calendar, staffNames, staffDepartments, now });
@@ -61,28 +60,18 @@ export async function sendDigests(deps: DigestDependencies, options: { period: s
         outcomes.push({ ...base, outcome: 'no-responses' });
         continue;
       }
-      const last = await lastDigest(table, scopeKey);
+      const last = await lastDigest(table, questionnaire.id, scope);
       if (last?.period === options.period && !options.resend) {
         outcomes.push({ ...base, outcome: 'already-sent' });
         continue;
       }
       const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, ...(last ? { lastSentAt: last.sentAt } : {}) });
       await deps.mailer.sendRaw(await composeEmail(deps, email, recipient));
-      await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.digestSent(scopeKey), kind: 'digest-sent', period: options.period, sentAt: now.toISOString(), recipient } }));
+      await recordDigestSent(table, questionnaire.id, scope, { period: options.period, sentAt: now.toISOString(), recipient });
       outcomes.push({ ...base, outcome: 'sent' });
     }
   }
   return outcomes;
-}
-
-async function lastDigest(table: Table, scopeKey: string): Promise<{ period: string; sentAt: string } | undefined> {
-  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.digestSent(scopeKey) }));
-  return Item ? { period: String(Item['period']), sentAt: String(Item['sentAt']) } : undefined;
-}
-
-async function benchmarkWave(table: Table, questionnaireId: string): Promise<string | undefined> {
-  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.wave(questionnaireId, 'BENCHMARK') }));
-  return Item ? String(Item['waveId']) : undefined;
 }
 
 /**
@@ -107,9 +96,9 @@ export async function sendStaffDigests(deps: DigestDependencies, options: { mont
     const merged = (rollups: Rollup[], segment: string) => mergeRollups(segment, rollups.filter((r) => r.segment === segment), questionnaire.headline.kind);
 
     for (const member of staff) {
-      const segment = segments.staff(member.email);
-      const rollups = [merged(current, segments.company), merged(current, segment)];
       const scope: DigestScope = { kind: 'staff', email: member.email, name: member.name };
+      const segment = segmentKey(scope);
+      const rollups = [merged(current, segmentKey({ kind: 'company' })), merged(current, segment)];
       const report = buildDigestReport({
         questionnaire,
         period: options.month,
@@ -125,15 +114,14 @@ export async function sendStaffDigests(deps: DigestDependencies, options: { mont
       });
       const base = { questionnaireId: questionnaire.id, scope: member.name, recipient: member.email };
       if (!report) continue;
-      const scopeKey = `${questionnaire.id}#staff:${member.email}`;
-      const last = await lastDigest(table, scopeKey);
+      const last = await lastDigest(table, questionnaire.id, scope);
       if (last?.period === options.month && !options.resend) {
         outcomes.push({ ...base, outcome: 'already-sent' });
         continue;
       }
       const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, ...(last ? { lastSentAt: last.sentAt } : {}) });
       await deps.mailer.sendRaw(await composeEmail(deps, { ...email, subject: `Your feedback for ${options.month}: ${email.subject.split(' — ')[1] ?? ''}` }, member.email));
-      await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.digestSent(scopeKey), kind: 'digest-sent', period: options.month, sentAt: deps.now().toISOString(), recipient: member.email } }));
+      await recordDigestSent(table, questionnaire.id, scope, { period: options.month, sentAt: deps.now().toISOString(), recipient: member.email });
       outcomes.push({ ...base, outcome: 'sent' });
     }
   }

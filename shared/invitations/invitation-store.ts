@@ -1,8 +1,9 @@
-import { GetCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from '../platform/validation/zod.ts';
-import { keys } from '../platform/table/keys.ts';
+import { keys, normalizeEmail, parseInvitationKey } from '../platform/table/keys.ts';
 import { TABLE_DESIGN } from '../platform/table/table-design.ts';
-import { listPage } from '../platform/table/list-index.ts';
+import { listAll, listPage, partitionItems } from '../platform/table/list-index.ts';
+import { batchGet, keyId } from '../platform/table/batch-get.ts';
 import { writeIf, type Table } from '../platform/table/table-client.ts';
 
 export const ZInvitation = z.object({
@@ -32,8 +33,7 @@ export type TInvitation = z.output<typeof ZInvitation>;
  * invitation of a period, and each byte costs read units there.
  */
 export function invitationFromItem(item: Record<string, unknown>): TInvitation {
-  const [, questionnaireId, waveId] = String(item['sk']).split('#');
-  return ZInvitation.parse({ questionnaireId, waveId, ...item });
+  return ZInvitation.parse({ ...parseInvitationKey(item), ...item });
 }
 
 /** The queue message that asks the sender to deliver one invitation. */
@@ -197,4 +197,32 @@ function reminderUpdate(table: Table, key: { pk: string; sk: string }, outcome: 
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reminderSentAt)',
         ExpressionAttributeValues: { ':failure': outcome.failure },
       };
+}
+
+/** One shard of a wave's invitations, item by item; `usage` receives the read units. */
+export async function* waveInvitations(table: Table, questionnaireId: string, waveId: string, shard: number, usage?: { readUnits: number }): AsyncGenerator<TInvitation> {
+  for await (const item of listAll(table, keys.invitationShard(questionnaireId, waveId, shard).gsi1pk, usage)) yield invitationFromItem(item);
+}
+
+/** Every invitation a person has had. */
+export async function invitationsOf(table: Table, email: string): Promise<TInvitation[]> {
+  const invitations: TInvitation[] = [];
+  for await (const item of partitionItems(table, keys.invitationsOf(email), { consistent: true })) invitations.push(invitationFromItem(item));
+  return invitations;
+}
+
+/** Deletes one invitation (the privacy `forget`). */
+export async function deleteInvitation(table: Table, invitation: Pick<TInvitation, 'questionnaireId' | 'waveId' | 'email'>): Promise<void> {
+  await table.db.send(new DeleteCommand({ TableName: table.name, Key: keys.invitation(invitation.questionnaireId, invitation.waveId, invitation.email) }));
+}
+
+/** Of these addresses, those already invited to the wave, by normalised address: one batched read per 100. */
+export async function existingInvitations(table: Table, questionnaireId: string, waveId: string, emails: readonly string[]): Promise<Map<string, TInvitation>> {
+  const found = await batchGet(table, emails.map((email) => keys.invitation(questionnaireId, waveId, email)), { consistent: true });
+  const invited = new Map<string, TInvitation>();
+  for (const email of emails) {
+    const item = found.get(keyId(keys.invitation(questionnaireId, waveId, email)));
+    if (item) invited.set(normalizeEmail(email), invitationFromItem(item));
+  }
+  return invited;
 }

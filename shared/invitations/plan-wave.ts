@@ -2,9 +2,9 @@ import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import type { Table } from '../platform/table/table-client.ts';
 import type { MessageQueue } from '../platform/queue/message-queue.ts';
 import { listRecipientsPage, markInvited, type TRecipient } from '../people/contact-store.ts';
-import { createInvitation, type TSendRequest } from './invitation-store.ts';
-import { batchGet, keyId } from '../platform/table/batch-get.ts';
-import { keys } from '../platform/table/keys.ts';
+import { createInvitation, existingInvitations, type TInvitation, type TSendRequest } from './invitation-store.ts';
+import { normalizeEmail } from '../platform/table/keys.ts';
+import { suppressedAmong } from '../people/suppression-store.ts';
 import { openWave } from './wave-store.ts';
 import { LIST_SHARDS } from '../platform/table/table-design.ts';
 import { newLinkId } from '../platform/tokens/link-token.ts';
@@ -62,11 +62,9 @@ export async function planWave(input: PlanWaveInput): Promise<PlanSummary> {
       const page = await listRecipientsPage(table, questionnaire.audience, shard, cursor);
       cursor = page.cursor;
       // Two batched reads per page (existing invitations, suppressions) instead of two reads per contact.
-      const known = await batchGet(
-        table,
-        page.recipients.flatMap((r) => [keys.invitation(questionnaire.id, wave.waveId, r.email), keys.suppression(r.email)]),
-        { consistent: true },
-      );
+      const emails = page.recipients.map((r) => r.email);
+      const [invited, suppressed] = await Promise.all([existingInvitations(table, questionnaire.id, wave.waveId, emails), suppressedAmong(table, emails)]);
+      const known = { invited, suppressed };
       const outcomes = await Promise.all(page.recipients.map((recipient) => planRecipient(input, wave.waveId, recipient, at, known)));
       const toQueue: TSendRequest[] = [];
       for (const outcome of outcomes) {
@@ -93,12 +91,18 @@ type ContactOutcome =
   | { kind: 'already-sent' }
   | { kind: 'queue'; request: TSendRequest };
 
-async function planRecipient(input: PlanWaveInput, waveId: string, contact: TRecipient, at: string, known: Map<string, Record<string, unknown>>): Promise<ContactOutcome> {
+async function planRecipient(
+  input: PlanWaveInput,
+  waveId: string,
+  contact: TRecipient,
+  at: string,
+  known: { invited: ReadonlyMap<string, TInvitation>; suppressed: ReadonlySet<string> },
+): Promise<ContactOutcome> {
   const request: TSendRequest = { kind: 'invitation', questionnaireId: input.questionnaire.id, waveId, email: contact.email };
-  const existing = known.get(keyId(keys.invitation(input.questionnaire.id, waveId, contact.email)));
-  if (existing) return existing['status'] === 'queued' ? { kind: 'queue', request } : { kind: 'already-sent' };
+  const existing = known.invited.get(normalizeEmail(contact.email));
+  if (existing) return existing.status === 'queued' ? { kind: 'queue', request } : { kind: 'already-sent' };
 
-  const suppressed = known.has(keyId(keys.suppression(contact.email)));
+  const suppressed = known.suppressed.has(normalizeEmail(contact.email));
   const verdict = eligibility(contact, suppressed, input.now, input.rules);
   if (!verdict.due) return { kind: 'skipped', because: verdict.because };
 

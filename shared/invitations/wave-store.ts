@@ -21,7 +21,7 @@ export async function openWave(table: Table, questionnaireId: string, waveId: st
   const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }));
   if (Item) return Item as unknown as TWave;
 
-  const markerKey = keys.wave(questionnaireId, 'BENCHMARK');
+  const markerKey = keys.benchmarkMarker(questionnaireId);
   const claimed = await putIfAbsent(table, { ...markerKey, kind: 'benchmark-marker', waveId });
   // A run that crashed after claiming the marker but before writing its wave is still the benchmark.
   const benchmark =
@@ -45,4 +45,10 @@ export async function listOpenWaves(table: Table, questionnaireId: string, since
     if (item['kind'] === 'wave' && String(item['startedAt']) >= since) waves.push(item as unknown as TWave);
   }
   return waves.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+}
+
+/** The questionnaire's benchmark wave (its first), if it has one yet. */
+export async function benchmarkWaveOf(table: Table, questionnaireId: string): Promise<string | undefined> {
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.benchmarkMarker(questionnaireId) }));
+  return Item ? String(Item['waveId']) : undefined;
 }

@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from '../platform/validation/zod.ts';
 import { keys, normalizeEmail, type Audience } from '../platform/table/keys.ts';
 import { listPage } from '../platform/table/list-index.ts';
@@ -97,4 +97,10 @@ export async function markUnsubscribed(table: Table, audience: Audience, email: 
     ConditionExpression: 'attribute_exists(pk)',
     ExpressionAttributeValues: { ':at': at },
   });
+}
+
+/** Deletes a contact; whether there was one. */
+export async function deleteContact(table: Table, email: string): Promise<boolean> {
+  const { Attributes } = await table.db.send(new DeleteCommand({ TableName: table.name, Key: keys.contact(email), ReturnValues: 'ALL_OLD' }));
+  return Attributes !== undefined;
 }

@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, normalizeEmail } from '../platform/table/keys.ts';
+import { batchGet } from '../platform/table/batch-get.ts';
 import { writeIf, type Table } from '../platform/table/table-client.ts';
 
 export type SuppressionReason = 'bounce' | 'complaint' | 'manual';
@@ -23,4 +24,10 @@ export async function suppressAddress(
 export async function isSuppressed(table: Table, email: string): Promise<boolean> {
   const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.suppression(email), ProjectionExpression: 'pk' }));
   return Item !== undefined;
+}
+
+/** Of these addresses, the normalised ones on the suppression list: one batched read per 100. */
+export async function suppressedAmong(table: Table, emails: readonly string[]): Promise<Set<string>> {
+  const found = await batchGet(table, emails.map((email) => keys.suppression(email)), { consistent: true });
+  return new Set([...found.values()].map((item) => String(item['email'])));
 }

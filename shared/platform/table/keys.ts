@@ -14,6 +14,22 @@ export function shardOf(id: string): number {
 /** Who a questionnaire is for: customers (contacts) or staff. */
 export type Audience = 'customers' | 'staff';
 
+/** Whom a figure is about: the whole company, one department or one staff member. */
+export type Segment = { kind: 'company' } | { kind: 'department'; id: string } | { kind: 'staff'; email: string };
+
+/** A segment as it appears in keys: `company`, `dept:<id>` or `staff:<email>`. */
+export function segmentKey(segment: Segment): string {
+  return segment.kind === 'company' ? 'company' : segment.kind === 'department' ? `dept:${segment.id}` : `staff:${segment.email}`;
+}
+
+/** The segment a key names, or undefined for text that is not one. */
+export function parseSegmentKey(text: string): Segment | undefined {
+  if (text === 'company') return { kind: 'company' };
+  if (text.startsWith('dept:') && text.length > 5) return { kind: 'department', id: text.slice(5) };
+  if (text.startsWith('staff:') && text.length > 6) return { kind: 'staff', email: text.slice(6) };
+  return undefined;
+}
+
 /** Every item key the product writes is built here and nowhere else. */
 export const keys = {
   contact: (email: string) => ({ pk: `CONTACT#${normalizeEmail(email)}`, sk: 'PROFILE' }),
@@ -42,10 +58,18 @@ export const keys = {
     gsi1sk: linkId,
   }),
   responseShard: (questionnaireId: string, waveId: string, shard: number) => ({ gsi1pk: `RESPONSES#${questionnaireId}#${waveId}#${shard}` }),
+  /** A period's figures for one segment; the sort key is the segment's key. */
   rollup: (questionnaireId: string, period: string, segment: string) => ({ pk: `ROLLUP#${questionnaireId}#${period}`, sk: segment }),
   rollupsOf: (questionnaireId: string, period: string) => ({ pk: `ROLLUP#${questionnaireId}#${period}` }),
-  digestSent: (scope: string) => ({ pk: `DIGEST#${scope}`, sk: 'LAST' }),
+  /** The last digest sent for a questionnaire and segment. */
+  digestSent: (questionnaireId: string, segment: Segment) => ({ pk: `DIGEST#${questionnaireId}#${segmentKey(segment)}`, sk: 'LAST' }),
+  /** The questionnaire's benchmark marker: which wave was first. */
+  benchmarkMarker: (questionnaireId: string) => keys.wave(questionnaireId, 'BENCHMARK'),
   complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
+  /** The complaint lists: open (and acknowledged) ones, and those closed in a month. */
+  openComplaints: () => ({ gsi1pk: 'COMPLAINTS#OPEN' }),
+  closedComplaints: (at: string) => ({ gsi1pk: `COMPLAINTS#CLOSED#${at.slice(0, 7)}` }),
+  complaintListing: (createdAt: string, id: string) => ({ ...keys.openComplaints(), gsi1sk: `${createdAt}#${id}` }),
   invitationsOf: (email: string) => ({ pk: `CONTACT#${normalizeEmail(email)}`, skPrefix: 'INVITATION#' }),
   invitationByLinkId: (linkId: string) => ({ gsi2pk: `LINK#${linkId}`, gsi2sk: 'INVITATION' }),
   /** A wave's invitations, listed by shard (for reminders). */
@@ -55,3 +79,15 @@ export const keys = {
   }),
   invitationShard: (questionnaireId: string, waveId: string, shard: number) => ({ gsi1pk: `INVITATIONS#${questionnaireId}#${waveId}#${shard}` }),
 } as const;
+
+/** Questionnaire, wave and link id of a stored response, read from its key. */
+export function parseResponseKey(item: { pk?: unknown; sk?: unknown }): { questionnaireId: string; waveId: string; linkId: string } {
+  const [, questionnaireId = '', waveId = ''] = String(item.pk).split('#');
+  return { questionnaireId, waveId, linkId: String(item.sk).replace(/^LINK#/, '') };
+}
+
+/** Questionnaire and wave of a stored invitation, read from its sort key (`INVITATION#<questionnaire>#<wave>`). */
+export function parseInvitationKey(item: { sk?: unknown }): { questionnaireId: string; waveId: string } {
+  const [, questionnaireId = '', waveId = ''] = String(item.sk).split('#');
+  return { questionnaireId, waveId };
+}
