@@ -4,6 +4,7 @@ import { keys, parseResponseKey } from '../platform/table/keys.ts';
 import { conditionalWrite, writeIf, type Table } from '../platform/table/table-client.ts';
 import { listAll } from '../platform/table/list-index.ts';
 import type { TAnswers } from '../questionnaires/answer-schema.ts';
+import { DEFAULT_RESPONSE_RETENTION_DAYS } from './answering-settings.ts';
 import { severalScoresAround, type Click, type HoldReason } from './one-click.ts';
 
 /**
@@ -39,10 +40,8 @@ export interface TResponse {
 /** At most this many clicks are kept per response: enough to judge a scanner burst. */
 const MAX_CLICKS = 20;
 
-/** Raw responses expire (DynamoDB TTL) this long after the last answer, unless the caller says otherwise. */
-const DEFAULT_RETENTION_DAYS = 730;
 
-function attribution(invitation: ResponseKeyParts, at: string, retentionDays = DEFAULT_RETENTION_DAYS) {
+function attribution(invitation: ResponseKeyParts, at: string, retentionDays = DEFAULT_RESPONSE_RETENTION_DAYS) {
   return {
     ':expires': Math.floor(Date.parse(at) / 1000) + retentionDays * 86_400,
     ':at': at,

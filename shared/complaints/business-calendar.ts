@@ -1,4 +1,17 @@
-import type { TBusinessHours } from '../deployment/deployment-config.ts';
+import * as z from '../platform/validation/zod.ts';
+
+const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
+const ZClock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time like 09:00'));
+
+/** When the business counts time against its complaint deadlines, in its time zone. */
+export const ZBusinessHours = z.strictObject({
+  days: z._default(z.array(z.enum(WEEKDAYS)).check(z.minLength(1)), ['MON', 'TUE', 'WED', 'THU', 'FRI']),
+  start: z._default(ZClock, '09:00'),
+  end: z._default(ZClock, '17:00'),
+  /** Dates (YYYY-MM-DD, local) on which no business hours count. */
+  holidays: z._default(z.array(z.iso.date()), []),
+}).check(z.refine((hours) => hours.start < hours.end, { message: 'start must be before end', path: ['end'] }));
+export type TBusinessHours = z.output<typeof ZBusinessHours>;
 
 /**
  * Deadline arithmetic in business time: hours count only inside the business's opening

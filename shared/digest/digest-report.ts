@@ -1,3 +1,4 @@
+import type { HeadlineKind } from '../questionnaires/questionnaire-schema.ts';
 import { localized, type TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import type { TComplaint } from '../complaints/complaint-store.ts';
 import { summarizeHandling, type HandlingSummary } from '../complaints/handling-times.ts';
@@ -15,7 +16,7 @@ export interface DigestReport {
   questionnaireId: string;
   period: string;
   scope: DigestScope;
-  headlineKind: 'nps' | 'csat';
+  headlineKind: HeadlineKind;
   score: number | null;
   responses: number;
   delivered: number;

@@ -1,3 +1,4 @@
+import type { HeadlineKind } from '../questionnaires/questionnaire-schema.ts';
 import type { TResponse } from '../answering/response-store.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { TResponse } from '../answering/response-store.ts';
  */
 export interface Rollup {
   segment: string;
-  headlineKind: 'nps' | 'csat';
+  headlineKind: HeadlineKind;
   /** Invitations delivered in the period (customers served and asked). */
   delivered: number;
   /** Responses whose headline score counts (held one-click scores do not). */
@@ -31,12 +32,12 @@ export interface Tally {
 
 export const MAX_COMMENTS = 30;
 
-export function emptyRollup(segment: string, headlineKind: 'nps' | 'csat'): Rollup {
+export function emptyRollup(segment: string, headlineKind: HeadlineKind): Rollup {
   return { segment, headlineKind, delivered: 0, responses: 0, promoters: 0, passives: 0, detractors: 0, scoreSum: 0, values: {}, comparison: { better: 0, same: 0, worse: 0, dk: 0 }, standards: {}, comments: [] };
 }
 
 /** Promoter / passive / detractor for a headline score on its scale. */
-export function classify(kind: 'nps' | 'csat', score: number): 'promoters' | 'passives' | 'detractors' {
+export function classify(kind: HeadlineKind, score: number): 'promoters' | 'passives' | 'detractors' {
   if (kind === 'nps') return score >= 9 ? 'promoters' : score >= 7 ? 'passives' : 'detractors';
   return score >= 4 ? 'promoters' : score === 3 ? 'passives' : 'detractors';
 }
@@ -80,7 +81,7 @@ function keepLowest(comments: Rollup['comments'], comment: Rollup['comments'][nu
 }
 
 /** The sum of rollups of the same kind, under `segment` (a month from weeks, a company from departments). */
-export function mergeRollups(segment: string, rollups: readonly Rollup[], headlineKind: 'nps' | 'csat'): Rollup {
+export function mergeRollups(segment: string, rollups: readonly Rollup[], headlineKind: HeadlineKind): Rollup {
   const merged = emptyRollup(segment, headlineKind);
   for (const r of rollups) {
     merged.delivered += r.delivered;

@@ -9,13 +9,17 @@ const ZSlug = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be low
 /** Text in each of the questionnaire's languages; checked against `languages` below. */
 const ZLocalizedText = z.partialRecord(ZLanguage, z.string().check(z.trim(), z.minLength(1), z.maxLength(500)));
 
+/** The headline question's scales: Net Promoter (0–10) or customer satisfaction (1–5). */
 export const HEADLINE_SCALES = {
   nps: { min: 0, max: 10 },
   csat: { min: 1, max: 5 },
 } as const;
 
+export type HeadlineKind = keyof typeof HEADLINE_SCALES;
+const HEADLINE_KINDS = Object.keys(HEADLINE_SCALES) as [HeadlineKind, ...HeadlineKind[]];
+
 const ZHeadline = z.strictObject({
-  kind: z.enum(['nps', 'csat']),
+  kind: z.enum(HEADLINE_KINDS),
   text: ZLocalizedText,
 });
 
