@@ -1,11 +1,10 @@
 import { Layout } from '../platform/web/layout.tsx';
 import { localized, type TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
-import { headlineScores, scaleLabels } from '../questionnaires/headline-scale.ts';
 import { fieldNames } from '../questionnaires/answer-schema.ts';
 import { FORM_SCRIPT_PATH } from './form-script.ts';
+import { CommentQuestion, ComparisonQuestion, ComplaintOption, HeadlineQuestion, StandardQuestion, ValueQuestion, type FormState, type QuestionContext } from './questionnaire-questions.tsx';
 
-/** What the form shows: field name → value, as submitted or as stored. */
-export type FormState = Record<string, string>;
+export type { FormState } from './questionnaire-questions.tsx';
 
 const FORM_CSS = `
 form>fieldset,.q{border:0;border-top:1px solid #d5d9de;margin:0;padding:1rem 0}
@@ -23,20 +22,22 @@ textarea{width:100%;box-sizing:border-box;font:inherit;min-height:5rem;padding:.
 [hidden]{display:none!important}
 `;
 
-function Scale(props: { name: string; options: Array<{ value: string; label: string }>; selected: string | undefined; describedBy?: string }) {
+function ErrorSummary(props: { errors: Record<string, string> }) {
+  const entries = Object.entries(props.errors);
+  if (entries.length === 0) return null;
   return (
-    <div class="scale">
-      {props.options.map((option) => (
-        <label>
-          <input type="radio" name={props.name} value={option.value} checked={props.selected === option.value} aria-describedby={props.describedBy} />
-          {option.label}
-        </label>
-      ))}
+    <div class="summary" role="alert" aria-labelledby="summary-title">
+      <h2 id="summary-title">Please check {entries.length === 1 ? 'one answer' : `${entries.length} answers`}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>
+            <a href={`#q-${field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
-
-const ONE_TO_FIVE = ['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: v }));
 
 /**
  * The whole questionnaire as one server-rendered form: it works without JavaScript (probes
@@ -55,130 +56,24 @@ export function QuestionnairePage(props: {
   /** Shown above the form, e.g. "your score is saved" or "a few more questions". */
   note?: string;
 }) {
-  const { questionnaire: q, language, state } = props;
-  const t = (text: Partial<Record<string, string>>) => localized(q, text, language);
-  const errors = props.errors ?? {};
-  const errorId = (field: string) => (errors[field] ? `err-${field}` : undefined);
-  const FieldError = (p: { field: string }) =>
-    errors[p.field] ? (
-      <p class="err" id={`err-${p.field}`}>
-        {errors[p.field]}
-      </p>
-    ) : null;
-  const labels = scaleLabels(q);
-  const competitor = q.mainCompetitor?.name;
-
+  const { questionnaire: q, language } = props;
+  const form: QuestionContext = { t: (text) => localized(q, text, language), state: props.state, errors: props.errors ?? {} };
   return (
-    <Layout title={t(q.title)} lang={language} css={FORM_CSS} script={FORM_SCRIPT_PATH}>
-      <h1>{t(q.title)}</h1>
-      {Object.keys(errors).length > 0 && (
-        <div class="summary" role="alert" aria-labelledby="summary-title">
-          <h2 id="summary-title">Please check {Object.keys(errors).length === 1 ? 'one answer' : `${Object.keys(errors).length} answers`}</h2>
-          <ul>
-            {Object.entries(errors).map(([field, message]) => (
-              <li>
-                <a href={`#q-${field}`}>{message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+    <Layout title={form.t(q.title)} lang={language} css={FORM_CSS} script={FORM_SCRIPT_PATH}>
+      <h1>{form.t(q.title)}</h1>
+      <ErrorSummary errors={form.errors} />
       {props.note && <p class="note">{props.note}</p>}
       <form method="post" action={props.action} novalidate>
-        <fieldset id={`q-${fieldNames.headline}`}>
-          <legend>{t(q.headline.text)}</legend>
-          <FieldError field={fieldNames.headline} />
-          <Scale name={fieldNames.headline} options={headlineScores(q).map((s) => ({ value: String(s), label: String(s) }))} selected={state[fieldNames.headline]} describedBy={errorId(fieldNames.headline)} />
-          <p class="ends" aria-hidden="true">
-            <span>{labels.low}</span>
-            <span>{labels.high}</span>
-          </p>
-        </fieldset>
-
-        {q.values.map((value) => {
-          const importance = fieldNames.importance(value.id);
-          const performance = fieldNames.performance(value.id);
-          const rival = fieldNames.competitor(value.id);
-          const probe = fieldNames.probe(value.id);
-          return (
-            <fieldset id={`q-${value.id}`}>
-              <legend>{t(value.label)}</legend>
-              <div class="row" role="group" aria-label={`${t(value.label)}: how important to you (1 = not at all, 5 = very)`} id={`q-${importance}`}>
-                <span>How important is this to you? (1 = not at all, 5 = very)</span>
-                <FieldError field={importance} />
-                <Scale name={importance} options={ONE_TO_FIVE} selected={state[importance]} describedBy={errorId(importance)} />
-              </div>
-              <div class="row" role="group" aria-label={`${t(value.label)}: how well we did (1 = very poorly, 5 = very well)`} id={`q-${performance}`}>
-                <span>How well did we do? (1 = very poorly, 5 = very well)</span>
-                <FieldError field={performance} />
-                <Scale name={performance} options={ONE_TO_FIVE} selected={state[performance]} describedBy={errorId(performance)} />
-              </div>
-              {competitor && (
-                <div class="row" role="group" aria-label={`${t(value.label)}: how well ${competitor} does`} id={`q-${rival}`}>
-                  <span>And how well does {competitor} do?</span>
-                  <FieldError field={rival} />
-                  <Scale name={rival} options={[...ONE_TO_FIVE, { value: 'dk', label: "Don't know" }]} selected={state[rival]} describedBy={errorId(rival)} />
-                </div>
-              )}
-              {value.probe && (
-                <div class="row" id={`q-${probe}`} data-probe-for={value.id} data-threshold={String(value.probe.whenPerformanceAtMost)} hidden={!props.probesVisible.has(value.id)}>
-                  <label for={probe}>{t(value.probe.text)}</label>
-                  <FieldError field={probe} />
-                  <textarea id={probe} name={probe} maxlength={1000} aria-describedby={errorId(probe)}>
-                    {state[probe] ?? ''}
-                  </textarea>
-                </div>
-              )}
-            </fieldset>
-          );
-        })}
-
-        {q.competitorComparison && (
-          <fieldset id={`q-${fieldNames.comparison}`}>
-            <legend>{t(q.competitorComparison.text)}</legend>
-            <FieldError field={fieldNames.comparison} />
-            <Scale
-              name={fieldNames.comparison}
-              options={[
-                { value: 'better', label: 'Better' },
-                { value: 'same', label: 'The same' },
-                { value: 'worse', label: 'Worse' },
-                { value: 'dk', label: "Don't know" },
-              ]}
-              selected={state[fieldNames.comparison]}
-              describedBy={errorId(fieldNames.comparison)}
-            />
-          </fieldset>
-        )}
-
-        {q.standards.map((standard) => {
-          const field = fieldNames.standard(standard.id);
-          return (
-            <fieldset id={`q-${field}`}>
-              <legend>{t(standard.text)}</legend>
-              <FieldError field={field} />
-              <Scale name={field} options={[{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }]} selected={state[field]} describedBy={errorId(field)} />
-            </fieldset>
-          );
-        })}
-
-        <div class="q" id={`q-${fieldNames.comment}`}>
-          <label class="q-title" for={fieldNames.comment}>
-            {t(q.comment.text)}
-          </label>
-          <FieldError field={fieldNames.comment} />
-          <textarea id={fieldNames.comment} name={fieldNames.comment} maxlength={q.comment.maxLength} aria-describedby={errorId(fieldNames.comment)}>
-            {state[fieldNames.comment] ?? ''}
-          </textarea>
-        </div>
-
-        <div class="q" id={`q-${fieldNames.complaint}`}>
-          <p class="check">
-            <input type="checkbox" id={fieldNames.complaint} name={fieldNames.complaint} value="yes" checked={state[fieldNames.complaint] === 'yes'} />
-            <label for={fieldNames.complaint}>{t(q.complaintOption.text)}</label>
-          </p>
-        </div>
-
+        <HeadlineQuestion questionnaire={q} form={form} />
+        {q.values.map((value) => (
+          <ValueQuestion form={form} value={value} competitor={q.mainCompetitor?.name} probeVisible={props.probesVisible.has(value.id)} />
+        ))}
+        <ComparisonQuestion questionnaire={q} form={form} />
+        {q.standards.map((standard) => (
+          <StandardQuestion form={form} standard={standard} />
+        ))}
+        <CommentQuestion questionnaire={q} form={form} />
+        <ComplaintOption questionnaire={q} form={form} />
         {props.probesVisible.size > 0 && <input type="hidden" name={fieldNames.probesShown} value="1" />}
         <button type="submit">Send my answers</button>
       </form>

@@ -32,6 +32,147 @@ function localTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
+type Fact = [label: string, value: string];
+
+const ACTIONS: Array<[ComplaintAction, string]> = [
+  ['acknowledge', 'Acknowledge'],
+  ['resolve', 'Resolve'],
+  ['reassign', 'Reassign'],
+];
+
+const BUTTON = 'display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border-radius:4px;background:#0b5cad;color:#ffffff;text-decoration:none;font:bold 14px Arial,sans-serif';
+
+function departmentOf(context: ComplaintContext): string {
+  return context.departmentName ?? context.complaint.departmentId ?? 'no department';
+}
+
+function introOf(occasion: EscalationEmailInput['occasion'], state: ComplaintContext['complaint']['state']): string {
+  if (occasion === 'escalated') return `This complaint has passed its deadline (${state === 'open' ? 'not acknowledged' : 'not resolved'}) and is escalated to you.`;
+  return occasion === 'reassigned' ? 'This complaint has been reassigned to you.' : 'A customer has made a complaint that needs you.';
+}
+
+function lowRatings(context: ComplaintContext): string[] {
+  const { questionnaire, response } = context;
+  if (!questionnaire) return [];
+  return questionnaire.values
+    .filter((v) => (response?.answers?.values[v.id]?.performance ?? 5) <= 2)
+    .map((v) => `${localized(questionnaire, v.label, 'en')}: ${response?.answers?.values[v.id]?.performance}/5`);
+}
+
+function missedStandards(context: ComplaintContext): string[] {
+  const { questionnaire, response } = context;
+  if (!questionnaire) return [];
+  return questionnaire.standards.filter((s) => response?.answers?.standards[s.id] === false).map((s) => localized(questionnaire, s.text, 'en'));
+}
+
+function escalationFacts(context: ComplaintContext, timeZone: string): Fact[] {
+  const { complaint, questionnaire, response } = context;
+  const lowValues = lowRatings(context);
+  const missed = missedStandards(context);
+  const deadline = complaint.state === 'open' ? `Acknowledge by ${localTime(complaint.acknowledgeBy, timeZone)}` : `Resolve by ${localTime(complaint.resolveBy, timeZone)}`;
+  return [
+    ['Customer', complaint.customer ? `${complaint.customer.name} <${complaint.customer.email}>` : 'Anonymous respondent'],
+    ['Why', complaint.reasons.map((r) => describeReason(r, context)).join('; ')],
+    ['Served by', context.staffName ?? complaint.staffEmail ?? 'unknown'],
+    ['Department', departmentOf(context)],
+    ['Score', response?.headlineScore !== undefined && questionnaire ? `${response.headlineScore} (${questionnaire.headline.kind.toUpperCase()})` : 'not given'],
+    ...(lowValues.length ? [['Rated low', lowValues.join('; ')] as Fact] : []),
+    ...(missed.length ? [['Standards missed', missed.join('; ')] as Fact] : []),
+    ['Deadline', deadline],
+  ];
+}
+
+/** Worked out once for both parts, so the text and the HTML cannot disagree. */
+interface EscalationContent {
+  readonly intro: string;
+  readonly facts: Fact[];
+  readonly comment: string | undefined;
+  readonly probes: Array<[string, string]>;
+  readonly earlier: string[];
+}
+
+function escalationContent(input: EscalationEmailInput): EscalationContent {
+  const { context } = input;
+  const answers = context.response?.answers;
+  return {
+    intro: introOf(input.occasion, context.complaint.state),
+    facts: escalationFacts(context, input.timeZone),
+    comment: answers?.comment,
+    probes: Object.entries(answers?.probes ?? {}),
+    earlier: context.earlier.map((e) => `${e.waveId}: ${e.headlineScore ?? 'no answer'}${e.complaintState ? `, complaint ${e.complaintState}` : ''}`),
+  };
+}
+
+function escalationText(content: EscalationContent, input: EscalationEmailInput): string {
+  return [
+    content.intro,
+    '',
+    ...content.facts.map(([label, value]) => `${label}: ${value}`),
+    ...(content.comment ? ['', 'Comment:', content.comment] : []),
+    ...content.probes.map(([id, answer]) => `\n${id}: ${answer}`),
+    ...(content.earlier.length ? ['', 'Earlier:', ...content.earlier.map((e) => `- ${e}`)] : []),
+    '',
+    ...ACTIONS.map(([action, label]) => `${label}: ${input.actionUrl(action)}`),
+    '',
+    input.businessName,
+  ].join('\n');
+}
+
+function FactsTable(props: { facts: Fact[] }) {
+  return (
+    <table role="presentation" cellpadding="4" cellspacing="0">
+      {props.facts.map(([label, value]) => (
+        <tr>
+          <td style="color:#555;vertical-align:top;white-space:nowrap">{label}</td>
+          <td>{value}</td>
+        </tr>
+      ))}
+    </table>
+  );
+}
+
+/** The customer's own words: they may hold markup, so they must never go through raw(). */
+function CustomerWords(props: { comment: string | undefined; probes: Array<[string, string]> }) {
+  return (
+    <>
+      {props.comment && (
+        <blockquote style="margin:12px 0;padding:8px 12px;border-left:4px solid #a30000;background:#fdf2f2;white-space:pre-wrap">{props.comment}</blockquote>
+      )}
+      {props.probes.map(([id, answer]) => (
+        <p>
+          <b>{id}</b>: {answer}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function EarlierContacts(props: { earlier: string[] }) {
+  if (props.earlier.length === 0) return null;
+  return (
+    <>
+      <p style="margin-bottom:4px">Earlier:</p>
+      <ul style="margin-top:0">
+        {props.earlier.map((e) => (
+          <li>{e}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function ActionLinks(props: { actionUrl: EscalationEmailInput['actionUrl'] }) {
+  return (
+    <p>
+      {ACTIONS.map(([action, label]) => (
+        <a href={props.actionUrl(action)} style={BUTTON}>
+          {label}
+        </a>
+      ))}
+    </p>
+  );
+}
+
 /**
  * The email that puts a complaint in front of the person who can act on it: who, what, the
  * scores and comment (escaped), the customer's history, and one link per action. The links
@@ -39,101 +180,21 @@ function localTime(iso: string, timeZone: string): string {
  * scanners fetch every link.
  */
 export function renderEscalationEmail(input: EscalationEmailInput): RenderedEmail {
-  const { context, timeZone } = input;
-  const { complaint, questionnaire, response } = context;
-  const customer = complaint.customer ? `${complaint.customer.name} <${complaint.customer.email}>` : 'Anonymous respondent';
-  const department = context.departmentName ?? complaint.departmentId ?? 'no department';
+  const { complaint } = input.context;
   const prefix = input.occasion === 'escalated' ? 'Overdue complaint' : 'Complaint';
-  const subject = `${prefix}: ${complaint.customer?.name ?? 'anonymous'} (${department})`;
-  const deadline =
-    complaint.state === 'open'
-      ? `Acknowledge by ${localTime(complaint.acknowledgeBy, timeZone)}`
-      : `Resolve by ${localTime(complaint.resolveBy, timeZone)}`;
-  const intro =
-    input.occasion === 'escalated'
-      ? `This complaint has passed its deadline (${complaint.state === 'open' ? 'not acknowledged' : 'not resolved'}) and is escalated to you.`
-      : input.occasion === 'reassigned'
-        ? 'This complaint has been reassigned to you.'
-        : 'A customer has made a complaint that needs you.';
-  const lowValues = questionnaire
-    ? questionnaire.values.filter((v) => (response?.answers?.values[v.id]?.performance ?? 5) <= 2).map((v) => `${localized(questionnaire, v.label, 'en')}: ${response?.answers?.values[v.id]?.performance}/5`)
-    : [];
-  const missedStandards = questionnaire ? questionnaire.standards.filter((s) => response?.answers?.standards[s.id] === false).map((s) => localized(questionnaire, s.text, 'en')) : [];
-  const facts: Array<[string, string]> = [
-    ['Customer', customer],
-    ['Why', complaint.reasons.map((r) => describeReason(r, context)).join('; ')],
-    ['Served by', context.staffName ?? complaint.staffEmail ?? 'unknown'],
-    ['Department', department],
-    ['Score', response?.headlineScore !== undefined && questionnaire ? `${response.headlineScore} (${questionnaire.headline.kind.toUpperCase()})` : 'not given'],
-    ...(lowValues.length ? [['Rated low', lowValues.join('; ')] as [string, string]] : []),
-    ...(missedStandards.length ? [['Standards missed', missedStandards.join('; ')] as [string, string]] : []),
-    ['Deadline', deadline],
-  ];
-  const comment = response?.answers?.comment;
-  const probes = Object.entries(response?.answers?.probes ?? {});
-  const earlier = context.earlier.map(
-    (e) => `${e.waveId}: ${e.headlineScore ?? 'no answer'}${e.complaintState ? `, complaint ${e.complaintState}` : ''}`,
-  );
-  const actions: Array<[ComplaintAction, string]> = [
-    ['acknowledge', 'Acknowledge'],
-    ['resolve', 'Resolve'],
-    ['reassign', 'Reassign'],
-  ];
-
-  const text = [
-    intro,
-    '',
-    ...facts.map(([label, value]) => `${label}: ${value}`),
-    ...(comment ? ['', 'Comment:', comment] : []),
-    ...probes.map(([id, answer]) => `\n${id}: ${answer}`),
-    ...(earlier.length ? ['', 'Earlier:', ...earlier.map((e) => `- ${e}`)] : []),
-    '',
-    ...actions.map(([action, label]) => `${label}: ${input.actionUrl(action)}`),
-    '',
-    input.businessName,
-  ].join('\n');
-
-  const button = 'display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border-radius:4px;background:#0b5cad;color:#ffffff;text-decoration:none;font:bold 14px Arial,sans-serif';
+  const subject = `${prefix}: ${complaint.customer?.name ?? 'anonymous'} (${departmentOf(input.context)})`;
+  const content = escalationContent(input);
   const html = (
     <EmailFrame title={subject}>
-              <p style="font-size:16px;font-weight:bold">{intro}</p>
-              <table role="presentation" cellpadding="4" cellspacing="0">
-                {facts.map(([label, value]) => (
-                  <tr>
-                    <td style="color:#555;vertical-align:top;white-space:nowrap">{label}</td>
-                    <td>{value}</td>
-                  </tr>
-                ))}
-              </table>
-              {comment && (
-                <blockquote style="margin:12px 0;padding:8px 12px;border-left:4px solid #a30000;background:#fdf2f2;white-space:pre-wrap">{comment}</blockquote>
-              )}
-              {probes.map(([id, answer]) => (
-                <p>
-                  <b>{id}</b>: {answer}
-                </p>
-              ))}
-              {earlier.length > 0 && (
-                <>
-                  <p style="margin-bottom:4px">Earlier:</p>
-                  <ul style="margin-top:0">
-                    {earlier.map((e) => (
-                      <li>{e}</li>
-                    ))}
-                  </ul>
-                </>
-              )}
-              <p>
-                {actions.map(([action, label]) => (
-                  <a href={input.actionUrl(action)} style={button}>
-                    {label}
-                  </a>
-                ))}
-              </p>
-              <p style="color:#555;font-size:12px">{input.businessName} feedback pipeline</p>
+      <p style="font-size:16px;font-weight:bold">{content.intro}</p>
+      <FactsTable facts={content.facts} />
+      <CustomerWords comment={content.comment} probes={content.probes} />
+      <EarlierContacts earlier={content.earlier} />
+      <ActionLinks actionUrl={input.actionUrl} />
+      <p style="color:#555;font-size:12px">{input.businessName} feedback pipeline</p>
     </EmailFrame>
   );
-  return { subject, text, html: emailDocument(html) };
+  return { subject, text: escalationText(content, input), html: emailDocument(html) };
 }
 
 /** Tells the customer their complaint is in someone's hands, by name. */

@@ -7,8 +7,21 @@ import { describeIssues } from '../platform/config/zod-issues.ts';
 import { InvalidLinkPage } from '../platform/web/simple-pages.tsx';
 import { ComplaintDonePage, ComplaintPage } from './complaint-pages.tsx';
 import { ROUTES, toHonoPath } from '../platform/web/routes.ts';
-import type { AppDependencies, AppEnv } from '../../functions/http-api/app.tsx';
+import type { AppEnv } from '../platform/web/app-env.ts';
+import type { Table } from '../platform/table/table-client.ts';
+import type { MessageQueue } from '../platform/queue/message-queue.ts';
+import type { ComplaintHandling } from './open-complaint.ts';
+import type { TComplaintMessage } from './complaint-messages.ts';
 import { verifiedLink } from '../platform/web/verified-link.ts';
+
+export interface ComplaintRouteDependencies {
+  readonly table: Table;
+  readonly complaintHandling: ComplaintHandling;
+  /** Where the notifications an action implies are queued. */
+  readonly complaintQueue: MessageQueue<TComplaintMessage>;
+  readonly linkSecret: () => Promise<string>;
+  readonly now: () => Date;
+}
 
 const ZAction = z.enum(['acknowledge', 'resolve', 'reassign']);
 const ZResolveBody = z.strictObject({ note: z.optional(z.string().check(z.trim(), z.maxLength(2000, 'must be at most 2,000 characters'))) });
@@ -19,7 +32,7 @@ const ZReassignBody = z.strictObject({ to: z.email('must be the email of a manag
  * Every action is idempotent — a double click, a retry or a stale tab changes nothing more
  * and sends nothing twice.
  */
-export function registerComplaintRoutes(app: Hono<AppEnv>, deps: AppDependencies): void {
+export function registerComplaintRoutes(app: Hono<AppEnv>, deps: ComplaintRouteDependencies): void {
   async function target(token: string) {
     const claims = await verifiedLink(deps, token, 'complaint');
     return claims && (await getComplaint(deps.table, claims.linkId));

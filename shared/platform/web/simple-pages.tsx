@@ -23,28 +23,6 @@ export function InvalidLinkPage() {
   );
 }
 
-/** A GET never unsubscribes (mail scanners fetch every link): it asks for a click first. */
-export function UnsubscribeConfirmPage(props: { businessName: string; action: string }) {
-  return (
-    <Layout title="Unsubscribe">
-      <h1>Stop questionnaires from {props.businessName}?</h1>
-      <p>You will not receive any more feedback questionnaires from us.</p>
-      <form method="post" action={props.action}>
-        <button type="submit">Unsubscribe</button>
-      </form>
-    </Layout>
-  );
-}
-
-export function UnsubscribedPage(props: { businessName: string }) {
-  return (
-    <Layout title="Unsubscribed">
-      <h1>You are unsubscribed</h1>
-      <p>{props.businessName} will not send you any more questionnaires.</p>
-    </Layout>
-  );
-}
-
 export function ServerErrorPage() {
   return (
     <Layout title="Something went wrong">

@@ -1,0 +1,182 @@
+import type { DigestReport } from './digest-report.ts';
+import { changeText, fmt, pct } from './digest-format.ts';
+
+type Staff = DigestReport['staff'];
+
+const SECTION = 'margin:20px 0 6px;font-size:15px';
+const CELL = 'padding:4px 6px;border-bottom:1px solid #eee;vertical-align:top';
+
+/** A horizontal bar as two table cells: mail clients render table widths, not CSS graphics. */
+function Bar(props: { fraction: number; color?: string; label: string }) {
+  const width = Math.max(0, Math.min(100, Math.round(props.fraction * 100)));
+  return (
+    <table role="presentation" cellpadding="0" cellspacing="0" width="100%" style="border-collapse:collapse">
+      <tr>
+        {width > 0 && <td width={`${width}%`} style={`background:${props.color ?? '#0b5cad'};height:12px;font-size:1px;line-height:12px`}>&nbsp;</td>}
+        {width < 100 && <td width={`${100 - width}%`} style="background:#e5e7eb;height:12px;font-size:1px;line-height:12px">&nbsp;</td>}
+      </tr>
+      <tr>
+        <td colspan={2} style="font-size:11px;color:#555">
+          {props.label}
+        </td>
+      </tr>
+    </table>
+  );
+}
+
+export function Headline(props: { report: DigestReport; kind: string }) {
+  const { report } = props;
+  return (
+    <>
+      <p style="font-size:17px;font-weight:bold;margin-top:0">{report.headline}</p>
+      <table role="presentation" width="100%" cellpadding="0" cellspacing="0">
+        <tr>
+          <td width="33%" style="text-align:center">
+            <div style="font-size:32px;font-weight:bold;color:#0b5cad">{fmt(report.score)}</div>
+            <div style="color:#555">{props.kind}</div>
+          </td>
+          <td width="33%" style="text-align:center">
+            <div style="font-size:32px;font-weight:bold">{report.responses}</div>
+            <div style="color:#555">responses</div>
+          </td>
+          <td width="33%" style="text-align:center">
+            <div style="font-size:32px;font-weight:bold">{pct(report.responseRate)}</div>
+            <div style="color:#555">response rate</div>
+          </td>
+        </tr>
+      </table>
+      <p style="margin:10px 0 0">{changeText(report.vsPrevious, 'Against last period')}</p>
+      <p style="margin:4px 0 0">{changeText(report.vsBenchmark, 'Against the benchmark wave')}</p>
+    </>
+  );
+}
+
+export function ValuesTable(props: { values: DigestReport['values'] }) {
+  return (
+    <>
+      <h2 style={SECTION}>What matters, and how we do</h2>
+      <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse">
+        <tr>
+          <th align="left" style={CELL}>Value</th>
+          <th align="left" style={CELL}>Importance</th>
+          <th align="left" style={CELL}>Us</th>
+          <th align="left" style={CELL}>Where it stands</th>
+        </tr>
+        {props.values.map((v) => (
+          <tr>
+            <td style={CELL}>{v.label}</td>
+            <td style={CELL} width="22%">
+              <Bar fraction={(v.importance ?? 0) / 5} color="#6b7280" label={fmt(v.importance, 1)} />
+            </td>
+            <td style={CELL} width="22%">
+              <Bar fraction={(v.performance ?? 0) / 5} color={v.quadrant === 'concentrate here' ? '#a30000' : '#0b5cad'} label={`${fmt(v.performance, 1)}${v.competitor !== null ? ` (them ${fmt(v.competitor, 1)})` : ''}`} />
+            </td>
+            <td style={CELL}>{v.quadrant ?? '–'}</td>
+          </tr>
+        ))}
+      </table>
+    </>
+  );
+}
+
+export function CompetitorComparison(props: { comparison: DigestReport['comparison']; competitorName: string | undefined }) {
+  const { comparison } = props;
+  if (!comparison) return null;
+  return (
+    <p>
+      Against {props.competitorName ?? 'competitors'}: better {pct(comparison.better)}, same {pct(comparison.same)}, worse {pct(comparison.worse)} (n = {comparison.n}).
+    </p>
+  );
+}
+
+export function Standards(props: { standards: DigestReport['standards'] }) {
+  return (
+    <>
+      <h2 style={SECTION}>Service standards</h2>
+      <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse">
+        {props.standards.map((s) => (
+          <tr>
+            <td style={CELL}>{s.text}</td>
+            <td style={CELL} width="40%">
+              <Bar fraction={s.compliance} color={s.compliance < 0.8 ? '#a30000' : '#1a7f37'} label={`${pct(s.compliance)} yes (n = ${s.n})`} />
+            </td>
+          </tr>
+        ))}
+      </table>
+    </>
+  );
+}
+
+export function StaffTable(props: { top: Staff; bottom: Staff; unranked: Staff; kind: string }) {
+  const rows = [...props.top.map((s) => ['Top', s] as const), ...props.bottom.map((s) => ['Needs support', s] as const)];
+  return (
+    <>
+      <h2 style={SECTION}>Staff: quantity and quality</h2>
+      <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse">
+        <tr>
+          <th align="left" style={CELL}></th>
+          <th align="left" style={CELL}>Customers served</th>
+          <th align="left" style={CELL}>Responses</th>
+          <th align="left" style={CELL}>Quality ({props.kind}, adjusted)</th>
+        </tr>
+        {rows.map(([group, s]) => (
+          <tr>
+            <td style={CELL}>
+              {group}: {s.name}
+            </td>
+            <td style={CELL}>{s.delivered}</td>
+            <td style={CELL}>{s.responses}</td>
+            <td style={CELL}>{fmt(s.quality)}</td>
+          </tr>
+        ))}
+      </table>
+      {props.unranked.length > 0 && <p style="color:#555">Too few responses to rank yet: {props.unranked.map((s) => s.name).join(', ')}.</p>}
+    </>
+  );
+}
+
+export function Complaints(props: { complaints: DigestReport['complaints'] }) {
+  const { complaints } = props;
+  return (
+    <>
+      <h2 style={SECTION}>Complaints</h2>
+      <p>
+        {complaints.opened} opened, {complaints.resolved} resolved. Median {fmt(complaints.hoursToAcknowledge.median, 1)} business hours to acknowledge, {fmt(complaints.hoursToResolve.median, 1)} to resolve (90th percentile{' '}
+        {fmt(complaints.hoursToResolve.p90, 1)}). Within SLA: {pct(complaints.withinSlaShare)}. Open past SLA: {complaints.openPastSla}.
+      </p>
+      {complaints.open.length > 0 && (
+        <ul>
+          {complaints.open.map((c) => (
+            <li>
+              {c.customer} — {c.state}, {c.owner}
+              {c.overdue && <b style="color:#a30000"> overdue</b>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export function Comments(props: { comments: DigestReport['comments'] }) {
+  return (
+    <>
+      <h2 style={SECTION}>Comments, lowest scores first</h2>
+      {props.comments.map((c) => (
+        <p style="margin:6px 0;padding:6px 10px;background:#f6f7f9;border-left:3px solid #6b7280">
+          <b>{c.score}</b>
+          {c.staffName ? ` (${c.staffName})` : ''}: {c.text}
+        </p>
+      ))}
+    </>
+  );
+}
+
+export function CostNote(props: { cost: DigestReport['cost']; lastSent: string }) {
+  const { cost } = props;
+  return (
+    <p style="color:#555;font-size:12px;margin-top:20px">
+      Running cost this period: ${cost.dollars.toFixed(4)} for {cost.emails} emails and {cost.responses} responses (AWS prices as of {cost.priceTableAsOf}). {props.lastSent}
+    </p>
+  );
+}

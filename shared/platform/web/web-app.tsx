@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import type { AppEnv } from './app-env.ts';
+import { ROUTES, toHonoPath } from './routes.ts';
+import { securityHeaders } from './security-headers.ts';
+import { NotFoundPage, ServerErrorPage } from './simple-pages.tsx';
+
+/** Request bodies are forms or an admin batch; anything larger is refused before it is parsed. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The web frame every route runs in: a correlation id per request, security headers, gzip, a
+ * body limit, the health check, and neutral pages for an unknown path or an error (logged
+ * with the correlation id, never with the request's body). Features add their routes to it.
+ */
+export function createWebApp(logError: (message: string, error: unknown, fields: { requestId: string }) => void): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  // API Gateway's trace id when there is one, echoed back so a customer's "something went
+  // wrong" can be found in the logs.
+  app.use('*', async (c, next) => {
+    const id = c.req.header('x-amzn-trace-id')?.slice(0, 100) ?? randomUUID();
+    c.set('requestId', id);
+    await next();
+    c.header('X-Request-Id', id);
+  });
+  app.use('*', securityHeaders);
+  // The full questionnaire is ~30 KB of repetitive HTML; gzip brings it to a few KB.
+  app.use('*', compress());
+  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('Request body too large', 413) }));
+  app.get(toHonoPath(ROUTES.health.path), (c) => c.json({ status: 'ok' }));
+  app.notFound((c) => c.html(<NotFoundPage />, 404));
+  app.onError((error, c) => {
+    logError(`unhandled error on ${c.req.method} ${c.req.routePath}`, error, { requestId: c.get('requestId') ?? 'unknown' });
+    return c.html(<ServerErrorPage />, 500);
+  });
+  return app;
+}
