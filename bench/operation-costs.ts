@@ -1,3 +1,4 @@
+import type { TQuestionnaire } from '../shared/questionnaires/questionnaire-schema.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,21 +91,7 @@ export async function measureOperationCosts(options: { dynamodbEndpoint: string;
     // 3–5: no complaint, so only the answer path is measured).
     const store = await inboxEmails(inbox.url);
     meter.reset();
-    let responses = 0;
-    for (const text of store) {
-      const path = /http:\/\/127\.0\.0\.1\/q\/[^?\s]+/.exec(text)?.[0]?.replace('http://127.0.0.1', '');
-      if (!path) continue;
-      const fields = new URLSearchParams({ [fieldNames.headline]: String(7 + (responses % 4)), [fieldNames.comment]: 'Benchmark answer', [fieldNames.comparison]: 'same' });
-      // Every question answered: the largest response a customer can leave, short of long texts.
-      for (const [k, value] of questionnaire.values.entries()) {
-        fields.set(fieldNames.importance(value.id), String(1 + ((responses + k) % 5)));
-        fields.set(fieldNames.performance(value.id), String(3 + ((responses + k) % 3)));
-        if (questionnaire.mainCompetitor) fields.set(fieldNames.competitor(value.id), k % 4 === 0 ? 'dk' : String(1 + (k % 5)));
-      }
-      for (const standard of questionnaire.standards) fields.set(fieldNames.standard(standard.id), 'yes');
-      const response = await pipeline.app.request(path, { method: 'POST', body: fields, headers: { 'user-agent': 'Mozilla/5.0' } });
-      if (response.status === 200) responses++;
-    }
+    const responses = await answerEvery(pipeline, questionnaire, store);
     await pipeline.drained();
     const storeUnits = { reads: meter.reads, writes: meter.writes };
 
@@ -113,13 +100,9 @@ export async function measureOperationCosts(options: { dynamodbEndpoint: string;
     const aggregation = await aggregatePeriod(pipeline.table, questionnaire, period);
     const responsesRead = aggregation.read;
 
-    const per = (units: number, n: number) => Math.round((units / Math.max(1, n)) * 1000) / 1000;
     const perInvitationUnits = { reads: per(plan.reads + send.reads, options.invitations), writes: per(plan.writes + send.writes, options.invitations) };
     const perResponse = { reads: per(storeUnits.reads, responses), writes: per(storeUnits.writes, responses) };
-    const lambdaPerInvocation = PRICE_TABLE.lambdaPerMillionRequests / 1e6 + LAMBDA_GB_SECONDS * PRICE_TABLE.lambdaArmPerGbSecond;
-    const dynamo = (u: { reads: number; writes: number }) => (u.reads * PRICE_TABLE.dynamoDbPerMillionReadUnits + u.writes * PRICE_TABLE.dynamoDbPerMillionWriteUnits) / 1e6;
-    const sentExcludingSes = 1000 * (dynamo(perInvitationUnits) + lambdaPerInvocation / 10 + 0.4 / 1e6 /* SQS request per message */);
-    const perResponseDollars = dynamo(perResponse) + PRICE_TABLE.httpApiPerMillionRequests / 1e6 + lambdaPerInvocation;
+    const { sentExcludingSes, perResponseDollars } = unitCosts(perInvitationUnits, perResponse);
     return {
       invitations: options.invitations,
       planUnitsPerInvitation: { reads: per(plan.reads, options.invitations), writes: per(plan.writes, options.invitations) },
@@ -140,6 +123,37 @@ export async function measureOperationCosts(options: { dynamodbEndpoint: string;
     pipeline.close();
     await inbox.stop();
   }
+}
+
+const per = (units: number, n: number) => Math.round((units / Math.max(1, n)) * 1000) / 1000;
+
+/** Dollars per 1,000 invitations sent (SES's own price apart) and per response stored, from the dated price table. */
+function unitCosts(perInvitation: { reads: number; writes: number }, perResponse: { reads: number; writes: number }) {
+  const lambdaPerInvocation = PRICE_TABLE.lambdaPerMillionRequests / 1e6 + LAMBDA_GB_SECONDS * PRICE_TABLE.lambdaArmPerGbSecond;
+  const dynamo = (u: { reads: number; writes: number }) => (u.reads * PRICE_TABLE.dynamoDbPerMillionReadUnits + u.writes * PRICE_TABLE.dynamoDbPerMillionWriteUnits) / 1e6;
+  return {
+    sentExcludingSes: 1000 * (dynamo(perInvitation) + lambdaPerInvocation / 10 + 0.4 / 1e6 /* SQS request per message */),
+    perResponseDollars: dynamo(perResponse) + PRICE_TABLE.httpApiPerMillionRequests / 1e6 + lambdaPerInvocation,
+  };
+}
+
+/** Answers every invitation in the inbox with a full form (every question): the largest response short of long texts. */
+async function answerEvery(pipeline: ReturnType<typeof createLocalPipeline>, questionnaire: TQuestionnaire, emails: readonly string[]): Promise<number> {
+  let responses = 0;
+  for (const text of emails) {
+    const path = /http:\/\/127\.0\.0\.1\/q\/[^?\s]+/.exec(text)?.[0]?.replace('http://127.0.0.1', '');
+    if (!path) continue;
+    const fields = new URLSearchParams({ [fieldNames.headline]: String(7 + (responses % 4)), [fieldNames.comment]: 'Benchmark answer', [fieldNames.comparison]: 'same' });
+    for (const [k, value] of questionnaire.values.entries()) {
+      fields.set(fieldNames.importance(value.id), String(1 + ((responses + k) % 5)));
+      fields.set(fieldNames.performance(value.id), String(3 + ((responses + k) % 3)));
+      if (questionnaire.mainCompetitor) fields.set(fieldNames.competitor(value.id), k % 4 === 0 ? 'dk' : String(1 + (k % 5)));
+    }
+    for (const standard of questionnaire.standards) fields.set(fieldNames.standard(standard.id), 'yes');
+    const response = await pipeline.app.request(path, { method: 'POST', body: fields, headers: { 'user-agent': 'Mozilla/5.0' } });
+    if (response.status === 200) responses++;
+  }
+  return responses;
 }
 
 async function inboxEmails(url: string): Promise<string[]> {

@@ -55,17 +55,74 @@ export interface LocalPipeline {
   close(): void;
 }
 
+/** What every locally wired handler shares: the table, the mail path, the clock, the secret. */
+interface LocalContext {
+  readonly options: LocalPipelineOptions;
+  readonly table: Table;
+  readonly mailer: Mailer;
+  readonly now: () => Date;
+  readonly linkSecret: () => Promise<string>;
+  readonly handling: ReturnType<typeof complaintHandlingFrom>;
+}
+
 /**
  * The product wired for one machine: the same handlers as in Lambda, with DynamoDB Local,
  * the SES emulator and an in-process queue in place of the AWS services.
  */
 export function createLocalPipeline(options: LocalPipelineOptions): LocalPipeline {
-  const now = options.now ?? (() => new Date());
-  const table = openTable(options.tableName, { endpoint: options.dynamodbEndpoint });
-  const linkSecret = () => Promise.resolve(options.linkSecret);
-  const mailer = (options.wrapMailer ?? ((inner: Mailer) => inner))(archivingMailer(sesMailer({ connection: { endpoint: options.sesEndpoint } }), options.mailDir));
-  const handling = complaintHandlingFrom(options.config);
-  const sender = createSenderHandler({
+  const ctx: LocalContext = {
+    options,
+    table: openTable(options.tableName, { endpoint: options.dynamodbEndpoint }),
+    mailer: (options.wrapMailer ?? ((inner: Mailer) => inner))(archivingMailer(sesMailer({ connection: { endpoint: options.sesEndpoint } }), options.mailDir)),
+    now: options.now ?? (() => new Date()),
+    linkSecret: () => Promise.resolve(options.linkSecret),
+    handling: complaintHandlingFrom(options.config),
+  };
+  const visibilityTimeoutMs = options.visibilityTimeoutMs ?? 5000;
+  const sendQueue = new LocalQueue<TSendRequest>(senderFor(ctx), { name: 'send', visibilityTimeoutMs });
+  const planner = plannerFor(ctx, sendQueue);
+  let complaintQueue: LocalQueue<TComplaintMessage> | undefined;
+  const complaints = complaintsFor(ctx, { send: (messages) => complaintQueue!.send(messages) });
+  complaintQueue = new LocalQueue<TComplaintMessage>(async (event) => (await complaints(event)) as SQSBatchResponse, { name: 'complaints', visibilityTimeoutMs });
+  const app = createApp({
+    table: ctx.table,
+    questionnaires: options.questionnaires,
+    businessName: options.config.businessName,
+    complaintRules: options.config.complaints,
+    responseRetentionDays: options.config.privacy.responseRetentionDays,
+    complaintHandling: ctx.handling,
+    complaintQueue,
+    linkSecret: ctx.linkSecret,
+    now: ctx.now,
+    logError: (message, error, fields) => options.log.error(message, error, fields),
+  });
+  const digest = (at?: Date) => digestFor(ctx, at);
+  const queues = [sendQueue, complaintQueue];
+  return {
+    table: ctx.table,
+    app,
+    sendQueue,
+    complaintQueue,
+    drained: async () => {
+      // Each queue can feed the other only indirectly, but wait until both are quiet.
+      do {
+        for (const queue of queues) await queue.drained();
+      } while (queues.some((queue) => queue.depth > 0));
+    },
+    close: () => queues.forEach((queue) => queue.close()),
+    jobs: {
+      planWave: async (at) => (await planner({ job: 'planWave', ...(at ? { at: at.toISOString() } : {}) })) as Extract<PlannerResult, { job: 'planWave' }>,
+      sendReminders: async (at) =>
+        (await planner({ job: 'sendReminders', ...(at ? { at: at.toISOString() } : {}) })) as Extract<PlannerResult, { job: 'sendReminders' }>,
+      sweepComplaints: async (at) => (await complaints({ job: 'sweepComplaints', ...(at ? { at: at.toISOString() } : {}) })) as SweepSummary,
+      sendDigests: (at?: Date, digestOptions: { period?: string; resend?: boolean } = {}) => digest(at)({ job: 'sendDigests', ...digestOptions }),
+      sendStaffDigests: (at?: Date, digestOptions: { month?: string; resend?: boolean } = {}) => digest(at)({ job: 'sendStaffDigests', ...digestOptions }),
+    },
+  };
+}
+
+function senderFor({ options, table, mailer, now, linkSecret }: LocalContext) {
+  return createSenderHandler({
     table,
     mailer,
     questionnaires: options.questionnaires,
@@ -78,10 +135,12 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     sendsPerSecond: options.config.sesSendRatePerSecond,
     log: options.log.child({ function: 'sender' }),
   });
-  const sendQueue = new LocalQueue<TSendRequest>(sender, { name: 'send', visibilityTimeoutMs: options.visibilityTimeoutMs ?? 5000 });
-  const planner = createPlannerHandler({
+}
+
+function plannerFor({ options, table, now }: LocalContext, queue: LocalQueue<TSendRequest>) {
+  return createPlannerHandler({
     table,
-    queue: sendQueue,
+    queue,
     questionnaires: options.questionnaires,
     rules: options.config.planning,
     timeZone: options.config.timeZone,
@@ -90,11 +149,13 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     now,
     log: options.log.child({ function: 'planner' }),
   });
-  let complaintQueue: LocalQueue<TComplaintMessage> | undefined;
-  const complaints = createComplaintsHandler({
+}
+
+function complaintsFor({ options, table, mailer, now, linkSecret, handling }: LocalContext, queue: { send: (messages: TComplaintMessage[]) => Promise<void> }) {
+  return createComplaintsHandler({
     table,
     mailer,
-    queue: { send: (messages) => complaintQueue!.send(messages) },
+    queue,
     questionnaires: options.questionnaires,
     handling,
     businessName: options.config.businessName,
@@ -104,56 +165,18 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     now,
     log: options.log.child({ function: 'complaints' }),
   });
-  complaintQueue = new LocalQueue<TComplaintMessage>(async (event) => (await complaints(event)) as SQSBatchResponse, {
-    name: 'complaints',
-    visibilityTimeoutMs: options.visibilityTimeoutMs ?? 5000,
-  });
-  const app = createApp({
+}
+
+/** The digest handler as of `at` (a digest for a past week is sent as if it were then). */
+function digestFor({ options, table, mailer, now, handling }: LocalContext, at?: Date) {
+  return createDigestHandler({
     table,
+    mailer,
     questionnaires: options.questionnaires,
+    handling,
     businessName: options.config.businessName,
-    complaintRules: options.config.complaints,
-    responseRetentionDays: options.config.privacy.responseRetentionDays,
-    complaintHandling: handling,
-    complaintQueue,
-    linkSecret,
-    now,
-    logError: (message, error, fields) => options.log.error(message, error, fields),
+    senderAddress: options.config.senderAddress,
+    now: at ? () => at : now,
+    log: options.log.child({ function: 'digest' }),
   });
-  const digest = (at?: Date) =>
-    createDigestHandler({
-      table,
-      mailer,
-      questionnaires: options.questionnaires,
-      handling,
-      businessName: options.config.businessName,
-      senderAddress: options.config.senderAddress,
-      now: at ? () => at : now,
-      log: options.log.child({ function: 'digest' }),
-    });
-  return {
-    table,
-    app,
-    sendQueue,
-    complaintQueue,
-    drained: async () => {
-      // Each queue can feed the other only indirectly, but wait until both are quiet.
-      do {
-        await sendQueue.drained();
-        await complaintQueue.drained();
-      } while (sendQueue.depth > 0 || complaintQueue.depth > 0);
-    },
-    close: () => {
-      sendQueue.close();
-      complaintQueue.close();
-    },
-    jobs: {
-      planWave: async (at) => (await planner({ job: 'planWave', ...(at ? { at: at.toISOString() } : {}) })) as Extract<PlannerResult, { job: 'planWave' }>,
-      sendReminders: async (at) =>
-        (await planner({ job: 'sendReminders', ...(at ? { at: at.toISOString() } : {}) })) as Extract<PlannerResult, { job: 'sendReminders' }>,
-      sweepComplaints: async (at) => (await complaints({ job: 'sweepComplaints', ...(at ? { at: at.toISOString() } : {}) })) as SweepSummary,
-      sendDigests: (at?: Date, digestOptions: { period?: string; resend?: boolean } = {}) => digest(at)({ job: 'sendDigests', ...digestOptions }),
-      sendStaffDigests: (at?: Date, digestOptions: { month?: string; resend?: boolean } = {}) => digest(at)({ job: 'sendStaffDigests', ...digestOptions }),
-    },
-  };
 }

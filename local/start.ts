@@ -35,6 +35,8 @@ Environment:
   FEEDBACK_DATA_DIR       where data is kept (default .data)
 `;
 
+type Settings = ReturnType<typeof localSettings>;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
   if (values.help) {
@@ -44,15 +46,7 @@ async function main(): Promise<void> {
   const settings = localSettings();
   const config = loadDeploymentConfig();
   const questionnaires = loadQuestionnaires();
-
-  const running = readRunFile(settings.runFile);
-  if (running) {
-    throw new UserFacingError(`A local stack is already running (pid ${running.pid}): API ${running.apiUrl}, Inbox ${running.inboxUrl}. Stop it with Ctrl-C first.`);
-  }
-  await requireFreePort(settings.apiPort, 'FEEDBACK_API_PORT');
-  await requireFreePort(settings.inboxPort, 'FEEDBACK_INBOX_PORT');
-  await requireFreePort(settings.dynamodbPort, 'FEEDBACK_DYNAMODB_PORT');
-
+  await preflight(settings);
   if (values.fresh) rmSync(settings.dataDir, { recursive: true, force: true });
   mkdirSync(settings.dataDir, { recursive: true });
 
@@ -61,28 +55,13 @@ async function main(): Promise<void> {
   setMetricsSink(() => undefined);
   // The SDK's notice that its releases after January 2027 need Node 22: the lockfile pins today's.
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-  const stops: Array<() => Promise<void> | void> = [];
-  let stopping = false;
-  const stopAll = async () => {
-    if (stopping) return;
-    stopping = true;
-    for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
-    if (readRunFile(settings.runFile)?.pid === process.pid) removeRunFile(settings.runFile);
-  };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(signal, () => {
-      process.stdout.write('\nStopping the local stack…\n');
-      void stopAll().then(() => process.exit(0));
-    });
-  }
-
+  const shutdown = new Shutdown(settings);
   try {
     const dynamodb: RunningDynamoDb = await startDynamoDbLocal({ port: settings.dynamodbPort, dataDir: settings.dynamodbDir });
-    stops.push(() => dynamodb.stop());
+    shutdown.add(() => dynamodb.stop());
     const tableState = await ensureTable(dynamodb.endpoint, settings.tableName);
-
     const inbox: RunningInbox = await startSesInbox(settings.inboxPort);
-    stops.push(() => inbox.stop());
+    shutdown.add(() => inbox.stop());
 
     const apiUrl = `http://localhost:${settings.apiPort}`;
     const pipeline = createLocalPipeline({
@@ -96,52 +75,88 @@ async function main(): Promise<void> {
       mailDir: settings.mailDir,
       log,
     });
-    stops.push(() => pipeline.close());
-    if (tableState === 'created') {
-      const seeded = await seedDemoData(pipeline.table);
-      const customerQuestionnaire = questionnaires.find((q) => q.audience === 'customers');
-      const history = customerQuestionnaire ? await seedDemoHistory(pipeline.table, customerQuestionnaire, new Date(), config.timeZone) : [];
-      process.stdout.write(`Demo data: ${seeded.departments} departments, ${seeded.staff} staff, ${seeded.contacts} contacts, ${history.length} weeks of history (${history.join(', ')}).\n`);
-    }
+    shutdown.add(() => pipeline.close());
+    if (tableState === 'created') await seedDemo(pipeline.table, questionnaires, config.timeZone);
 
     // Bound to loopback only: locally the admin routes have no IAM in front of them.
     const server = serve({ fetch: pipeline.app.fetch, port: settings.apiPort, hostname: '127.0.0.1' });
-    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
+    shutdown.add(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const clock: RunningClock = startLocalClock(scheduleDefinitions(config), async (job) => {
       await pipeline.jobs[job]().catch((error: unknown) => log.error(`scheduled job ${job} failed`, error));
     });
-    stops.push(() => clock.stop());
+    shutdown.add(() => clock.stop());
 
-    writeRunFile(settings.runFile, {
-      pid: process.pid,
-      apiUrl,
-      inboxUrl: inbox.url,
-      dynamodbEndpoint: dynamodb.endpoint,
-      tableName: settings.tableName,
-      startedAt: new Date().toISOString(),
-    });
-    const schedules = clock.nextRuns.map((run) => `  ${run.job}: next ${run.next?.toISOString() ?? 'never'} (${config.timeZone})`).join('\n');
-    process.stdout.write(
-      [
-        '',
-        'Feedback pipeline running locally.',
-        `API: ${apiUrl}`,
-        `Inbox: ${inbox.url}`,
-        `DynamoDB Local: ${dynamodb.endpoint} (table ${settings.tableName}, data in ${settings.dynamodbDir})`,
-        `Raw mail (.eml): ${settings.mailDir}`,
-        'Schedules:',
-        schedules,
-        '',
-        'Send a wave now with: npx feedback send',
-        'Press Ctrl-C to stop.',
-        '',
-      ].join('\n'),
-    );
+    writeRunFile(settings.runFile, { pid: process.pid, apiUrl, inboxUrl: inbox.url, dynamodbEndpoint: dynamodb.endpoint, tableName: settings.tableName, startedAt: new Date().toISOString() });
+    printReady(settings, { apiUrl, inboxUrl: inbox.url, dynamodbEndpoint: dynamodb.endpoint, timeZone: config.timeZone, nextRuns: clock.nextRuns });
   } catch (error) {
-    await stopAll();
+    await shutdown.run();
     throw error;
   }
+}
+
+/** Refuses to start beside a running local stack, or on a port that is taken (named by the variable that moves it). */
+async function preflight(settings: Settings): Promise<void> {
+  const running = readRunFile(settings.runFile);
+  if (running) {
+    throw new UserFacingError(`A local stack is already running (pid ${running.pid}): API ${running.apiUrl}, Inbox ${running.inboxUrl}. Stop it with Ctrl-C first.`);
+  }
+  await requireFreePort(settings.apiPort, 'FEEDBACK_API_PORT');
+  await requireFreePort(settings.inboxPort, 'FEEDBACK_INBOX_PORT');
+  await requireFreePort(settings.dynamodbPort, 'FEEDBACK_DYNAMODB_PORT');
+}
+
+/** Stops what was started, last first, on Ctrl-C or a failed start; DynamoDB Local's Java process included. */
+class Shutdown {
+  private readonly stops: Array<() => Promise<void> | void> = [];
+  private stopping = false;
+
+  constructor(private readonly settings: Settings) {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.on(signal, () => {
+        process.stdout.write('\nStopping the local stack…\n');
+        void this.run().then(() => process.exit(0));
+      });
+    }
+  }
+
+  add(stop: () => Promise<void> | void): void {
+    this.stops.push(stop);
+  }
+
+  async run(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    for (const stop of this.stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+    if (readRunFile(this.settings.runFile)?.pid === process.pid) removeRunFile(this.settings.runFile);
+  }
+}
+
+/** A new table gets the demo data: departments, staff, contacts, and weeks of answers for the digest's trends. */
+async function seedDemo(table: Parameters<typeof seedDemoData>[0], questionnaires: ReturnType<typeof loadQuestionnaires>, timeZone: string): Promise<void> {
+  const seeded = await seedDemoData(table);
+  const customerQuestionnaire = questionnaires.find((q) => q.audience === 'customers');
+  const history = customerQuestionnaire ? await seedDemoHistory(table, customerQuestionnaire, new Date(), timeZone) : [];
+  process.stdout.write(`Demo data: ${seeded.departments} departments, ${seeded.staff} staff, ${seeded.contacts} contacts, ${history.length} weeks of history (${history.join(', ')}).\n`);
+}
+
+function printReady(settings: Settings, stack: { apiUrl: string; inboxUrl: string; dynamodbEndpoint: string; timeZone: string; nextRuns: RunningClock['nextRuns'] }): void {
+  const schedules = stack.nextRuns.map((run) => `  ${run.job}: next ${run.next?.toISOString() ?? 'never'} (${stack.timeZone})`).join('\n');
+  process.stdout.write(
+    [
+      '',
+      'Feedback pipeline running locally.',
+      `API: ${stack.apiUrl}`,
+      `Inbox: ${stack.inboxUrl}`,
+      `DynamoDB Local: ${stack.dynamodbEndpoint} (table ${settings.tableName}, data in ${settings.dynamodbDir})`,
+      `Raw mail (.eml): ${settings.mailDir}`,
+      'Schedules:',
+      schedules,
+      '',
+      'Send a wave now with: npx feedback send',
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
 }
 
 class UserFacingError extends Error {}
