@@ -3,8 +3,7 @@ import { createComplaintsHandler } from './complaints.ts';
 import { readSettings } from '../../shared/platform/config/settings.ts';
 import { SETTINGS } from './settings.ts';
 import { loadQuestionnaires } from '../../shared/questionnaires/load-questionnaires.ts';
-import { openTable } from '../../shared/platform/table/table-client.ts';
-import { sesMailer } from '../../shared/platform/mail/mailer.ts';
+import { mailContextFrom } from '../../shared/platform/mail/mail-context.ts';
 import { sqsQueue } from '../../shared/platform/queue/sqs-queue.ts';
 import { linkSecretFrom } from '../../shared/platform/tokens/link-secret.ts';
 import { createLogger, withLambdaContext } from '../../shared/platform/observability/logger.ts';
@@ -16,16 +15,12 @@ const log = createLogger({ service: 'complaints' });
 export const handler = withLambdaContext(
   log,
   createComplaintsHandler({
-    table: openTable(env.tableName, {}, env.callBudget),
-    mailer: sesMailer({ configurationSet: env.sesConfigurationSet, budget: env.callBudget }),
+    ...mailContextFrom(env),
     queue: sqsQueue(env.complaintQueueUrl, { budget: env.callBudget }),
     questionnaires: loadQuestionnaires(env.questionnaireDir),
     handling: env.complaintHandling,
-    businessName: env.businessName,
-    senderAddress: env.senderAddress,
     publicBaseUrl: env.publicBaseUrl,
     linkSecret: linkSecretFrom(env.linkSecretArn, env.callBudget),
-    now: () => new Date(),
     log,
   }),
 );

@@ -3,8 +3,7 @@ import { createDigestHandler } from './digest.ts';
 import { readSettings } from '../../shared/platform/config/settings.ts';
 import { SETTINGS } from './settings.ts';
 import { loadQuestionnaires } from '../../shared/questionnaires/load-questionnaires.ts';
-import { openTable } from '../../shared/platform/table/table-client.ts';
-import { sesMailer } from '../../shared/platform/mail/mailer.ts';
+import { mailContextFrom } from '../../shared/platform/mail/mail-context.ts';
 import { createLogger, withLambdaContext } from '../../shared/platform/observability/logger.ts';
 
 const env = readSettings(SETTINGS);
@@ -14,13 +13,9 @@ const log = createLogger({ service: 'digest' });
 export const handler = withLambdaContext(
   log,
   createDigestHandler({
-    table: openTable(env.tableName, {}, env.callBudget),
-    mailer: sesMailer({ configurationSet: env.sesConfigurationSet, budget: env.callBudget }),
+    ...mailContextFrom(env),
     questionnaires: loadQuestionnaires(env.questionnaireDir),
     handling: env.complaintHandling,
-    businessName: env.businessName,
-    senderAddress: env.senderAddress,
-    now: () => new Date(),
     log,
   }),
 );

@@ -1,11 +1,10 @@
-import { BUSINESS_NAME, CALL_BUDGET, LINK_SECRET_ARN, QUESTIONNAIRE_DIR, TABLE_NAME } from '../../shared/platform/config/common-settings.ts';
+import { BUSINESS_NAME, FUNCTION_SETTINGS, LINK_SECRET_ARN, QUESTIONNAIRE_DIR } from '../../shared/platform/config/common-settings.ts';
 import { COMPLAINT_HANDLING, COMPLAINT_QUEUE_URL, COMPLAINT_RULES } from '../../shared/complaints/complaint-settings.ts';
 import { RESPONSE_RETENTION_DAYS } from '../../shared/answering/answering-settings.ts';
 
 /** What the http-api function reads from its environment; the stack sets each of these. */
 export const SETTINGS = {
-  callBudget: CALL_BUDGET,
-  tableName: TABLE_NAME,
+  ...FUNCTION_SETTINGS,
   businessName: BUSINESS_NAME,
   questionnaireDir: QUESTIONNAIRE_DIR,
   linkSecretArn: LINK_SECRET_ARN,

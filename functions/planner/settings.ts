@@ -1,10 +1,9 @@
-import { BUSINESS_TIME_ZONE, CALL_BUDGET, LINK_VALIDITY_DAYS, QUESTIONNAIRE_DIR, TABLE_NAME } from '../../shared/platform/config/common-settings.ts';
+import { BUSINESS_TIME_ZONE, FUNCTION_SETTINGS, LINK_VALIDITY_DAYS, QUESTIONNAIRE_DIR } from '../../shared/platform/config/common-settings.ts';
 import { FREQUENCY_CAP_DAYS, INTERACTION_DELAY_DAYS, RECURRING_PERIOD_DAYS, REMINDER_AFTER_DAYS, SEND_QUEUE_URL } from '../../shared/invitations/invitation-settings.ts';
 
 /** What the planner function reads from its environment; the stack sets each of these. */
 export const SETTINGS = {
-  callBudget: CALL_BUDGET,
-  tableName: TABLE_NAME,
+  ...FUNCTION_SETTINGS,
   questionnaireDir: QUESTIONNAIRE_DIR,
   timeZone: BUSINESS_TIME_ZONE,
   linkValidityDays: LINK_VALIDITY_DAYS,

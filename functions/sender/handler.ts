@@ -3,8 +3,7 @@ import { createSenderHandler } from './sender.ts';
 import { readSettings } from '../../shared/platform/config/settings.ts';
 import { SETTINGS } from './settings.ts';
 import { loadQuestionnaires } from '../../shared/questionnaires/load-questionnaires.ts';
-import { openTable } from '../../shared/platform/table/table-client.ts';
-import { sesMailer } from '../../shared/platform/mail/mailer.ts';
+import { mailContextFrom } from '../../shared/platform/mail/mail-context.ts';
 import { linkSecretFrom } from '../../shared/platform/tokens/link-secret.ts';
 import { createLogger, withLambdaContext } from '../../shared/platform/observability/logger.ts';
 import { SENDER_MAX_CONCURRENCY } from '../../shared/invitations/send-rate.ts';
@@ -16,15 +15,11 @@ const log = createLogger({ service: 'sender' });
 export const handler = withLambdaContext(
   log,
   createSenderHandler({
-    table: openTable(env.tableName, {}, env.callBudget),
-    mailer: sesMailer({ configurationSet: env.sesConfigurationSet, budget: env.callBudget }),
+    ...mailContextFrom(env),
     questionnaires: loadQuestionnaires(env.questionnaireDir),
-    businessName: env.businessName,
-    senderAddress: env.senderAddress,
     publicBaseUrl: env.publicBaseUrl,
     linkSecret: linkSecretFrom(env.linkSecretArn, env.callBudget),
     linkValidityDays: env.linkValidityDays,
-    now: () => new Date(),
     sendsPerSecond: env.sesSendRate / SENDER_MAX_CONCURRENCY,
     log,
   }),

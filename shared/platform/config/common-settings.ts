@@ -19,3 +19,18 @@ export const SES_CONFIGURATION_SET = setting('SES_CONFIGURATION_SET', text);
 export const PUBLIC_BASE_URL = setting('PUBLIC_BASE_URL', z.url());
 export const LINK_SECRET_ARN = setting('LINK_SECRET_ARN', text);
 export const LINK_VALIDITY_DAYS = setting('LINK_VALIDITY_DAYS', positiveInt);
+
+/** What every function reads: how long its AWS calls may take, and the table. */
+export const FUNCTION_SETTINGS = { callBudget: CALL_BUDGET, tableName: TABLE_NAME };
+
+/** What every function that emails reads besides: the questionnaires, and who mail is from. */
+export const MAILING_SETTINGS = {
+  ...FUNCTION_SETTINGS,
+  questionnaireDir: QUESTIONNAIRE_DIR,
+  businessName: BUSINESS_NAME,
+  senderAddress: SENDER_ADDRESS,
+  sesConfigurationSet: SES_CONFIGURATION_SET,
+};
+
+/** What a function whose emails carry signed links reads besides. */
+export const LINKING_SETTINGS = { publicBaseUrl: PUBLIC_BASE_URL, linkSecretArn: LINK_SECRET_ARN };

@@ -1,5 +1,6 @@
-import type { Table } from '../table/table-client.ts';
-import type { Mailer } from './mailer.ts';
+import { openTable, type Table } from '../table/table-client.ts';
+import type { CallBudget } from '../aws-clients.ts';
+import { sesMailer, type Mailer } from './mailer.ts';
 import { buildMime, type RenderedEmail } from './mime.ts';
 
 /** What every job that emails needs: the sender, the table and a clock. */
@@ -20,4 +21,15 @@ export interface LinkContext {
 /** The raw message, from the business's sender address. */
 export function composeEmail(ctx: Pick<MailContext, 'businessName' | 'senderAddress'>, email: RenderedEmail, to: string, unsubscribeUrl?: string): Promise<Buffer> {
   return buildMime({ ...email, from: `${ctx.businessName} <${ctx.senderAddress}>`, to, ...(unsubscribeUrl ? { unsubscribeUrl } : {}) });
+}
+
+/** A Lambda's mail context from its settings: the table and SES with the function's call budget. */
+export function mailContextFrom(env: { tableName: string; callBudget: CallBudget; sesConfigurationSet: string; businessName: string; senderAddress: string }): MailContext {
+  return {
+    table: openTable(env.tableName, {}, env.callBudget),
+    mailer: sesMailer({ configurationSet: env.sesConfigurationSet, budget: env.callBudget }),
+    businessName: env.businessName,
+    senderAddress: env.senderAddress,
+    now: () => new Date(),
+  };
 }
