@@ -174,6 +174,31 @@ describe('the CDK stack', () => {
     for (const output of ['ApiUrl', 'TableName', 'SendQueueUrl', 'PlannerFunctionName', 'ConfigurationSetName']) template.hasOutput(output, {});
   });
 
+  // A changed logical ID makes CloudFormation replace the resource. These were deployed before
+  // the stack was split into parts, and must never change: a new table starts empty, a new secret
+  // or API invalidates every emailed link, a new queue drops what it holds, and a new mapping of
+  // a kept queue fails the deploy.
+  it.each([
+    ['TableCD117FA1', 'AWS::DynamoDB::GlobalTable'],
+    ['LinkSigningSecret6FCDA02C', 'AWS::SecretsManager::Secret'],
+    ['HttpApiF5A9A8A7', 'AWS::ApiGatewayV2::Api'],
+    ['HttpApiDefaultStage3EEB07D6', 'AWS::ApiGatewayV2::Stage'],
+    ['ApiAccessLogsE9DF007D', 'AWS::Logs::LogGroup'],
+    ['SendQueue1F034DCA', 'AWS::SQS::Queue'],
+    ['SendDeadLetterQueue75EE196E', 'AWS::SQS::Queue'],
+    ['ComplaintQueueD32C3579', 'AWS::SQS::Queue'],
+    ['ComplaintDeadLetterQueue97FCCD4B', 'AWS::SQS::Queue'],
+    ['MailEventsDeadLetterQueueD1A4DE5E', 'AWS::SQS::Queue'],
+    ['SchedulerDeadLetterQueueFA1FB96A', 'AWS::SQS::Queue'],
+    ['SenderFunctionSqsEventSourceFeedbackPipelineSendQueue0A3771E59847783D', 'AWS::Lambda::EventSourceMapping'],
+    ['ComplaintsFunctionSqsEventSourceFeedbackPipelineComplaintQueue3B2E38EC5CE97623', 'AWS::Lambda::EventSourceMapping'],
+    ['MailEventsTopic82B5E23C', 'AWS::SNS::Topic'],
+    ['ConfigurationSet3DD38186', 'AWS::SES::ConfigurationSet'],
+    ['AlarmTopicD01E77F9', 'AWS::SNS::Topic'],
+  ])('keeps the logical ID %s (%s), so an update never replaces it', (logicalId, type) => {
+    expect(template.toJSON().Resources[logicalId]?.Type).toBe(type);
+  });
+
   it('matches the reviewed snapshot (asset hashes normalised)', () => {
     const normalised = JSON.stringify(template.toJSON(), null, 1).replace(/[0-9a-f]{64}(\.zip)?/g, '<asset-hash>');
     expect(normalised).toMatchSnapshot();

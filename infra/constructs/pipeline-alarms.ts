@@ -1,0 +1,66 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { ProductFunction } from './product-function.ts';
+import { StackPart } from './stack-part.ts';
+
+export interface PipelineAlarmsProps {
+  /** Where alarms are emailed. @default no subscription */
+  readonly email?: string;
+  /** Any message waiting in one of these raises an alarm, named after the queue's id. */
+  readonly deadLetterQueues: readonly sqs.IQueue[];
+  /** Any error in one of these raises an alarm, named after the function's id. */
+  readonly functions: readonly ProductFunction[];
+  /** The configuration set whose sending the SES reputation alarms are about. */
+  readonly configurationSet: ses.IConfigurationSet;
+}
+
+/**
+ * Operational alarms, published to one SNS topic: dead-letter depth, function errors, and the
+ * account's SES bounce and complaint rates.
+ */
+export class PipelineAlarms extends StackPart {
+  readonly topic: sns.Topic;
+  readonly alarms: cloudwatch.Alarm[] = [];
+  private readonly action: cwActions.SnsAction;
+
+  constructor(scope: Construct, id: string, props: PipelineAlarmsProps) {
+    super(scope, id);
+    this.topic = new sns.Topic(this, 'AlarmTopic', { displayName: 'Feedback pipeline alarms', enforceSSL: true });
+    if (props.email) this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
+    Validations.of(this.topic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason: 'Alarm notifications carry only alarm names and states, no customer data; CloudWatch cannot publish to a topic under the AWS-managed SNS key.',
+    });
+    this.action = new cwActions.SnsAction(this.topic);
+
+    for (const queue of props.deadLetterQueues) {
+      this.alarm(`${queue.node.id}Depth`, queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }), 1, `Messages are waiting in ${queue.node.id}`);
+    }
+    for (const fn of props.functions) {
+      this.alarm(`${fn.node.id}Errors`, fn.function.metricErrors({ period: Duration.minutes(5) }), 1, `${fn.node.id} reported errors`);
+    }
+    // SES reviews an account at a 5 % bounce rate and 0.1 % complaint rate; alarm at those marks.
+    const reputation = (metricName: string) => new cloudwatch.Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });
+    this.alarm('SesBounceRate', reputation('Reputation.BounceRate'), 0.05, `SES bounce rate reached 5 % (configuration set ${props.configurationSet.configurationSetName})`);
+    this.alarm('SesComplaintRate', reputation('Reputation.ComplaintRate'), 0.001, 'SES complaint rate reached 0.1 %');
+  }
+
+  private alarm(id: string, metric: cloudwatch.IMetric, threshold: number, description: string): void {
+    const alarm = new cloudwatch.Alarm(this, id, {
+      metric,
+      threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription: description,
+    });
+    alarm.addAlarmAction(this.action);
+    this.alarms.push(alarm);
+  }
+}
