@@ -2,38 +2,36 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { saveContact } from '../../shared/people/contact-store.ts';
 import { aContact } from '../support/factories.ts';
 import { freePort } from '../support/free-port.ts';
-import { inboxEmails, startTestPipeline } from '../support/local-services.ts';
+import { inviteCustomer } from '../support/invite-customer.ts';
+import { usePipeline } from '../support/use-pipeline.ts';
 import { PHONE_USER_AGENT, launchChromium } from '../support/browser.ts';
 
-type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
 let browser: Browser;
-let pipeline: Pipeline;
-let server: ServerType;
+let server: ServerType | undefined;
+const pipelines = usePipeline();
 
 beforeAll(async () => {
   browser = await launchChromium();
 });
 afterAll(async () => browser?.close());
+// Registered after usePipeline, so it runs first: the server stops before its pipeline.
 afterEach(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await pipeline?.stop();
+  server = undefined;
 });
 
-/** The local pipeline served on a real port, one customer invited; returns the score links from the inbox. */
+/** The local pipeline served on a real port, one customer invited; returns the answer page and the score links from the inbox. */
 async function invitedCustomer() {
   const port = await freePort();
-  pipeline = await startTestPipeline({ publicBaseUrl: `http://127.0.0.1:${port}` });
+  const pipeline = await pipelines.start({ publicBaseUrl: `http://127.0.0.1:${port}` });
   server = serve({ fetch: pipeline.app.fetch, port, hostname: '127.0.0.1' });
-  await saveContact(pipeline.table, aContact({ name: 'Ada <Lovelace>' }));
-  await pipeline.jobs.planWave();
-  await pipeline.sendQueue.drained();
-  const [email] = await inboxEmails(pipeline.inbox);
-  const links = [...email!.body.html!.matchAll(/href="(http:\/\/127\.0\.0\.1:\d+\/q\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  const { invitationEmail, answerUrl } = await inviteCustomer(pipeline, aContact({ name: 'Ada <Lovelace>' }));
+  const html = invitationEmail.body.html!;
+  const links = [...html.matchAll(/href="(http:\/\/127\.0\.0\.1:\d+\/q\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
   expect(links).toHaveLength(11);
-  return { scoreLink: (score: number) => links[score]!, unsubscribeLink: /href="(http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[^"]+)"/.exec(email!.body.html!)![1]! };
+  return { answerUrl, scoreLink: (score: number) => links[score]!, unsubscribeLink: /href="(http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[^"]+)"/.exec(html)![1]! };
 }
 
 async function expectAccessible(page: Page, state: string) {
@@ -72,10 +70,9 @@ describe('the questionnaire in Chromium', () => {
   });
 
   it('without JavaScript: the probe appears on the next step, and errors are listed and linked', async () => {
-    const { scoreLink } = await invitedCustomer();
+    const { answerUrl } = await invitedCustomer();
     const page = await newPage(false);
-    const answerPath = scoreLink(0).split('?')[0]!;
-    await page.goto(answerPath);
+    await page.goto(answerUrl);
     await page.getByRole('button', { name: 'Send my answers' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('score: choose a score');
 
@@ -93,9 +90,9 @@ describe('the questionnaire in Chromium', () => {
 
   // axe runs in the page, so these server-rendered states are scanned with JavaScript on.
   it('the error and probe-step states are accessible', async () => {
-    const { scoreLink } = await invitedCustomer();
+    const { answerUrl } = await invitedCustomer();
     const page = await newPage(true);
-    await page.goto(scoreLink(0).split('?')[0]!);
+    await page.goto(answerUrl);
     await page.getByRole('button', { name: 'Send my answers' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('score: choose a score');
     await expectAccessible(page, 'form with an error');

@@ -1,43 +1,35 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterEach, describe, expect, it } from 'vitest';
-import { saveContact } from '../../shared/people/contact-store.ts';
+import { describe, expect, it } from 'vitest';
 import { getComplaint } from '../../shared/complaints/complaint-store.ts';
 import { responseFromItem } from '../../shared/answering/response-store.ts';
 import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
 import { aContact } from '../support/factories.ts';
-import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
-
-type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
-let pipeline: Pipeline;
-afterEach(async () => pipeline?.stop());
+import { inviteCustomer } from '../support/invite-customer.ts';
+import { linkPath, postForm } from '../support/local-services.ts';
+import { storedResponseItems } from '../support/stored-responses.ts';
+import { usePipeline } from '../support/use-pipeline.ts';
 
 const BROWSER = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
 let clock = new Date('2026-11-23T09:00:00Z');
 const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
+const pipelines = usePipeline({ now: () => clock });
 
 /** A pipeline with one customer invited; returns the answer path and the score links. */
 async function invited(contact = aContact({ staffEmail: 'sam.reed@acme.example', departmentId: 'installations' })) {
   clock = new Date('2026-11-23T09:00:00Z');
-  pipeline = await startTestPipeline({ now: () => clock });
-  await saveContact(pipeline.table, contact);
-  await pipeline.jobs.planWave();
-  await pipeline.sendQueue.drained();
-  const [email] = await inboxEmails(pipeline.inbox);
-  const scoreLink = (score: number) => linkPath(email!.body.text!, '/q/').replace(/score=\d+$/, `score=${score}`);
-  return { contact, path: scoreLink(0).split('?')[0]!, scoreLink };
+  const pipeline = await pipelines.start();
+  const { invitationEmail, answerPath } = await inviteCustomer(pipeline, contact);
+  const scoreLink = (score: number) => linkPath(invitationEmail.body.text!, '/q/').replace(/score=\d+$/, `score=${score}`);
+  return { pipeline, contact, path: answerPath, scoreLink };
 }
 
-async function responses() {
-  const { Items = [] } = await pipeline.table.db.send(new QueryCommand({ TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'RESPONSE#customer-service#2026-W48' } }));
-  return Items;
-}
+const responses = () => storedResponseItems(pipelines.current.table, 'customer-service', '2026-W48');
 async function complaints() {
   const linkId = ((await responses())[0]?.['sk'] as string | undefined)?.slice('LINK#'.length);
-  const complaint = linkId ? await getComplaint(pipeline.table, linkId) : undefined;
+  const complaint = linkId ? await getComplaint(pipelines.current.table, linkId) : undefined;
   return complaint ? [complaint] : [];
 }
-const get = (path: string, init: RequestInit = {}) => pipeline.app.request(path, { ...init, headers: { 'user-agent': BROWSER, ...(init.headers ?? {}) } });
-const post = (path: string, fields: Record<string, string>) => get(path, { method: 'POST', body: new URLSearchParams(fields) });
+const get = (path: string) => pipelines.current.app.request(path, { headers: { 'user-agent': BROWSER } });
+const post = (path: string, fields: Record<string, string>) => postForm(pipelines.current, path, fields, { 'user-agent': BROWSER });
 
 describe('one click from the email', () => {
   it('a person’s click records the score at once and opens the questionnaire with it selected', async () => {
@@ -67,7 +59,7 @@ describe('one click from the email', () => {
   });
 
   it('a known scanner’s user agent is held; a HEAD request records nothing', async () => {
-    const { scoreLink } = await invited();
+    const { pipeline, scoreLink } = await invited();
     await pipeline.app.request(scoreLink(10), { method: 'HEAD', headers: { 'user-agent': BROWSER } });
     expect(await responses()).toEqual([]);
     await pipeline.app.request(scoreLink(0), { headers: { 'user-agent': 'Mozilla/5.0 (compatible; Barracuda Sentinel)' } });

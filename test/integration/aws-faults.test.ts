@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { saveContact } from '../../shared/people/contact-store.ts';
 import { getInvitation } from '../../shared/invitations/invitation-store.ts';
 import { getComplaint } from '../../shared/complaints/complaint-store.ts';
 import { importStaff } from '../../shared/people/import-file.ts';
@@ -9,19 +8,17 @@ import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
 import { sesMailer, SendOutcomeUnknownError, type Mailer } from '../../shared/platform/mail/mailer.ts';
 import { aContact } from '../support/factories.ts';
 import { injectDynamoFaults } from '../support/faults.ts';
-import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
-
-type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
-let pipeline: Pipeline | undefined;
-let proxy: Server | undefined;
-afterEach(async () => {
-  await pipeline?.stop();
-  proxy?.close();
-  pipeline = undefined;
-  proxy = undefined;
-});
+import { inviteCustomer } from '../support/invite-customer.ts';
+import { inboxEmails, postForm } from '../support/local-services.ts';
+import { usePipeline } from '../support/use-pipeline.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
+const pipelines = usePipeline({ now: () => now });
+let proxy: Server | undefined;
+afterEach(() => {
+  proxy?.close();
+  proxy = undefined;
+});
 const invitationKey = (email: string) => ({ questionnaireId: 'customer-service', waveId: '2026-W48', email });
 
 /**
@@ -64,12 +61,9 @@ function mailerThrough(proxyUrl: () => string): Mailer {
 describe('AWS faults the emulators cannot produce', () => {
   it('SES answering after the timeout sends one email; the invitation says the outcome is unknown, and a redelivery sends nothing', async () => {
     let slow: Awaited<ReturnType<typeof sesProxy>> | undefined;
-    pipeline = await startTestPipeline({ now: () => now, wrapMailer: () => mailerThrough(() => slow!.url) });
+    const pipeline = await pipelines.start({ wrapMailer: () => mailerThrough(() => slow!.url) });
     slow = await sesProxy(pipeline.inbox.url, () => ({ delayMs: 1_000 }));
-    const contact = aContact();
-    await saveContact(pipeline.table, contact);
-    await pipeline.jobs.planWave();
-    await pipeline.drained();
+    const { contact } = await inviteCustomer(pipeline);
 
     expect(slow.stats.requests).toBe(1);
     expect(await inboxEmails(pipeline.inbox)).toHaveLength(1);
@@ -85,12 +79,9 @@ describe('AWS faults the emulators cannot produce', () => {
 
   it('SES throttling is retried by the SDK and sends exactly one email', async () => {
     let throttling: Awaited<ReturnType<typeof sesProxy>> | undefined;
-    pipeline = await startTestPipeline({ now: () => now, wrapMailer: () => mailerThrough(() => throttling!.url) });
+    const pipeline = await pipelines.start({ wrapMailer: () => mailerThrough(() => throttling!.url) });
     throttling = await sesProxy(pipeline.inbox.url, (request) => ({ throttle: request === 1 }));
-    const contact = aContact();
-    await saveContact(pipeline.table, contact);
-    await pipeline.jobs.planWave();
-    await pipeline.drained();
+    const { contact } = await inviteCustomer(pipeline);
 
     expect(throttling.stats.requests).toBe(2);
     expect((await inboxEmails(pipeline.inbox)).map((e) => e.destination.to[0])).toEqual([contact.email]);
@@ -98,7 +89,7 @@ describe('AWS faults the emulators cannot produce', () => {
   });
 
   it('the mailer never retries a send whose answer was lost, even with attempts to spare', async () => {
-    pipeline = await startTestPipeline({ now: () => now });
+    const pipeline = await pipelines.start();
     const slow = await sesProxy(pipeline.inbox.url, () => ({ delayMs: 1_000 }));
     const mailer = sesMailer({ connection: { endpoint: slow.url }, budget: { ...TIGHT, maxAttempts: 5 } });
     const raw = Buffer.from('From: a@acme.example\r\nTo: b@customer.example\r\nSubject: hello\r\n\r\nhello\r\n');
@@ -107,14 +98,11 @@ describe('AWS faults the emulators cannot produce', () => {
   });
 
   it('a lost answer to the send claim: the SDK’s retry finds its own claim, and the invitation is sent once', async () => {
-    pipeline = await startTestPipeline({ now: () => now });
+    const pipeline = await pipelines.start();
     const stats = injectDynamoFaults(pipeline.table, (operation, _call, input, attempt) =>
       operation === 'UpdateItem' && String(input['UpdateExpression']).includes('sendingAt = :at') && attempt === 1 ? 'lost-answer' : undefined,
     );
-    const contact = aContact();
-    await saveContact(pipeline.table, contact);
-    await pipeline.jobs.planWave();
-    await pipeline.drained();
+    const { contact } = await inviteCustomer(pipeline);
 
     expect(stats.injected).toBe(1);
     expect((await inboxEmails(pipeline.inbox)).map((e) => e.destination.to[0])).toEqual([contact.email]);
@@ -122,27 +110,21 @@ describe('AWS faults the emulators cannot produce', () => {
   });
 
   it('a lost answer to a complaint’s notification claim: the manager is emailed once and the complaint records it as sent', async () => {
-    pipeline = await startTestPipeline({ now: () => now });
+    const pipeline = await pipelines.start();
     await importStaff(pipeline.table, 'examples/staff.csv', { now });
-    const contact = aContact({ staffEmail: 'sam.reed@acme.example', departmentId: 'installations' });
-    await saveContact(pipeline.table, contact);
-    await pipeline.jobs.planWave();
-    await pipeline.drained();
-    const invite = (await inboxEmails(pipeline.inbox)).find((e) => e.destination.to.includes(contact.email))!;
-    const path = linkPath(invite.body.text!, '/q/').split('?')[0]!;
-    const invitation = await getInvitation(pipeline.table, invitationKey(contact.email));
+    const { answerPath, linkId } = await inviteCustomer(pipeline, aContact({ staffEmail: 'sam.reed@acme.example', departmentId: 'installations' }));
 
     const stats = injectDynamoFaults(pipeline.table, (operation, _call, input, attempt) =>
       operation === 'UpdateItem' && String(input['UpdateExpression']).includes('notified.#key = :claim') && attempt === 1 ? 'lost-answer' : undefined,
     );
-    const response = await pipeline.app.request(path, { method: 'POST', body: new URLSearchParams({ score: '2', [fieldNames.complaint]: 'yes' }) });
+    const response = await postForm(pipeline, answerPath, { score: '2', [fieldNames.complaint]: 'yes' });
     expect(response.status).toBe(200);
     await pipeline.drained();
 
     expect(stats.injected).toBe(1);
     const complaintMail = (await inboxEmails(pipeline.inbox)).filter((e) => /complaint/i.test(e.subject));
     expect(complaintMail.map((e) => e.destination.to[0])).toEqual(['priya.shah@acme.example']);
-    const complaint = await getComplaint(pipeline.table, invitation!.linkId);
+    const complaint = await getComplaint(pipeline.table, linkId);
     expect(complaint?.notified['opened']).toMatchObject({ state: 'sent' });
   });
 });

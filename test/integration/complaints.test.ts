@@ -1,53 +1,44 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeRunFile } from '../../local/run-file.ts';
-import { saveContact } from '../../shared/people/contact-store.ts';
 import { getComplaint, listComplaints } from '../../shared/complaints/complaint-store.ts';
 import { importStaff } from '../../shared/people/import-file.ts';
 import { raiseComplaint } from '../../shared/complaints/open-complaint.ts';
 import { complaintHandlingFrom } from '../../shared/complaints/handling-config.ts';
-import { getInvitation } from '../../shared/invitations/invitation-store.ts';
 import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
 import { runCli } from '../../cli/main.ts';
 import { aContact, demoConfig } from '../support/factories.ts';
-import { inboxEmails, linkPath, startTestPipeline, type InboxEmail } from '../support/local-services.ts';
-
-type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
-let pipeline: Pipeline;
-afterEach(async () => pipeline?.stop());
+import { inviteCustomer } from '../support/invite-customer.ts';
+import { complaintPathIn, linkPath, mailSentTo, postForm } from '../support/local-services.ts';
+import { usePipeline } from '../support/use-pipeline.ts';
 
 const BROWSER = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15';
 const MANAGER = 'priya.shah@acme.example';
 const HEAD = demoConfig.complaintHandling.headOfServiceEmail;
 // Monday 23 November 2026, 10:00 in London: inside business hours.
 let clock = new Date('2026-11-23T10:00:00Z');
+const pipelines = usePipeline({ now: () => clock });
 
-const post = (path: string, fields: Record<string, string>) => pipeline.app.request(path, { method: 'POST', body: new URLSearchParams(fields), headers: { 'user-agent': BROWSER } });
-const mailTo = async (address: string): Promise<InboxEmail[]> => (await inboxEmails(pipeline.inbox)).filter((e) => e.destination.to.includes(address));
+const post = (path: string, fields: Record<string, string>) => postForm(pipelines.current, path, fields, { 'user-agent': BROWSER });
 /** Complaint mail only: managers are staff too, and get the staff questionnaire in the same wave. */
-const complaintMailTo = async (address: string) => (await mailTo(address)).filter((e) => /complaint/i.test(e.subject));
+const complaintMailTo = async (address: string) => (await mailSentTo(pipelines.current, address)).filter((e) => /complaint/i.test(e.subject));
 
-/** A customer of the Installations department, invited; returns their answer path and link id. */
+/** A customer of the Installations department, invited; returns the pipeline, their answer path and link id. */
 async function invitedCustomer(contact = aContact({ name: 'Grace <Hopper>', staffEmail: 'sam.reed@acme.example', departmentId: 'installations' })) {
   clock = new Date('2026-11-23T10:00:00Z');
-  pipeline = await startTestPipeline({ now: () => clock });
+  const pipeline = await pipelines.start();
   await importStaff(pipeline.table, 'examples/staff.csv', { now: clock });
-  await saveContact(pipeline.table, contact);
-  await pipeline.jobs.planWave();
-  await pipeline.drained();
-  const [invite] = await mailTo(contact.email);
-  const path = linkPath(invite!.body.text!, '/q/').split('?')[0]!;
-  const invitation = await getInvitation(pipeline.table, { questionnaireId: 'customer-service', waveId: '2026-W48', email: contact.email });
-  return { contact, path, complaintId: invitation!.linkId };
+  const { answerPath, invitation, linkId } = await inviteCustomer(pipeline, contact);
+  return { pipeline, contact, invitation, path: answerPath, complaintId: linkId };
 }
 
 async function complain(path: string) {
   const started = Date.now();
   const response = await post(path, { score: '2', [fieldNames.comment]: 'The fitter <b>broke</b> a tile & left', [fieldNames.complaint]: 'yes' });
   expect(response.status).toBe(200);
-  await pipeline.drained();
+  await pipelines.current.drained();
   return Date.now() - started;
 }
 
@@ -72,7 +63,7 @@ describe('complaint escalation', () => {
   });
 
   it('Acknowledge: the GET only asks; the POST updates the state and tells the customer who handles it, once', async () => {
-    const { path, contact, complaintId } = await invitedCustomer();
+    const { pipeline, path, contact, complaintId } = await invitedCustomer();
     await complain(path);
     const [escalation] = await complaintMailTo(MANAGER);
     const confirm = linkPath(escalation!.body.text!, '/complaints/');
@@ -91,13 +82,13 @@ describe('complaint escalation', () => {
     await pipeline.drained();
 
     expect(await getComplaint(pipeline.table, complaintId)).toMatchObject({ state: 'acknowledged', acknowledgedAt: '2026-11-23T11:30:00.000Z', acknowledgedBy: MANAGER });
-    const toCustomer = (await mailTo(contact.email)).filter((e) => e.subject.includes('looking into your complaint'));
+    const toCustomer = (await mailSentTo(pipeline, contact.email)).filter((e) => e.subject.includes('looking into your complaint'));
     expect(toCustomer).toHaveLength(1);
     expect(toCustomer[0]!.body.text).toContain('Priya Shah is now handling your complaint');
   });
 
   it('past the SLA, the sweep escalates exactly once to the head of service, however often it runs', async () => {
-    const { path, complaintId } = await invitedCustomer();
+    const { pipeline, path, complaintId } = await invitedCustomer();
     await complain(path);
     clock = new Date('2026-11-23T13:59:00Z');
     expect(await pipeline.jobs.sweepComplaints()).toMatchObject({ escalated: 0 });
@@ -116,7 +107,7 @@ describe('complaint escalation', () => {
   });
 
   it('a duplicated queue message sends nothing twice', async () => {
-    const { path, complaintId } = await invitedCustomer();
+    const { pipeline, path, complaintId } = await invitedCustomer();
     await complain(path);
     await pipeline.complaintQueue.send([
       { complaintId, key: 'opened' },
@@ -127,8 +118,7 @@ describe('complaint escalation', () => {
   });
 
   it('a notification lost before it was queued is sent by the next sweep', async () => {
-    const { complaintId, contact } = await invitedCustomer();
-    const invitation = (await getInvitation(pipeline.table, { questionnaireId: 'customer-service', waveId: '2026-W48', email: contact.email }))!;
+    const { pipeline, complaintId, invitation } = await invitedCustomer();
     // The queue call fails after the complaint is written: nothing reaches the manager yet.
     await raiseComplaint(
       { table: pipeline.table, queue: { send: async () => Promise.reject(new Error('SQS unavailable')) }, handling: complaintHandlingFrom(demoConfig) },
@@ -144,10 +134,10 @@ describe('complaint escalation', () => {
   });
 
   it('Reassign hands it to another manager, who is emailed; Resolve closes it with a note', async () => {
-    const { path, complaintId } = await invitedCustomer();
+    const { pipeline, path, complaintId } = await invitedCustomer();
     await complain(path);
     const [escalation] = await complaintMailTo(MANAGER);
-    const base = linkPath(escalation!.body.text!, '/complaints/').split('?')[0]!;
+    const base = complaintPathIn(escalation!);
 
     expect((await post(`${base}/reassign`, { to: 'nobody@elsewhere.example' })).status).toBe(400);
     expect((await post(`${base}/reassign`, { to: 'tom.osei@acme.example' })).status).toBe(200);
@@ -162,7 +152,7 @@ describe('complaint escalation', () => {
   });
 
   it('a forged or wrong-purpose complaint link changes nothing', async () => {
-    const { path, complaintId } = await invitedCustomer();
+    const { pipeline, path, complaintId } = await invitedCustomer();
     await complain(path);
     for (const bad of [`/complaints/v1.complaint.${complaintId}.9999999999.forged/acknowledge`, `${path}/acknowledge`.replace('/q/', '/complaints/')]) {
       expect((await post(bad, {})).status).toBe(404);
@@ -173,7 +163,7 @@ describe('complaint escalation', () => {
 
 describe('feedback complaints (CLI)', () => {
   it('lists open complaints with age, state, owner and deadline, as a table or JSON', async () => {
-    const { path } = await invitedCustomer();
+    const { pipeline, path } = await invitedCustomer();
     await complain(path);
     const lines: string[] = [];
     // The CLI finds the local stack through its run file: point one at the test table.

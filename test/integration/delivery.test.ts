@@ -1,21 +1,20 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { saveContact, getContact, markInvited, markUnsubscribed } from '../../shared/people/contact-store.ts';
 import { getInvitation } from '../../shared/invitations/invitation-store.ts';
 import { suppressAddress } from '../../shared/people/suppression-store.ts';
 import { aContact } from '../support/factories.ts';
-import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
-
-type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
-let pipeline: Pipeline;
-afterEach(async () => pipeline?.stop());
+import { inviteCustomer } from '../support/invite-customer.ts';
+import { inboxEmails, type TestPipeline } from '../support/local-services.ts';
+import { usePipeline } from '../support/use-pipeline.ts';
 
 const now = new Date('2026-11-23T09:00:00Z');
+const pipelines = usePipeline({ now: () => now });
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
 
-async function seed(p: Pipeline) {
+async function seed(p: TestPipeline) {
   const due = [aContact(), aContact(), aContact({ lastInvitedAt: daysAgo(120) })];
   const unsubscribed = aContact();
   const suppressed = aContact();
@@ -29,7 +28,7 @@ async function seed(p: Pipeline) {
 }
 
 /** Plans this week's wave and waits for the queue; returns the customer questionnaire's summary. */
-async function sendWave(p: Pipeline, at = now) {
+async function sendWave(p: TestPipeline, at = now) {
   const { waves } = await p.jobs.planWave(at);
   await p.sendQueue.drained();
   return waves.find((w) => w.questionnaireId === 'customer-service')!;
@@ -37,7 +36,7 @@ async function sendWave(p: Pipeline, at = now) {
 
 describe('planning and sending a wave (DynamoDB Local + SES emulator)', () => {
   it('mails each due contact once, and nobody unsubscribed, suppressed or recently surveyed', async () => {
-    pipeline = await startTestPipeline({ now: () => now });
+    const pipeline = await pipelines.start();
     const { due } = await seed(pipeline);
 
     const summary = await sendWave(pipeline);
@@ -58,7 +57,7 @@ describe('planning and sending a wave (DynamoDB Local + SES emulator)', () => {
   });
 
   it('a repeated run in the same week sends nothing new, and is not a new benchmark', async () => {
-    pipeline = await startTestPipeline({ now: () => now });
+    const pipeline = await pipelines.start();
     await seed(pipeline);
     await sendWave(pipeline);
     const again = await sendWave(pipeline);
@@ -72,8 +71,7 @@ describe('planning and sending a wave (DynamoDB Local + SES emulator)', () => {
   it('SES throttling is retried through the queue: nothing lost, nothing sent twice', async () => {
     let calls = 0;
     // The SES emulator cannot throttle, so a wrapper around the client injects it: every other call is refused.
-    pipeline = await startTestPipeline({
-      now: () => now,
+    const pipeline = await pipelines.start({
       wrapMailer: (mailer) => ({
         async sendRaw(raw) {
           calls++;
@@ -94,7 +92,7 @@ describe('planning and sending a wave (DynamoDB Local + SES emulator)', () => {
   });
 
   it('a poison message ends in the dead-letter queue without holding up the others', async () => {
-    pipeline = await startTestPipeline({ now: () => now });
+    const pipeline = await pipelines.start();
     const contact = aContact();
     await saveContact(pipeline.table, contact);
     await pipeline.sendQueue.send([{ questionnaireId: 'customer-service', waveId: '2026-W01', email: 'nobody@customer.example' }]);
@@ -106,12 +104,8 @@ describe('planning and sending a wave (DynamoDB Local + SES emulator)', () => {
 
 describe('answer and unsubscribe links', () => {
   it('a forged, tampered or wrong-purpose link gets the same 404 page and changes nothing', async () => {
-    pipeline = await startTestPipeline({ now: () => now });
-    await saveContact(pipeline.table, aContact());
-    await sendWave(pipeline);
-    const [email] = await inboxEmails(pipeline.inbox);
-    const answer = linkPath(email!.body.text!, '/q/').split('?')[0]!;
-    const unsubscribe = linkPath(email!.body.text!, '/unsubscribe/');
+    const pipeline = await pipelines.start();
+    const { answerPath: answer, unsubscribePath: unsubscribe } = await inviteCustomer(pipeline);
     const pages = await Promise.all(
       [answer.slice(0, -2) + 'xx', '/q/v1.answer.AAAAAAAAAAAAAAAAAAAAAA.9999999999.sig', unsubscribe.replace('/unsubscribe/', '/q/'), answer.replace('/q/', '/unsubscribe/')].map(async (path) => {
         const response = await pipeline.app.request(path);
@@ -125,12 +119,8 @@ describe('answer and unsubscribe links', () => {
   });
 
   it('a GET of the unsubscribe link only asks; the one-click POST unsubscribes with a 200', async () => {
-    pipeline = await startTestPipeline({ now: () => now });
-    const contact = aContact();
-    await saveContact(pipeline.table, contact);
-    await sendWave(pipeline);
-    const [email] = await inboxEmails(pipeline.inbox);
-    const path = linkPath(email!.body.text!, '/unsubscribe/');
+    const pipeline = await pipelines.start();
+    const { contact, unsubscribePath: path } = await inviteCustomer(pipeline);
 
     const confirm = await pipeline.app.request(path);
     expect(confirm.status).toBe(200);

@@ -1,19 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import { saveContact } from '../../shared/people/contact-store.ts';
-import { getInvitation, type TInvitation } from '../../shared/invitations/invitation-store.ts';
 import { recordOneClick, recordSubmission } from '../../shared/answering/response-store.ts';
 import { importStaff } from '../../shared/people/import-file.ts';
-import { aggregatePeriod, readRollups } from '../../shared/digest/aggregate-period.ts';
+import { aggregatePeriod } from '../../shared/digest/aggregate-period.ts';
+import { readRollups } from '../../shared/digest/digest-store.ts';
 import type { TAnswers } from '../../shared/questionnaires/answer-schema.ts';
 import { buildReport } from '../../cli/report.ts';
 import { customerQuestionnaire, demoConfig } from '../support/factories.ts';
-import { inboxEmails, startTestPipeline } from '../support/local-services.ts';
+import { inviteCustomers } from '../support/invite-customer.ts';
+import { inboxEmails } from '../support/local-services.ts';
+import { usePipeline } from '../support/use-pipeline.ts';
 import { launchChromium } from '../support/browser.ts';
-
-type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
-let pipeline: Pipeline;
-afterEach(async () => pipeline?.stop());
 
 const PERIOD = '2026-W48';
 const STAFF = [
@@ -37,26 +34,25 @@ function answersOf(i: number): TAnswers {
 }
 const nps = (scores: number[]) => (100 * (scores.filter((s) => s >= 9).length - scores.filter((s) => s <= 6).length)) / scores.length;
 
+const clock = new Date('2026-11-23T09:00:00Z');
+const pipelines = usePipeline({ now: () => clock });
+
 /** N customers spread over three departments, invited in PERIOD; the first `answered` of them answer. */
 async function generate(customers: number, answered: number) {
-  const clock = new Date('2026-11-23T09:00:00Z');
-  pipeline = await startTestPipeline({ now: () => clock });
+  const pipeline = await pipelines.start();
   await importStaff(pipeline.table, 'examples/staff.csv', { now: clock });
-  for (let i = 0; i < customers; i++) {
+  const contacts = Array.from({ length: customers }, (_, i) => {
     const [staffEmail, departmentId] = STAFF[i % STAFF.length]!;
-    await saveContact(pipeline.table, { email: `c${i}@customer.example`, name: `Customer ${i}`, language: 'en', staffEmail, departmentId });
-  }
-  await pipeline.jobs.planWave();
-  await pipeline.drained();
-  const invitations: TInvitation[] = [];
-  for (let i = 0; i < customers; i++) invitations.push((await getInvitation(pipeline.table, { questionnaireId: customerQuestionnaire.id, waveId: PERIOD, email: `c${i}@customer.example` }))!);
+    return { email: `c${i}@customer.example`, name: `Customer ${i}`, language: 'en', staffEmail, departmentId };
+  });
+  const invitations = (await inviteCustomers(pipeline, contacts)).map((customer) => customer.invitation);
   for (let i = 0; i < answered; i++) await recordSubmission(pipeline.table, invitations[i]!, answersOf(i), { at: clock.toISOString() });
-  return invitations;
+  return { pipeline, invitations };
 }
 
 describe('aggregation and the digest (DynamoDB Local + SES emulator)', () => {
   it('the digest’s figures equal those computed independently from the known answers', async () => {
-    const invitations = await generate(60, 45);
+    const { pipeline, invitations } = await generate(60, 45);
     // A scanner's one-click fetch on an unanswered invitation must not count.
     await recordOneClick(pipeline.table, invitations[59]!, { score: 0, at: '2026-11-23T10:00:00.000Z', holdReason: 'scanner-agent' });
 
@@ -85,7 +81,7 @@ describe('aggregation and the digest (DynamoDB Local + SES emulator)', () => {
   });
 
   it('re-running a period replaces its rollups: an edited response counts as edited, once', async () => {
-    const invitations = await generate(12, 12);
+    const { pipeline, invitations } = await generate(12, 12);
     await aggregatePeriod(pipeline.table, customerQuestionnaire, PERIOD);
     await recordSubmission(pipeline.table, invitations[0]!, { ...answersOf(0), headline: 10 }, { at: '2026-11-24T09:00:00.000Z' });
     await aggregatePeriod(pipeline.table, customerQuestionnaire, PERIOD);
@@ -96,12 +92,12 @@ describe('aggregation and the digest (DynamoDB Local + SES emulator)', () => {
   });
 
   it('reading a period’s rollups costs the same for 3 responses as for 36', async () => {
-    await generate(36, 36);
-    await aggregatePeriod(pipeline.table, customerQuestionnaire, PERIOD);
+    const first = await generate(36, 36);
+    await aggregatePeriod(first.pipeline.table, customerQuestionnaire, PERIOD);
     const big = { readUnits: 0 };
-    await readRollups(pipeline.table, customerQuestionnaire.id, PERIOD, big);
-    await pipeline.stop();
-    await generate(36, 3);
+    await readRollups(first.pipeline.table, customerQuestionnaire.id, PERIOD, big);
+    await first.pipeline.stop();
+    const { pipeline } = await generate(36, 3);
     await aggregatePeriod(pipeline.table, customerQuestionnaire, PERIOD);
     const small = { readUnits: 0 };
     await readRollups(pipeline.table, customerQuestionnaire.id, PERIOD, small);
@@ -110,7 +106,7 @@ describe('aggregation and the digest (DynamoDB Local + SES emulator)', () => {
   });
 
   it('sends one digest per manager scope and one to the head of service, skips empty scopes, and renders in Chromium', async () => {
-    await generate(30, 20);
+    const { pipeline } = await generate(30, 20);
     const { outcomes } = await pipeline.jobs.sendDigests(new Date('2026-11-30T07:00:00Z'));
     expect(outcomes.filter((o) => o.outcome === 'sent').map((o) => o.recipient).sort()).toEqual([
       demoConfig.complaintHandling.headOfServiceEmail,
@@ -142,7 +138,7 @@ describe('aggregation and the digest (DynamoDB Local + SES emulator)', () => {
   });
 
   it('the monthly staff digest gives each staff member their own figures and only the comments about them', async () => {
-    await generate(30, 20);
+    const { pipeline } = await generate(30, 20);
     await aggregatePeriod(pipeline.table, customerQuestionnaire, PERIOD);
     const { outcomes } = await pipeline.jobs.sendStaffDigests(new Date('2026-12-01T08:00:00Z'), { month: '2026-11' });
     expect(outcomes.map((o) => [o.recipient, o.outcome]).sort()).toEqual([

@@ -1,29 +1,25 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import type { APIGatewayProxyEventV2, Context, SQSEvent } from 'aws-lambda';
-import { saveContact } from '../../shared/people/contact-store.ts';
 import { createPlannerHandler } from '../../functions/planner/planner.ts';
+import type { TInvitation } from '../../shared/invitations/invitation-store.ts';
 import { createLogger } from '../../shared/platform/observability/logger.ts';
-import { aContact, customerQuestionnaire, demoConfig, demoQuestionnaires } from '../support/factories.ts';
-import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
+import { demoConfig, demoQuestionnaires } from '../support/factories.ts';
+import { inviteCustomer } from '../support/invite-customer.ts';
+import type { TestPipeline } from '../support/local-services.ts';
+import { storedResponseItem } from '../support/stored-responses.ts';
+import { usePipeline } from '../support/use-pipeline.ts';
 
-type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
-let pipeline: Pipeline;
-let answerPath: string;
-let linkId: string;
 const now = new Date('2026-11-23T10:00:00Z');
+const pipelines = usePipeline({ now: () => now }, { per: 'file' });
+let pipeline: TestPipeline;
+let answerPath: string;
+let invitation: TInvitation;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline({ now: () => now });
-  await saveContact(pipeline.table, aContact());
-  await pipeline.jobs.planWave();
-  await pipeline.drained();
-  const [invite] = await inboxEmails(pipeline.inbox);
-  answerPath = linkPath(invite!.body.text!, '/q/').split('?')[0]!;
-  linkId = answerPath.split('.')[2]!;
+  pipeline = await pipelines.start();
+  ({ answerPath, invitation } = await inviteCustomer(pipeline));
 });
-afterAll(async () => pipeline?.stop());
 
 /** An HTTP API (payload 2.0) event as API Gateway sends it: lowercase headers, a cookies array, raw query string. */
 function httpApiEvent(overrides: Partial<APIGatewayProxyEventV2> & { method: string; path: string }): LambdaEvent {
@@ -59,8 +55,7 @@ function httpApiEvent(overrides: Partial<APIGatewayProxyEventV2> & { method: str
   } satisfies APIGatewayProxyEventV2 as unknown as LambdaEvent;
 }
 const context = { awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678', functionName: 'http-api' } as Context;
-const storedScore = async () =>
-  (await pipeline.table.db.send(new GetCommand({ TableName: pipeline.table.name, Key: { pk: `RESPONSE#${customerQuestionnaire.id}#2026-W48`, sk: `LINK#${linkId}` }, ConsistentRead: true }))).Item?.['headlineScore'];
+const storedScore = async () => (await storedResponseItem(pipeline.table, invitation))?.['headlineScore'];
 
 describe('the handlers accept the payloads AWS actually sends', () => {
   it('HTTP API v2: a GET with a query string and cookies', async () => {

@@ -1,26 +1,25 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { saveContact } from '../../shared/people/contact-store.ts';
 import { aContact, customerQuestionnaire } from '../support/factories.ts';
-import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
+import { inboxEmails, postForm } from '../support/local-services.ts';
 import { injectDynamoFaults } from '../support/faults.ts';
-
-type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
-let pipeline: Pipeline;
-afterEach(async () => pipeline?.stop());
+import { inviteCustomer } from '../support/invite-customer.ts';
+import { storedResponseItems } from '../support/stored-responses.ts';
+import { usePipeline } from '../support/use-pipeline.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
-const recipients = async () => (await inboxEmails(pipeline.inbox)).filter((e) => e.subject.includes('How did we do')).map((e) => e.destination.to[0]).sort();
+const pipelines = usePipeline({ now: () => now });
+const recipients = async () => (await inboxEmails(pipelines.current.inbox)).filter((e) => e.subject.includes('How did we do')).map((e) => e.destination.to[0]).sort();
 
 async function customers(n: number) {
   const list = Array.from({ length: n }, () => aContact());
-  for (const contact of list) await saveContact(pipeline.table, contact);
+  for (const contact of list) await saveContact(pipelines.current.table, contact);
   return list.map((c) => c.email).sort();
 }
 
 describe('faults: nothing lost, nothing twice, the failure visible', () => {
   it('DynamoDB throttling and 5xx on every fifth call: the wave is planned and sent once, retried by the DynamoDB client', async () => {
-    pipeline = await startTestPipeline({ now: () => now });
+    const pipeline = await pipelines.start();
     const emails = await customers(4);
     // First attempts only: the planner's calls run concurrently, so a retry could otherwise
     // land on a later fifth call too and exhaust its attempts by chance.
@@ -33,7 +32,7 @@ describe('faults: nothing lost, nothing twice, the failure visible', () => {
   });
 
   it('an outage longer than the retries fails the run visibly; the scheduler’s retry completes it without sending twice', async () => {
-    pipeline = await startTestPipeline({ now: () => now });
+    const pipeline = await pipelines.start();
     const emails = await customers(6);
     let outage = true;
     let writes = 0;
@@ -56,7 +55,7 @@ describe('faults: nothing lost, nothing twice, the failure visible', () => {
   });
 
   it('duplicated scheduler and SQS deliveries send each invitation once', async () => {
-    pipeline = await startTestPipeline({ now: () => now });
+    const pipeline = await pipelines.start();
     const emails = await customers(5);
     await Promise.all([pipeline.jobs.planWave(), pipeline.jobs.planWave()]);
     await pipeline.drained();
@@ -66,7 +65,7 @@ describe('faults: nothing lost, nothing twice, the failure visible', () => {
   });
 
   it('a crash between SES accepting a message and recording it: the redelivery does not send it again, and says so', async () => {
-    pipeline = await startTestPipeline({ now: () => now });
+    const pipeline = await pipelines.start();
     const emails = await customers(7);
     const victim = emails[2]!;
     // The sender "dies" after SES took the victim's email: recording that send never succeeds.
@@ -82,22 +81,17 @@ describe('faults: nothing lost, nothing twice, the failure visible', () => {
   });
 
   it('a DynamoDB failure while answering returns an error page, and the retry is counted once', async () => {
-    pipeline = await startTestPipeline({ now: () => now });
-    await customers(1);
-    await pipeline.jobs.planWave();
-    await pipeline.drained();
-    const [invite] = await inboxEmails(pipeline.inbox);
-    const path = linkPath(invite!.body.text!, '/q/').split('?')[0]!;
+    const pipeline = await pipelines.start();
+    const { answerPath: path } = await inviteCustomer(pipeline);
     let failing = true;
     injectDynamoFaults(pipeline.table, (command) => (failing && command === 'UpdateItem' ? 'server-error' : undefined));
-    const failed = await pipeline.app.request(path, { method: 'POST', body: new URLSearchParams({ score: '8' }) });
+    const failed = await postForm(pipeline, path, { score: '8' });
     expect(failed.status).toBe(500);
     expect(await failed.text()).not.toMatch(/InternalServerError|injected|at .*\.ts/);
     expect(pipeline.logLines.some((line) => line.includes('"errorName":"InternalServerError"'))).toBe(true);
 
     failing = false;
-    expect((await pipeline.app.request(path, { method: 'POST', body: new URLSearchParams({ score: '8' }) })).status).toBe(200);
-    const { Items = [] } = await pipeline.table.db.send(new QueryCommand({ TableName: pipeline.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RESPONSE#${customerQuestionnaire.id}#2026-W48` } }));
-    expect(Items).toEqual([expect.objectContaining({ headlineScore: 8 })]);
+    expect((await postForm(pipeline, path, { score: '8' })).status).toBe(200);
+    expect(await storedResponseItems(pipeline.table, customerQuestionnaire.id, '2026-W48')).toEqual([expect.objectContaining({ headlineScore: 8 })]);
   });
 });

@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { saveContact } from '../../shared/people/contact-store.ts';
+import { describe, expect, it } from 'vitest';
 import { importStaff } from '../../shared/people/import-file.ts';
 import { createMailEventsHandler } from '../../functions/mail-events/mail-events.ts';
 import { createLogger } from '../../shared/platform/observability/logger.ts';
@@ -7,27 +6,22 @@ import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
 import { injectDynamoFaults } from '../support/faults.ts';
 import { emittedMetrics, metricTotal } from '../support/metrics-collector.ts';
 import { aContact } from '../support/factories.ts';
-import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
+import { inviteCustomer } from '../support/invite-customer.ts';
+import { postForm } from '../support/local-services.ts';
+import { usePipeline } from '../support/use-pipeline.ts';
 
-type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
-let pipeline: Pipeline;
-afterEach(async () => pipeline?.stop());
+const pipelines = usePipeline();
 
 describe('operations: metrics and correlation ids', () => {
   it('emits CloudWatch metrics (EMF) for sends, responses, complaints, SLA breaches and bounces', async () => {
     emittedMetrics.length = 0;
     let clock = new Date('2026-11-23T10:00:00Z');
-    pipeline = await startTestPipeline({ now: () => clock });
+    const pipeline = await pipelines.start({ now: () => clock });
     await importStaff(pipeline.table, 'examples/staff.csv', { now: clock });
-    const contact = aContact({ departmentId: 'repairs' });
-    await saveContact(pipeline.table, contact);
-    await pipeline.jobs.planWave();
-    await pipeline.drained();
+    const { contact, answerPath } = await inviteCustomer(pipeline, aContact({ departmentId: 'repairs' }));
     expect(metricTotal('InvitationsSent')).toBe(7); // the customer and the six staff
 
-    const invite = (await inboxEmails(pipeline.inbox)).find((e) => e.destination.to.includes(contact.email))!;
-    const path = linkPath(invite.body.text!, '/q/').split('?')[0]!;
-    await pipeline.app.request(path, { method: 'POST', body: new URLSearchParams({ score: '1', [fieldNames.complaint]: 'yes' }) });
+    await postForm(pipeline, answerPath, { score: '1', [fieldNames.complaint]: 'yes' });
     await pipeline.drained();
     expect(metricTotal('ResponsesRecorded')).toBe(1);
     expect(metricTotal('ComplaintsOpened')).toBe(1);
@@ -46,19 +40,10 @@ describe('operations: metrics and correlation ids', () => {
   });
 
   it('an error is logged with the request’s correlation id, which the response carries; the log holds no personal data', async () => {
-    pipeline = await startTestPipeline({ now: () => new Date('2026-11-23T10:00:00Z') });
-    const contact = aContact();
-    await saveContact(pipeline.table, contact);
-    await pipeline.jobs.planWave();
-    await pipeline.drained();
-    const [invite] = await inboxEmails(pipeline.inbox);
-    const path = linkPath(invite!.body.text!, '/q/').split('?')[0]!;
+    const pipeline = await pipelines.start({ now: () => new Date('2026-11-23T10:00:00Z') });
+    const { contact, answerPath } = await inviteCustomer(pipeline);
     injectDynamoFaults(pipeline.table, (command) => (command === 'UpdateItem' ? 'server-error' : undefined));
-    const response = await pipeline.app.request(path, {
-      method: 'POST',
-      body: new URLSearchParams({ score: '4', [fieldNames.comment]: 'my phone is 07700 900123' }),
-      headers: { 'x-amzn-trace-id': 'Root=1-67891233-abcdef012345678912345678' },
-    });
+    const response = await postForm(pipeline, answerPath, { score: '4', [fieldNames.comment]: 'my phone is 07700 900123' }, { 'x-amzn-trace-id': 'Root=1-67891233-abcdef012345678912345678' });
     expect(response.status).toBe(500);
     expect(response.headers.get('x-request-id')).toBe('Root=1-67891233-abcdef012345678912345678');
     const errorLine = pipeline.logLines.find((line) => line.includes('unhandled error'))!;

@@ -1,43 +1,36 @@
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterEach, describe, expect, it } from 'vitest';
-import { saveContact } from '../../shared/people/contact-store.ts';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
 import { getComplaint } from '../../shared/complaints/complaint-store.ts';
-import { getInvitation } from '../../shared/invitations/invitation-store.ts';
 import { isSuppressed } from '../../shared/people/suppression-store.ts';
 import { importStaff } from '../../shared/people/import-file.ts';
-import { aggregatePeriod, readRollups } from '../../shared/digest/aggregate-period.ts';
+import { aggregatePeriod } from '../../shared/digest/aggregate-period.ts';
+import { readRollups } from '../../shared/digest/digest-store.ts';
 import { exportPerson, forgetPerson } from '../../shared/people/person-data.ts';
 import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
 import { aContact, customerQuestionnaire } from '../support/factories.ts';
-import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
-
-type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
-let pipeline: Pipeline;
-afterEach(async () => pipeline?.stop());
+import { inviteCustomer } from '../support/invite-customer.ts';
+import { postForm } from '../support/local-services.ts';
+import { storedResponseItem } from '../support/stored-responses.ts';
+import { usePipeline } from '../support/use-pipeline.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const COMMENT = 'My neighbour Jane Doe at 4 Elm Street saw the whole thing';
+const pipelines = usePipeline({ now: () => now });
 
 async function customerWhoComplained() {
-  pipeline = await startTestPipeline({ now: () => now });
+  const pipeline = await pipelines.start();
   await importStaff(pipeline.table, 'examples/staff.csv', { now });
-  const contact = aContact({ name: 'Ada Private', staffEmail: 'sam.reed@acme.example', departmentId: 'installations' });
-  await saveContact(pipeline.table, contact);
-  await pipeline.jobs.planWave();
-  await pipeline.drained();
-  const invite = (await inboxEmails(pipeline.inbox)).find((e) => e.destination.to.includes(contact.email))!;
-  const path = linkPath(invite.body.text!, '/q/').split('?')[0]!;
-  const response = await pipeline.app.request(path, { method: 'POST', body: new URLSearchParams({ score: '2', [fieldNames.comment]: COMMENT, [fieldNames.complaint]: 'yes' }) });
+  const { contact, invitation, answerPath } = await inviteCustomer(pipeline, aContact({ name: 'Ada Private', staffEmail: 'sam.reed@acme.example', departmentId: 'installations' }));
+  const response = await postForm(pipeline, answerPath, { score: '2', [fieldNames.comment]: COMMENT, [fieldNames.complaint]: 'yes' });
   expect(response.status).toBe(200);
   await pipeline.drained();
   await aggregatePeriod(pipeline.table, customerQuestionnaire, '2026-W48');
-  const invitation = (await getInvitation(pipeline.table, { questionnaireId: customerQuestionnaire.id, waveId: '2026-W48', email: contact.email }))!;
-  return { contact, invitation };
+  return { pipeline, contact, invitation };
 }
 
 describe('privacy (DynamoDB Local)', () => {
   it('export-person returns everything held about the customer', async () => {
-    const { contact } = await customerWhoComplained();
+    const { pipeline, contact } = await customerWhoComplained();
     const exported = await exportPerson(pipeline.table, contact.email.toUpperCase(), now);
     expect(exported.contact).toMatchObject({ email: contact.email, name: 'Ada Private' });
     expect(exported.invitations).toHaveLength(1);
@@ -46,7 +39,7 @@ describe('privacy (DynamoDB Local)', () => {
   });
 
   it('forget removes the personal data, keeps the anonymous score and the suppression entry, and can run twice', async () => {
-    const { contact, invitation } = await customerWhoComplained();
+    const { pipeline, contact, invitation } = await customerWhoComplained();
     const summary = await forgetPerson(pipeline.table, contact.email, now);
     expect(summary).toMatchObject({ contactDeleted: true, invitationsDeleted: 1, responsesAnonymised: 1, complaintsAnonymised: 1, rollupCommentsRemoved: 3 });
 
@@ -58,7 +51,7 @@ describe('privacy (DynamoDB Local)', () => {
     expect(items.filter((item) => JSON.stringify(item).includes(contact.email)).map((item) => item['kind'])).toEqual(['suppression']);
     expect(await isSuppressed(pipeline.table, contact.email)).toBe(true);
 
-    const { Item: response } = await pipeline.table.db.send(new GetCommand({ TableName: pipeline.table.name, Key: { pk: `RESPONSE#${customerQuestionnaire.id}#2026-W48`, sk: `LINK#${invitation.linkId}` } }));
+    const response = await storedResponseItem(pipeline.table, invitation);
     expect(response).toMatchObject({ headlineScore: 2, forgottenAt: now.toISOString() });
     expect((await getComplaint(pipeline.table, invitation.linkId))?.customer).toBeNull();
 
@@ -70,8 +63,7 @@ describe('privacy (DynamoDB Local)', () => {
   });
 
   it('raw responses carry an expiry (DynamoDB TTL) from the retention setting', async () => {
-    const { invitation } = await customerWhoComplained();
-    const { Item } = await pipeline.table.db.send(new GetCommand({ TableName: pipeline.table.name, Key: { pk: `RESPONSE#${customerQuestionnaire.id}#2026-W48`, sk: `LINK#${invitation.linkId}` } }));
-    expect(Item?.['expiresAt']).toBe(Math.floor(now.getTime() / 1000) + 730 * 86_400);
+    const { pipeline, invitation } = await customerWhoComplained();
+    expect((await storedResponseItem(pipeline.table, invitation))?.['expiresAt']).toBe(Math.floor(now.getTime() / 1000) + 730 * 86_400);
   });
 });

@@ -1,49 +1,45 @@
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { saveContact, getContact } from '../../shared/people/contact-store.ts';
+import { getContact } from '../../shared/people/contact-store.ts';
 import { getComplaint } from '../../shared/complaints/complaint-store.ts';
+import type { TInvitation } from '../../shared/invitations/invitation-store.ts';
 import { importContacts } from '../../shared/people/import-file.ts';
 import { importStaff } from '../../shared/people/import-file.ts';
 import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
-import { aContact, customerQuestionnaire } from '../support/factories.ts';
-import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
+import { aContact } from '../support/factories.ts';
+import { complaintPathIn, inboxEmails, postForm, type TestPipeline } from '../support/local-services.ts';
+import { inviteCustomer } from '../support/invite-customer.ts';
+import { storedResponseItem } from '../support/stored-responses.ts';
+import { usePipeline } from '../support/use-pipeline.ts';
 import { freshTable } from '../support/test-table.ts';
 
-type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
-let pipeline: Pipeline;
+const now = new Date('2026-11-23T10:00:00Z');
+const pipelines = usePipeline({ now: () => now }, { per: 'file' });
+let pipeline: TestPipeline;
 let answerPath: string;
 let unsubscribePath: string;
 let complaintBase: string;
 let contactEmail: string;
-let linkId: string;
+let invitation: TInvitation;
 
 beforeAll(async () => {
-  const now = new Date('2026-11-23T10:00:00Z');
-  pipeline = await startTestPipeline({ now: () => now });
+  pipeline = await pipelines.start();
   await importStaff(pipeline.table, 'examples/staff.csv', { now });
-  const contact = aContact({ departmentId: 'repairs', staffEmail: 'jo.kim@acme.example' });
-  contactEmail = contact.email;
-  await saveContact(pipeline.table, contact);
-  await pipeline.jobs.planWave();
-  await pipeline.drained();
-  const invite = (await inboxEmails(pipeline.inbox)).find((e) => e.destination.to.includes(contact.email))!;
-  answerPath = linkPath(invite.body.text!, '/q/').split('?')[0]!;
-  unsubscribePath = linkPath(invite.body.text!, '/unsubscribe/');
-  linkId = answerPath.split('.')[2]!;
+  const invited = await inviteCustomer(pipeline, aContact({ departmentId: 'repairs', staffEmail: 'jo.kim@acme.example' }));
+  ({ answerPath, unsubscribePath, invitation } = invited);
+  contactEmail = invited.contact.email;
   // A complaint to act on.
-  await pipeline.app.request(answerPath, { method: 'POST', body: new URLSearchParams({ score: '1', [fieldNames.complaint]: 'yes' }) });
+  await postForm(pipeline, answerPath, { score: '1', [fieldNames.complaint]: 'yes' });
   await pipeline.drained();
   const escalation = (await inboxEmails(pipeline.inbox)).find((e) => e.subject.startsWith('Complaint'))!;
-  complaintBase = linkPath(escalation.body.text!, '/complaints/').split('?')[0]!;
+  complaintBase = complaintPathIn(escalation);
 });
-afterAll(async () => pipeline?.stop());
 
-const responseItem = async () =>
-  (await pipeline.table.db.send(new GetCommand({ TableName: pipeline.table.name, Key: { pk: `RESPONSE#${customerQuestionnaire.id}#2026-W48`, sk: `LINK#${linkId}` }, ConsistentRead: true }))).Item;
+const responseItem = () => storedResponseItem(pipeline.table, invitation);
 
 const knownFields = [fieldNames.headline, fieldNames.comment, fieldNames.complaint, fieldNames.comparison, fieldNames.performance('speed'), fieldNames.importance('price'), fieldNames.competitor('quality'), fieldNames.standard('called-by-name'), fieldNames.probe('speed'), 'probes-shown'];
 const fieldValue = fc.oneof(fc.string(), fc.integer({ min: -5, max: 20 }).map(String), fc.constantFrom('yes', 'no', 'dk', 'better', ''), fc.string({ unit: 'grapheme', maxLength: 50 }), fc.string({ minLength: 4990, maxLength: 5010 }));
@@ -54,7 +50,7 @@ describe('hostile input never gets a 5xx, a partial write, or a silent refusal',
     await fc.assert(
       fc.asyncProperty(formBody, async (fields) => {
         const before = await responseItem();
-        const response = await pipeline.app.request(answerPath, { method: 'POST', body: new URLSearchParams(fields) });
+        const response = await postForm(pipeline, answerPath, fields);
         const html = await response.text();
         expect([200, 400, 413]).toContain(response.status);
         if (response.status === 200) {
@@ -84,10 +80,10 @@ describe('hostile input never gets a 5xx, a partial write, or a silent refusal',
   it('complaint actions: unknown actions and bad bodies are refused with a reason; the state stays valid', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.constantFrom('acknowledge', 'resolve', 'reassign'), fc.string({ minLength: 1, maxLength: 20 })), fc.dictionary(fc.constantFrom('note', 'to', 'x'), fc.oneof(fc.string(), fc.emailAddress(), fc.string({ minLength: 1990, maxLength: 2010 })), { maxKeys: 2 }), async (action, body) => {
-        const response = await pipeline.app.request(`${complaintBase}/${encodeURIComponent(action)}`, { method: 'POST', body: new URLSearchParams(body) });
+        const response = await postForm(pipeline, `${complaintBase}/${encodeURIComponent(action)}`, body);
         expect([200, 400, 404]).toContain(response.status);
         if (response.status === 400) expect(await response.text()).toMatch(/(note|to|x)[^<]*:/);
-        const complaint = await getComplaint(pipeline.table, linkId);
+        const complaint = await getComplaint(pipeline.table, invitation.linkId);
         expect(['open', 'acknowledged', 'resolved']).toContain(complaint?.state);
       }),
       { numRuns: 40 },

@@ -1,16 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { saveContact } from '../../shared/people/contact-store.ts';
 import { importStaff } from '../../shared/people/import-file.ts';
 import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
 import { departmentId } from '../../shared/people/import-schemas.ts';
-import { inboxEmails, linkPath, startTestPipeline } from '../support/local-services.ts';
+import { inviteCustomer } from '../support/invite-customer.ts';
+import { complaintPathIn, inboxEmails, postForm } from '../support/local-services.ts';
+import { usePipeline } from '../support/use-pipeline.ts';
 
-type Pipeline = Awaited<ReturnType<typeof startTestPipeline>>;
-let pipeline: Pipeline;
-afterEach(async () => pipeline?.stop());
+const now = new Date('2026-11-23T10:00:00Z');
+const pipelines = usePipeline({ now: () => now });
 
 /** Markup that would run or inject if any page or email printed it unescaped. */
 const CORPUS = [
@@ -29,35 +29,31 @@ function expectInert(html: string, where: string) {
 
 describe('every customer- and admin-supplied string is escaped in every page and email', () => {
   it.each(CORPUS.map((payload, i) => [i, payload] as const))('payload %i: %s', async (_i, payload) => {
-    const now = new Date('2026-11-23T10:00:00Z');
-    pipeline = await startTestPipeline({ now: () => now });
+    const pipeline = await pipelines.start();
     const dir = mkdtempSync(join(tmpdir(), 'xss-'));
     const csvCell = (value: string) => `"${value.replace(/"/g, '""')}"`;
     const staffFile = join(dir, 'staff.csv');
     writeFileSync(staffFile, ['email,name,department,role', `boss@acme.example,${csvCell(`Boss ${payload}`)},${csvCell(`Dept ${payload}`)},manager`, `worker@acme.example,${csvCell(`Worker ${payload}`)},${csvCell(`Dept ${payload}`)},staff`].join('\n'));
     expect((await importStaff(pipeline.table, staffFile, { now })).problems).toEqual([]);
     const department = departmentId(`Dept ${payload}`);
-    await saveContact(pipeline.table, { email: 'victim@customer.example', name: `Eve ${payload}`, language: 'en', staffEmail: 'worker@acme.example', departmentId: department });
-    await pipeline.jobs.planWave();
-    await pipeline.drained();
+    const victim = { email: 'victim@customer.example', name: `Eve ${payload}`, language: 'en', staffEmail: 'worker@acme.example', departmentId: department };
+    const { invitationEmail, answerPath } = await inviteCustomer(pipeline, victim);
 
     const pages: Array<[string, string]> = [];
-    const invite = (await inboxEmails(pipeline.inbox)).find((e) => e.destination.to.includes('victim@customer.example'))!;
-    pages.push(['invitation email', invite.body.html!]);
-    const answerPath = linkPath(invite.body.text!, '/q/').split('?')[0]!;
+    pages.push(['invitation email', invitationEmail.body.html!]);
     const fields = { score: '2', [fieldNames.comment]: `Bad ${payload}`, [fieldNames.performance('speed')]: '1', [fieldNames.probe('speed')]: `Slow ${payload}`, [fieldNames.complaint]: 'yes', 'probes-shown': '1' };
-    pages.push(['thank-you page', await (await pipeline.app.request(answerPath, { method: 'POST', body: new URLSearchParams(fields) })).text()]);
+    pages.push(['thank-you page', await (await postForm(pipeline, answerPath, fields)).text()]);
     pages.push(['questionnaire page with stored answers', await (await pipeline.app.request(answerPath)).text()]);
-    pages.push(['questionnaire page with errors', await (await pipeline.app.request(answerPath, { method: 'POST', body: new URLSearchParams({ ...fields, score: payload }) })).text()]);
+    pages.push(['questionnaire page with errors', await (await postForm(pipeline, answerPath, { ...fields, score: payload })).text()]);
     await pipeline.drained();
 
     const escalation = (await inboxEmails(pipeline.inbox)).find((e) => e.subject.startsWith('Complaint'))!;
     pages.push(['escalation email', escalation.body.html!]);
     expect(escalation.body.html).toMatch(/Bad &(lt|quot|#39);/);
-    const complaintPath = linkPath(escalation.body.text!, '/complaints/').split('?')[0]!;
+    const complaintPath = complaintPathIn(escalation);
     pages.push(['complaint page', await (await pipeline.app.request(complaintPath)).text()]);
     await pipeline.app.request(`${complaintPath}/acknowledge`, { method: 'POST' });
-    await pipeline.app.request(`${complaintPath}/resolve`, { method: 'POST', body: new URLSearchParams({ note: `Fixed ${payload}` }) });
+    await postForm(pipeline, `${complaintPath}/resolve`, { note: `Fixed ${payload}` });
     await pipeline.drained();
     const acknowledgement = (await inboxEmails(pipeline.inbox)).find((e) => e.subject.includes('looking into your complaint'))!;
     pages.push(['acknowledgement email', acknowledgement.body.html!]);
