@@ -9,7 +9,8 @@ export default defineConfig({
     maxWorkers: 2,
     // The SDK warns once per process that its releases after January 2027 need Node 22; the lockfile pins today's.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    testTimeout: 20_000,
+    // Generous for a busy 2-core machine: the browser and pipeline tests take 10 s alone.
+    testTimeout: 45_000,
     hookTimeout: 60_000,
   },
 });

@@ -49,8 +49,12 @@ async function sesProxy(target: string, answer: (request: number) => { delayMs?:
   return { url: `http://127.0.0.1:${(proxy!.address() as AddressInfo).port}`, stats };
 }
 
-/** A tight budget, so the test does not wait: SES answering after 300 ms counts as no answer. */
-const TIGHT = { maxAttempts: 3, connectionTimeoutMs: 500, requestTimeoutMs: 300 };
+/**
+ * A tight budget, so the test does not wait long: SES answering after 2 s counts as no answer
+ * (the emulator itself answers in milliseconds, with room for a busy machine).
+ */
+const TIGHT = { maxAttempts: 3, connectionTimeoutMs: 1_000, requestTimeoutMs: 2_000 };
+const LATE_MS = 4_000;
 
 /** The pipeline's mailer, pointed at the proxy once it is listening (the pipeline is built first). */
 function mailerThrough(proxyUrl: () => string): Mailer {
@@ -62,7 +66,7 @@ describe('AWS faults the emulators cannot produce', () => {
   it('SES answering after the timeout sends one email; the invitation says the outcome is unknown, and a redelivery sends nothing', async () => {
     let slow: Awaited<ReturnType<typeof sesProxy>> | undefined;
     const pipeline = await pipelines.start({ wrapMailer: () => mailerThrough(() => slow!.url) });
-    slow = await sesProxy(pipeline.inbox.url, () => ({ delayMs: 1_000 }));
+    slow = await sesProxy(pipeline.inbox.url, () => ({ delayMs: LATE_MS }));
     const { contact } = await inviteCustomer(pipeline);
 
     expect(slow.stats.requests).toBe(1);
@@ -90,7 +94,7 @@ describe('AWS faults the emulators cannot produce', () => {
 
   it('the mailer never retries a send whose answer was lost, even with attempts to spare', async () => {
     const pipeline = await pipelines.start();
-    const slow = await sesProxy(pipeline.inbox.url, () => ({ delayMs: 1_000 }));
+    const slow = await sesProxy(pipeline.inbox.url, () => ({ delayMs: LATE_MS }));
     const mailer = sesMailer({ connection: { endpoint: slow.url }, budget: { ...TIGHT, maxAttempts: 5 } });
     const raw = Buffer.from('From: a@acme.example\r\nTo: b@customer.example\r\nSubject: hello\r\n\r\nhello\r\n');
     await expect(mailer.sendRaw(raw)).rejects.toBeInstanceOf(SendOutcomeUnknownError);
