@@ -5,7 +5,8 @@ import type { TQuestionnaire } from '../shared/questionnaires/questionnaire-sche
 import { keys } from '../shared/platform/table/keys.ts';
 import { getDepartment, listStaff } from '../shared/people/directory-store.ts';
 import { listComplaints } from '../shared/complaints/complaint-store.ts';
-import { aggregatePeriod, readRollups } from '../shared/digest/aggregate-period.ts';
+import { aggregatePeriod } from '../shared/digest/aggregate-period.ts';
+import { readRollups } from '../shared/digest/digest-store.ts';
 import { buildDigestReport, type DigestReport, type DigestScope } from '../shared/digest/digest-report.ts';
 import { periodStart, previousPeriod } from '../shared/digest/period.ts';
 import { complaintHandlingFrom } from '../shared/complaints/handling-config.ts';

@@ -9,6 +9,8 @@ import { openTable, type Table } from '../shared/platform/table/table-client.ts'
 export type Target =
   | { kind: 'local'; run: TRunFile; settings: ReturnType<typeof localSettings> }
   | { kind: 'deployed'; stackName: string; region: string; outputs: Record<keyof typeof OUTPUTS, string> };
+export type LocalTarget = Extract<Target, { kind: 'local' }>;
+export type DeployedTarget = Extract<Target, { kind: 'deployed' }>;
 
 export class TargetError extends Error {}
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main.ts';
-import { COMMANDS } from '../../cli/commands.ts';
+import { COMMANDS, runCli } from '../../cli/main.ts';
+import { jobFunctionName } from '../../cli/jobs.ts';
+import type { DeployedTarget } from '../../cli/target.ts';
+import { OUTPUTS } from '../../infra/feedback-stack-outputs.ts';
 
 async function cli(...args: string[]) {
   const lines: string[] = [];
@@ -41,5 +43,31 @@ describe('the feedback CLI', () => {
     } finally {
       delete process.env['FEEDBACK_DATA_DIR'];
     }
+  });
+
+  it('a command that runs on a stack takes --stack and --region; validate, which reads this checkout, does not', async () => {
+    expect((await cli('status', '--help')).output).toMatch(/--stack VALUE .*\n {2}--region VALUE .*\n {2}--help/);
+    expect(await cli('validate', '--stack', 'prod')).toMatchObject({ code: 2, output: expect.stringContaining("Unknown option '--stack'") });
+  });
+
+  it('checks its arguments before looking for a stack, so a usage error exits 2 even with none running', async () => {
+    process.env['FEEDBACK_DATA_DIR'] = 'test/.tmp/no-stack-here';
+    try {
+      expect(await cli('digest', '--period', '2026-47')).toEqual({ code: 2, output: '--period: "2026-47" is not an ISO week like 2026-W47' });
+      expect(await cli('report', '--format', 'xml')).toEqual({ code: 2, output: '--format: "xml" is not one of table, json, csv' });
+      expect(await cli('forget', 'someone@example.com')).toEqual({ code: 2, output: "This removes someone@example.com's personal data for good. Run again with --yes to confirm." });
+      expect(await cli('export-person', 'not-an-address')).toEqual({ code: 2, output: 'Usage: feedback export-person EMAIL' });
+      expect(await cli('import', 'contacts', 'test/.tmp/no-such.csv')).toEqual({ code: 2, output: 'test/.tmp/no-such.csv: no such file' });
+    } finally {
+      delete process.env['FEEDBACK_DATA_DIR'];
+    }
+  });
+
+  it('on a deployed stack, invokes the function that shared/deployment/schedules.ts names for each job', () => {
+    const outputs = Object.fromEntries(Object.keys(OUTPUTS).map((key) => [key, `value of ${key}`])) as DeployedTarget['outputs'];
+    const stack: DeployedTarget = { kind: 'deployed', stackName: 'FeedbackPipeline', region: 'eu-west-2', outputs };
+    expect(jobFunctionName(stack, 'planWave')).toBe('value of plannerFunctionName');
+    expect(jobFunctionName(stack, 'sendReminders')).toBe('value of plannerFunctionName');
+    expect(jobFunctionName(stack, 'sendDigests')).toBe('value of digestFunctionName');
   });
 });
