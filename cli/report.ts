@@ -1,8 +1,8 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../shared/platform/table/table-client.ts';
 import type { TDeploymentConfig } from '../shared/deployment/deployment-config.ts';
 import type { TQuestionnaire } from '../shared/questionnaires/questionnaire-schema.ts';
-import { keys } from '../shared/platform/table/keys.ts';
+import { parseSegmentKey } from '../shared/platform/table/keys.ts';
+import { benchmarkWaveOf } from '../shared/invitations/wave-store.ts';
 import { getDepartment, listStaff } from '../shared/people/directory-store.ts';
 import { listComplaints } from '../shared/complaints/complaint-store.ts';
 import { aggregatePeriod } from '../shared/digest/aggregate-period.ts';
@@ -13,13 +13,12 @@ import { complaintHandlingFrom } from '../shared/complaints/handling-config.ts';
 
 /** `company`, `dept:<id>` or `staff:<email>`. */
 export async function resolveScope(table: Table, scope: string, businessName: string): Promise<DigestScope | string> {
-  if (scope === 'company') return { kind: 'company', name: businessName };
-  if (scope.startsWith('dept:')) {
-    const department = await getDepartment(table, scope.slice(5));
-    return department ? { kind: 'department', id: department.id, name: department.name } : `--scope: no department "${scope.slice(5)}"`;
-  }
-  if (scope.startsWith('staff:')) return { kind: 'staff', email: scope.slice(6).toLowerCase(), name: scope.slice(6) };
-  return `--scope: "${scope}" is not company, dept:<id> or staff:<email>`;
+  const segment = parseSegmentKey(scope);
+  if (!segment) return `--scope: "${scope}" is not company, dept:<id> or staff:<email>`;
+  if (segment.kind === 'company') return { kind: 'company', name: businessName };
+  if (segment.kind === 'staff') return { kind: 'staff', email: segment.email.toLowerCase(), name: segment.email };
+  const department = await getDepartment(table, segment.id);
+  return department ? { kind: 'department', id: department.id, name: department.name } : `--scope: no department "${segment.id}"`;
 }
 
 /** The digest's figures for one scope and period, from rollups (aggregating the period first if it never was). */
@@ -27,8 +26,7 @@ export async function buildReport(table: Table, config: TDeploymentConfig, quest
   let rollups = await readRollups(table, questionnaire.id, period);
   if (rollups.length === 0) rollups = (await aggregatePeriod(table, questionnaire, period)).rollups;
   const staff = await listStaff(table);
-  const benchmarkItem = (await table.db.send(new GetCommand({ TableName: table.name, Key: keys.wave(questionnaire.id, 'BENCHMARK') }))).Item;
-  const benchmarkPeriod = benchmarkItem ? String(benchmarkItem['waveId']) : undefined;
+  const benchmarkPeriod = await benchmarkWaveOf(table, questionnaire.id);
   const complaints = (await listComplaints(table, { closedSince: periodStart(period) })).filter(
     (c) => c.questionnaireId === questionnaire.id && (scope.kind !== 'department' || c.departmentId === scope.id) && (scope.kind !== 'staff' || c.staffEmail === scope.email),
   );
