@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { TDeploymentConfig } from '../shared/deployment/deployment-config.ts';
 import type { TQuestionnaire } from '../shared/questionnaires/questionnaire-schema.ts';
 import type { TSendRequest } from '../shared/invitations/invitation-store.ts';
-import type { ScheduledJob } from '../shared/deployment/schedules.ts';
+import { JOB_FUNCTION, type JobFunction, type ScheduledJob } from '../shared/deployment/schedules.ts';
 import type { Logger } from '../shared/platform/observability/logger.ts';
 import { createApp, type AppEnv } from '../functions/http-api/app.tsx';
 import { openTable, type Table } from '../shared/platform/table/table-client.ts';
@@ -37,6 +37,8 @@ export interface LocalPipelineOptions {
   readonly wrapMailer?: (mailer: Mailer) => Mailer;
 }
 
+type DigestRun = { period: string; outcomes: DigestOutcome[] };
+
 export interface LocalPipeline {
   readonly table: Table;
   readonly app: Hono<AppEnv>;
@@ -47,8 +49,8 @@ export interface LocalPipeline {
     planWave(at?: Date): Promise<Extract<PlannerResult, { job: 'planWave' }>>;
     sendReminders(at?: Date): Promise<Extract<PlannerResult, { job: 'sendReminders' }>>;
     sweepComplaints(at?: Date): Promise<SweepSummary>;
-    sendDigests(at?: Date, options?: { period?: string; resend?: boolean }): Promise<{ period: string; outcomes: DigestOutcome[] }>;
-    sendStaffDigests(at?: Date, options?: { month?: string; resend?: boolean }): Promise<{ period: string; outcomes: DigestOutcome[] }>;
+    sendDigests(at?: Date, options?: { period?: string; resend?: boolean }): Promise<DigestRun>;
+    sendStaffDigests(at?: Date, options?: { month?: string; resend?: boolean }): Promise<DigestRun>;
   } & Record<ScheduledJob, (at?: Date) => Promise<unknown>>;
   /** Waits until both queues are empty. */
   drained(): Promise<void>;
@@ -96,7 +98,15 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     now: ctx.now,
     logError: (message, error, fields) => options.log.error(message, error, fields),
   });
-  const digest = (at?: Date) => digestFor(ctx, at);
+  // Each job goes to the function JOB_FUNCTION names, as the stack's schedules and the CLI send it.
+  const byFunction: Record<JobFunction, (event: Record<string, unknown>, at?: Date) => Promise<unknown>> = {
+    planner,
+    complaints,
+    // The digest runs as of `at` through its clock (a past week is sent as if it were then).
+    digest: (event, at) => digestFor(ctx, at)(event),
+  };
+  const runJob = (job: ScheduledJob, at?: Date, options: Record<string, unknown> = {}) =>
+    byFunction[JOB_FUNCTION[job]]({ job, ...(at ? { at: at.toISOString() } : {}), ...options }, at);
   const queues = [sendQueue, complaintQueue];
   return {
     table: ctx.table,
@@ -111,12 +121,11 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     },
     close: () => queues.forEach((queue) => queue.close()),
     jobs: {
-      planWave: async (at) => (await planner({ job: 'planWave', ...(at ? { at: at.toISOString() } : {}) })) as Extract<PlannerResult, { job: 'planWave' }>,
-      sendReminders: async (at) =>
-        (await planner({ job: 'sendReminders', ...(at ? { at: at.toISOString() } : {}) })) as Extract<PlannerResult, { job: 'sendReminders' }>,
-      sweepComplaints: async (at) => (await complaints({ job: 'sweepComplaints', ...(at ? { at: at.toISOString() } : {}) })) as SweepSummary,
-      sendDigests: (at?: Date, digestOptions: { period?: string; resend?: boolean } = {}) => digest(at)({ job: 'sendDigests', ...digestOptions }),
-      sendStaffDigests: (at?: Date, digestOptions: { month?: string; resend?: boolean } = {}) => digest(at)({ job: 'sendStaffDigests', ...digestOptions }),
+      planWave: async (at) => (await runJob('planWave', at)) as Extract<PlannerResult, { job: 'planWave' }>,
+      sendReminders: async (at) => (await runJob('sendReminders', at)) as Extract<PlannerResult, { job: 'sendReminders' }>,
+      sweepComplaints: async (at) => (await runJob('sweepComplaints', at)) as SweepSummary,
+      sendDigests: async (at?: Date, digestOptions: { period?: string; resend?: boolean } = {}) => (await runJob('sendDigests', at, digestOptions)) as DigestRun,
+      sendStaffDigests: async (at?: Date, digestOptions: { month?: string; resend?: boolean } = {}) => (await runJob('sendStaffDigests', at, digestOptions)) as DigestRun,
     },
   };
 }

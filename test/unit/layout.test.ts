@@ -42,6 +42,11 @@ describe('the layout keeps its promises', () => {
     }
   });
 
+  it('a failed condition is interpreted in one place (conditionalWrite), where a retried write is told from a conflict', () => {
+    const catching = product.filter(({ file, text }) => !file.endsWith('platform/table/table-client.ts') && /ConditionalCheckFailedException|isConditionFailure/.test(text));
+    expect(catching.map((s) => s.file)).toEqual([]);
+  });
+
   it('keys are parsed in keys.ts only', () => {
     const parsing = product.filter(({ file, text }) => !file.endsWith('platform/table/keys.ts') && text.includes(`.split('#')`));
     expect(parsing.map((s) => s.file)).toEqual([]);
