@@ -104,7 +104,7 @@ export async function measureAnswerLoad(options: { dynamodbEndpoint: string; sec
   let stored = 0;
   let cursor: Record<string, unknown> | undefined;
   do {
-    const page = await pipeline.table.db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RESPONSE#${questionnaire.id}#${waveId}` }, Select: 'COUNT', ExclusiveStartKey: cursor }));
+    const page = await pipeline.table.db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.responsesOf(questionnaire.id, waveId).pk }, Select: 'COUNT', ExclusiveStartKey: cursor }));
     stored += page.Count ?? 0;
     cursor = page.LastEvaluatedKey;
   } while (cursor);

@@ -7,8 +7,8 @@ import { getDepartment, listStaff } from '../shared/people/directory-store.ts';
 import { listComplaints } from '../shared/complaints/complaint-store.ts';
 import { aggregatePeriod } from '../shared/digest/aggregate-period.ts';
 import { readRollups } from '../shared/digest/digest-store.ts';
-import { buildDigestReport, type DigestReport, type DigestScope } from '../shared/digest/digest-report.ts';
-import { periodStart, previousPeriod } from '../shared/digest/period.ts';
+import { buildDigestReport, complaintsForPeriod, type DigestReport, type DigestScope } from '../shared/digest/digest-report.ts';
+import { periodEnd, periodStart, previousPeriod } from '../shared/digest/period.ts';
 import { complaintHandlingFrom } from '../shared/complaints/handling-config.ts';
 
 /** `company`, `dept:<id>` or `staff:<email>`. */
@@ -27,9 +27,7 @@ export async function buildReport(table: Table, config: TDeploymentConfig, quest
   if (rollups.length === 0) rollups = (await aggregatePeriod(table, questionnaire, period)).rollups;
   const staff = await listStaff(table);
   const benchmarkPeriod = await benchmarkWaveOf(table, questionnaire.id);
-  const complaints = (await listComplaints(table, { closedSince: periodStart(period) })).filter(
-    (c) => c.questionnaireId === questionnaire.id && (scope.kind !== 'department' || c.departmentId === scope.id) && (scope.kind !== 'staff' || c.staffEmail === scope.email),
-  );
+  const complaints = complaintsForPeriod(await listComplaints(table, { closedSince: periodStart(period) }), questionnaire.id, scope, periodEnd(period));
   return buildDigestReport({
     questionnaire,
     period,

@@ -9,7 +9,7 @@ import { buildReport, reportRows, resolveScope, toCsv } from '../report.ts';
 export const reportCommand = defineCommand({
   name: 'report',
   summary: 'print a period’s figures for a scope, or export them',
-  usage: 'feedback report [--period 2026-W47] [--scope company|dept:ID|staff:EMAIL] [--questionnaire ID] [--format table|json|csv] [--stack NAME]',
+  usage: 'feedback report [--period 2026-W47] [--scope company|dept:ID|staff:EMAIL] [--questionnaire ID] [--format table|json|csv] [--stack NAME] [--region REGION]',
   details: 'Reads the period’s rollups (aggregating it first if it never was). The period defaults to the last whole week.',
   options: {
     period: { type: 'string', description: 'the ISO week, e.g. 2026-W47' },

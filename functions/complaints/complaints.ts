@@ -6,6 +6,7 @@ import { processBatch } from '../../shared/platform/queue/sqs-batch.ts';
 import { ZComplaintMessage, type TComplaintMessage } from '../../shared/complaints/complaint-messages.ts';
 import { notifyComplaint, type NotifyDependencies } from '../../shared/complaints/notify-complaint.ts';
 import { sweepComplaints, type SweepSummary } from '../../shared/complaints/sweep-complaints.ts';
+import { recordMetric } from '../../shared/platform/observability/metrics.ts';
 
 export interface ComplaintsDependencies extends NotifyDependencies {
   readonly queue: MessageQueue<TComplaintMessage>;
@@ -21,10 +22,16 @@ const isSqsEvent = (event: unknown): event is SQSEvent => typeof event === 'obje
  */
 export function createComplaintsHandler(deps: ComplaintsDependencies) {
   return async (event: unknown): Promise<SQSBatchResponse | SweepSummary> => {
-    if (isSqsEvent(event)) return processBatch(event, ZComplaintMessage, (message) => notifyComplaint(deps, message), deps.log);
+    if (isSqsEvent(event)) return processBatch(event, ZComplaintMessage, (message) => notifyAndCount(deps, message), deps.log);
     const request = ZSweepRequest.parse(event);
     const summary = await sweepComplaints({ table: deps.table, queue: deps.queue, now: request.at ? new Date(request.at) : deps.now() });
     deps.log.info('complaints swept', { ...summary });
     return summary;
   };
+}
+
+async function notifyAndCount(deps: ComplaintsDependencies, message: TComplaintMessage): Promise<string> {
+  const outcome = await notifyComplaint(deps, message);
+  if (outcome === 'outcome-unknown') recordMetric('SendFailures');
+  return outcome;
 }

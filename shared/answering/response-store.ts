@@ -1,7 +1,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TInvitation } from '../invitations/invitation-store.ts';
 import { keys, parseResponseKey } from '../platform/table/keys.ts';
-import { conditionalWrite, writeIf, type Table } from '../platform/table/table-client.ts';
+import { conditionalWrite, WRITE_TOKEN_ATTRIBUTE, writeIf, type Table } from '../platform/table/table-client.ts';
 import { listAll } from '../platform/table/list-index.ts';
 import type { TAnswers } from '../questionnaires/answer-schema.ts';
 import { DEFAULT_RESPONSE_RETENTION_DAYS } from './answering-settings.ts';
@@ -148,9 +148,11 @@ export async function getResponse(table: Table, invitation: ResponseKeyParts): P
 
 /** A stored response item as the domain sees it: questionnaire, wave and link id come from its key. */
 export function responseFromItem(Item: Record<string, unknown>): TResponse {
+  // Keys, index keys and the write token are storage's business, not the response's.
+  const { pk: _pk, sk: _sk, gsi1pk: _listPk, gsi1sk: _listSk, [WRITE_TOKEN_ATTRIBUTE]: _token, ...fields } = Item;
   const answers = Item['answers'] as Record<string, unknown> | undefined;
   return {
-    ...(Item as unknown as TResponse),
+    ...(fields as unknown as TResponse),
     ...parseResponseKey(Item),
     ...(answers ? { answers: answersFromStored(answers) } : {}),
   };

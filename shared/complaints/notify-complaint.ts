@@ -49,9 +49,13 @@ export async function notifyComplaint(deps: NotifyDependencies, message: TCompla
     await completeNotification(deps.table, complaint.id, message.key, deps.now().toISOString());
     return 'sent';
   } catch (error) {
-    // SES may have taken a message whose answer was lost: the claim stays, so no retry mails
-    // it again at once; if it never arrived, the sweep takes the stale claim over and sends.
-    if (isUnknownSendOutcome(error)) return 'outcome-unknown';
+    // SES may have taken a message whose answer was lost. Sending it again could mail the
+    // manager twice, so it is recorded as sent: at most once, as for invitations. If it never
+    // arrived, the complaint still escalates to the head of service when its deadline passes.
+    if (isUnknownSendOutcome(error)) {
+      await completeNotification(deps.table, complaint.id, message.key, deps.now().toISOString());
+      return 'outcome-unknown';
+    }
     await releaseNotification(deps.table, complaint.id, message.key);
     throw error;
   }

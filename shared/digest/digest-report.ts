@@ -101,3 +101,13 @@ export function buildDigestReport(input: DigestInput): DigestReport | undefined 
     headline: `${scope.name}, ${input.period}: ${label} ${score === null ? '–' : Math.round(score)} from ${current.responses} responses${trend}; ${openCount} complaint${openCount === 1 ? '' : 's'} open.`,
   };
 }
+
+/**
+ * The complaints a weekly digest or report of `scope` shows: the questionnaire's, in the scope,
+ * still open or created before the period ended. One rule for the digest and `feedback report`.
+ */
+export function complaintsForPeriod(complaints: readonly TComplaint[], questionnaireId: string, scope: Segment, periodEnd: string): TComplaint[] {
+  const inScope = (c: TComplaint) =>
+    scope.kind === 'company' || (scope.kind === 'department' ? c.departmentId === scope.id : c.staffEmail === scope.email);
+  return complaints.filter((c) => c.questionnaireId === questionnaireId && inScope(c) && (c.state !== 'resolved' || c.createdAt < periodEnd));
+}

@@ -1,3 +1,4 @@
+import { parseSegmentKey } from '../platform/table/keys.ts';
 import type { Rollup, Tally } from './rollup.ts';
 
 /** NPS (promoters % − detractors %) or CSAT (% satisfied), or null with no responses. */
@@ -103,7 +104,8 @@ export function staffTable(staff: readonly Rollup[], company: Rollup, options: {
     .map((r) => {
       const score = headlineScore(r);
       const quality = score === null ? null : (r.responses * score + prior * companyScore) / (r.responses + prior);
-      return { email: r.segment.replace(/^staff:/, ''), delivered: r.delivered, responses: r.responses, score, quality, ranked: r.responses >= minSample };
+      const segment = parseSegmentKey(r.segment);
+      return { email: segment?.kind === 'staff' ? segment.email : r.segment, delivered: r.delivered, responses: r.responses, score, quality, ranked: r.responses >= minSample };
     })
     .sort((a, b) => Number(b.ranked) - Number(a.ranked) || (b.quality ?? -Infinity) - (a.quality ?? -Infinity) || b.delivered - a.delivered);
 }

@@ -38,3 +38,8 @@ export function periodsOfMonth(month: string): string[] {
   }
   return periods;
 }
+
+/** When a weekly period ends (the next Monday, 00:00 UTC), as an ISO time. */
+export function periodEnd(period: string): string {
+  return new Date(periodStart(period).getTime() + 7 * 86_400_000).toISOString();
+}

@@ -7,9 +7,9 @@ import { listComplaints, type TComplaint } from '../complaints/complaint-store.t
 import { aggregatePeriod } from './aggregate-period.ts';
 import { lastDigest, readRollups, recordDigestSent } from './digest-store.ts';
 import { benchmarkWaveOf } from '../invitations/wave-store.ts';
-import { buildDigestReport, type DigestScope } from './digest-report.ts';
+import { buildDigestReport, complaintsForPeriod, type DigestScope } from './digest-report.ts';
 import { renderDigestEmail } from './digest-email.tsx';
-import { periodsOfMonth, periodStart, previousPeriod } from './period.ts';
+import { periodEnd, periodStart, periodsOfMonth, previousPeriod } from './period.ts';
 import { mergeRollups, type Rollup } from './rollup.ts';
 
 export interface DigestDependencies extends MailContext {
@@ -42,7 +42,6 @@ export async function sendDigests(deps: DigestDependencies, options: { period: s
     if (department?.managerEmail === manager.email) scopes.push({ scope: { kind: 'department', id: department.id, name: department.name }, recipient: manager.email });
   }
   const complaints = await listComplaints(table, { closedSince: periodStart(options.period) });
-  const periodEnd = new Date(periodStart(options.period).getTime() + 7 * 86_400_000).toISOString();
   const outcomes: DigestOutcome[] = [];
 
   for (const questionnaire of deps.questionnaires.filter((q) => q.audience === 'customers')) {
@@ -52,8 +51,7 @@ export async function sendDigests(deps: DigestDependencies, options: { period: s
     const benchmark = benchmarkPeriod ? { period: benchmarkPeriod, rollups: await readRollups(table, questionnaire.id, benchmarkPeriod) } : null;
 
     for (const { scope, recipient } of scopes) {
-      const inScope = (c: TComplaint) => c.questionnaireId === questionnaire.id && (scope.kind !== 'department' || c.departmentId === scope.id);
-      const relevant = complaints.filter((c) => inScope(c) && (c.state !== 'resolved' || c.createdAt < periodEnd));
+      const relevant = complaintsForPeriod(complaints, questionnaire.id, scope, periodEnd(options.period));
       const report = buildDigestReport({ questionnaire, period: options.period, scope, rollups, previous, benchmark, complaints: relevant, calendar: handling.calendar, staffNames, staffDepartments, now });
       const base = { questionnaireId: questionnaire.id, scope: scope.name, recipient };
       if (!report) {

@@ -16,7 +16,11 @@ export interface DeliveryContext extends MailContext, LinkContext {
 
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'already-failed' | 'opted-out' | 'answered' | 'rejected' | 'interrupted';
 
-/** A message that can never succeed; it goes to the dead-letter queue instead of retrying. */
+/**
+ * A message that can never succeed (its invitation was forgotten, or names a questionnaire no
+ * longer deployed): it fails each delivery until the queue moves it to the dead-letter queue,
+ * where it can be inspected, rather than vanishing.
+ */
 export class UndeliverableError extends Error {
   override name = 'UndeliverableError';
 }

@@ -134,18 +134,20 @@ export async function claimSend(table: Table, request: TSendRequest, at: string)
 /** Gives the claim back after SES refused the call (it did not take the message), so the retry can send. */
 export async function releaseSend(table: Table, request: TSendRequest): Promise<void> {
   const key = keys.invitation(request.questionnaireId, request.waveId, request.email);
-  if (request.kind === 'reminder') {
-    await table.db.send(new UpdateCommand({ TableName: table.name, Key: key, UpdateExpression: 'REMOVE reminderClaimedAt' }));
-    return;
-  }
-  await writeIf(table, {
-    TableName: table.name,
-    Key: key,
-    UpdateExpression: 'SET #status = :queued REMOVE sendingAt',
-    ConditionExpression: '#status = :sending',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':queued': 'queued', ':sending': 'sending' },
-  });
+  // Conditional both ways: an invitation deleted meanwhile (forget) must not come back as a bare key.
+  await writeIf(
+    table,
+    request.kind === 'reminder'
+      ? { TableName: table.name, Key: key, UpdateExpression: 'REMOVE reminderClaimedAt', ConditionExpression: 'attribute_exists(pk)' }
+      : {
+          TableName: table.name,
+          Key: key,
+          UpdateExpression: 'SET #status = :queued REMOVE sendingAt',
+          ConditionExpression: '#status = :sending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':queued': 'queued', ':sending': 'sending' },
+        },
+  );
 }
 
 type SendOutcome = { status: 'sent'; at: string; sesMessageId: string } | { status: 'failed'; at: string; failure: string };

@@ -100,7 +100,13 @@ async function planRecipient(
 ): Promise<ContactOutcome> {
   const request: TSendRequest = { kind: 'invitation', questionnaireId: input.questionnaire.id, waveId, email: contact.email };
   const existing = known.invited.get(normalizeEmail(contact.email));
-  if (existing) return existing.status === 'queued' ? { kind: 'queue', request } : { kind: 'already-sent' };
+  if (existing?.status === 'queued') {
+    // A run that failed between writing the invitation and marking the contact finishes the
+    // job here, or the frequency cap would not know of this invitation next week.
+    if ((contact.lastInvitedAt ?? '') < existing.createdAt) await markInvited(input.table, input.questionnaire.audience, contact.email, existing.createdAt);
+    return { kind: 'queue', request };
+  }
+  if (existing) return { kind: 'already-sent' };
 
   const suppressed = known.suppressed.has(normalizeEmail(contact.email));
   const verdict = eligibility(contact, suppressed, input.now, input.rules);

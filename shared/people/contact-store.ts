@@ -77,15 +77,15 @@ export async function listRecipientsPage(
   return { recipients: page.items.map((item) => ZRecipient.parse(item)), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
 
-/** Records that the recipient was sent a questionnaire at `at`. */
+/** Records that the recipient was sent a questionnaire at `at`; an address deleted meanwhile is left alone. */
 export async function markInvited(table: Table, audience: Audience, email: string, at: string): Promise<void> {
-  await table.db.send(new UpdateCommand({
+  await writeIf(table, {
     TableName: table.name,
     Key: keys.recipient(audience, email),
     UpdateExpression: 'SET lastInvitedAt = :at',
     ConditionExpression: 'attribute_exists(pk)',
     ExpressionAttributeValues: { ':at': at },
-  }));
+  });
 }
 
 /** Opts a recipient out; a second call keeps the first time. Unknown addresses are ignored. */

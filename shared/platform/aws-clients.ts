@@ -37,14 +37,16 @@ export interface CallBudget {
  *
  * - `interactive`: the answer function (10 s Lambda timeout, behind API Gateway, whose
  *   client is a person waiting). A DynamoDB call answers in milliseconds; 1.5 s without an
- *   answer means trouble, and one retry is all a person should wait for. Worst case per call
- *   ≈ 2 × 2 s + backoff ≈ 4.5 s, and a failed call ends the request, so even the slowest
- *   failure leaves half the timeout.
- * - `queue`: SQS consumers (sender, complaints: 60 s). Throttling deserves a few patient
- *   tries; worst case per call ≈ 4 × 4 s + backoff ≈ 20 s.
+ *   answer means trouble, and one retry is all a person should wait for. Worst case per call:
+ *   2 × (0.5 + 1.5) s + a 1 s pause = 5 s. A request makes a handful of calls in a row, but
+ *   the first that fails for good ends it (a 500 page), so the slowest failing request is one
+ *   call's worst case plus the milliseconds of those before it.
+ * - `queue`: SQS consumers (sender, complaints, mail events: 60 s). Throttling deserves a few
+ *   patient tries: 4 × (1 + 3) s + 7 s of pauses = 23 s.
  * - `batch`: scheduled jobs (planner, digest: 15 min) that write thousands of items and
- *   should ride out throttling rather than fail a whole run; ≈ 6 × 6 s + backoff ≈ 50 s.
- * - `admin`: the CLI and the local stack, where a person watches a terminal.
+ *   should ride out throttling rather than fail a whole run: 6 × (1 + 5) s + 31 s = 67 s.
+ * - `admin`: the CLI and the local stack, where a person watches a terminal: 3 × (2 + 10) s
+ *   + 3 s = 39 s.
  */
 export const CALL_BUDGETS = {
   interactive: { maxAttempts: 2, connectionTimeoutMs: 500, requestTimeoutMs: 1_500 },

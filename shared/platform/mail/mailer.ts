@@ -23,9 +23,12 @@ const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', '
  * after the request was written proves nothing.
  */
 export function provesNotSent(error: unknown): boolean {
-  const failure = error as { $metadata?: { httpStatusCode?: number }; code?: string };
-  // A 2xx whose body did not parse is SES saying yes.
-  return (failure.$metadata?.httpStatusCode ?? 0) >= 300 || NOT_CONNECTED_CODES.has(failure.code ?? '');
+  const failure = error as { $metadata?: { httpStatusCode?: number }; code?: string; name?: string; message?: string };
+  // A 2xx whose body did not parse is not proof: SES may well have said yes.
+  if ((failure.$metadata?.httpStatusCode ?? 0) >= 300) return true;
+  // The SDK's node handler names a connection that never came up a TimeoutError, with no code.
+  const neverConnected = failure.name === 'TimeoutError' && /did not establish a connection/.test(failure.message ?? '');
+  return neverConnected || NOT_CONNECTED_CODES.has(failure.code ?? '');
 }
 
 /**
@@ -36,7 +39,7 @@ export function provesNotSent(error: unknown): boolean {
  * idempotency key, so a retry after a lost answer is a second email).
  */
 export function sesMailer(options: { configurationSet?: string; connection?: AwsConnection; budget?: CallBudget } = {}): Mailer {
-  const client = new SESClient(awsClientConfig(options.connection ?? {}, options.budget ?? CALL_BUDGETS.queue));
+  const client = new SESClient(awsClientConfig(options.connection ?? {}, options.budget ?? CALL_BUDGETS.admin));
   client.middlewareStack.add(
     (next) => async (args) => {
       try {

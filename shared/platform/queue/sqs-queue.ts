@@ -10,7 +10,7 @@ const SQS_BATCH_LIMIT = 10;
  * entries: the caller's message is redelivered and its idempotent keys make the repeat harmless.
  */
 export function sqsQueue<T>(queueUrl: string, options: { connection?: AwsConnection; budget?: CallBudget } = {}): MessageQueue<T> {
-  const client = new SQSClient(awsClientConfig(options.connection ?? {}, options.budget ?? CALL_BUDGETS.queue));
+  const client = new SQSClient(awsClientConfig(options.connection ?? {}, options.budget ?? CALL_BUDGETS.admin));
   return {
     async send(messages) {
       for (let start = 0; start < messages.length; start += SQS_BATCH_LIMIT) {

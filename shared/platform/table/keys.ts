@@ -51,7 +51,9 @@ export const keys = {
     sk: `INVITATION#${questionnaireId}#${waveId}`,
   }),
   /** One response per invitation: a resubmission replaces it, so nothing is counted twice. */
-  response: (questionnaireId: string, waveId: string, linkId: string) => ({ pk: `RESPONSE#${questionnaireId}#${waveId}`, sk: `LINK#${linkId}` }),
+  response: (questionnaireId: string, waveId: string, linkId: string) => ({ ...keys.responsesOf(questionnaireId, waveId), sk: `LINK#${linkId}` }),
+  /** A wave's responses, all in one partition. */
+  responsesOf: (questionnaireId: string, waveId: string) => ({ pk: `RESPONSE#${questionnaireId}#${waveId}` }),
   /** A wave's responses, listed by shard: the period-keyed index the digest aggregates from. */
   responseListing: (questionnaireId: string, waveId: string, linkId: string) => ({
     gsi1pk: `RESPONSES#${questionnaireId}#${waveId}#${shardOf(linkId)}`,

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand, type PutCommandInput, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, UpdateCommand, type PutCommandInput, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { awsClientConfig, CALL_BUDGETS, type AwsConnection, type CallBudget } from '../aws-clients.ts';
-import { TABLE_DESIGN } from './table-design.ts';
 
 /** The document client and table every storage operation takes. */
 export interface Table {
@@ -44,16 +44,17 @@ export const WRITE_TOKEN_ATTRIBUTE = 'wt';
  * out). If the first attempt landed, its retry fails the condition, and a plain catch would
  * read "someone else did it" — a lost state change and a lost notification. So every
  * conditional write carries a fresh token and refuses to apply twice; when the condition
- * fails after more than one attempt, the item is read back, and finding our own token means
- * the first attempt did the work.
+ * fails after more than one attempt, DynamoDB returns the item as it stands
+ * (`ReturnValuesOnConditionCheckFailure`, no extra read or permission), and finding our own
+ * token there means the first attempt did the work. (Not finding it proves nothing more than
+ * the plain condition failure did: someone may have written since.)
  */
 export async function conditionalWrite(table: Table, write: ConditionalPut | ConditionalUpdate): Promise<WriteOutcome> {
   const token = randomBytes(6).toString('base64url');
   const names = { ...write.ExpressionAttributeNames, '#wt': WRITE_TOKEN_ATTRIBUTE };
   const values = { ...write.ExpressionAttributeValues, ':wt': token };
   const condition = `(${write.ConditionExpression}) AND (attribute_not_exists(#wt) OR #wt <> :wt)`;
-  const common = { TableName: table.name, ConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
-  const key = 'Item' in write && write.Item ? keyOf(write.Item) : (write as ConditionalUpdate).Key!;
+  const common = { TableName: table.name, ConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: values, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const };
   try {
     const out =
       'Item' in write && write.Item
@@ -62,9 +63,10 @@ export async function conditionalWrite(table: Table, write: ConditionalPut | Con
     return { written: true, item: out.Attributes };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    if (((error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1) <= 1) return { written: false };
-    const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }));
-    return Item?.[WRITE_TOKEN_ATTRIBUTE] === token ? { written: true, item: Item } : { written: false };
+    const failure = error as { $metadata?: { attempts?: number }; Item?: Record<string, AttributeValue> };
+    if ((failure.$metadata?.attempts ?? 1) <= 1 || !failure.Item) return { written: false };
+    const item = unmarshall(failure.Item);
+    return item[WRITE_TOKEN_ATTRIBUTE] === token ? { written: true, item } : { written: false };
   }
 }
 
@@ -73,13 +75,9 @@ export async function writeIf(table: Table, write: ConditionalPut | ConditionalU
   return (await conditionalWrite(table, write)).written;
 }
 
-function keyOf(item: Item): Item {
-  return { [TABLE_DESIGN.partitionKey]: item[TABLE_DESIGN.partitionKey], [TABLE_DESIGN.sortKey]: item[TABLE_DESIGN.sortKey] };
-}
-
 // An update expression has at most one SET clause: the token joins it, or opens one.
 function withTokenSet(expression: string): string {
-  return /\bSET\s/.test(expression) ? expression.replace(/\bSET\s+/, 'SET #wt = :wt, ') : `${expression} SET #wt = :wt`;
+  return /\bSET\s/i.test(expression) ? expression.replace(/\bSET\s+/i, 'SET #wt = :wt, ') : `${expression} SET #wt = :wt`;
 }
 
 /** `SET #a = :a, #b = :b …` for every field, with its names and values, for upserts that keep other attributes. */
