@@ -3,6 +3,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// `feedback report | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 // The SDK's notice that its releases after January 2027 need Node 22: the lockfile pins today's.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // Jobs the CLI runs in-process record CloudWatch metrics; at a terminal they are noise.
