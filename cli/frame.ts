@@ -58,7 +58,8 @@ export interface CommandDefinition<O extends OptionSpecs> {
 export interface Command {
   readonly name: string;
   readonly summary: string;
-  run(args: readonly string[], out: LineWriter): Promise<ExitCode>;
+  /** Results go to `out`; usage errors and failures to `err` (stderr at a terminal). */
+  run(args: readonly string[], out: LineWriter, err?: LineWriter): Promise<ExitCode>;
 }
 
 /**
@@ -71,12 +72,12 @@ export function defineCommand<O extends OptionSpecs>(definition: CommandDefiniti
   return {
     name: definition.name,
     summary: definition.summary,
-    async run(args, out) {
+    async run(args, out, err = out) {
       let parsed;
       try {
         parsed = parseOptions(options, args);
       } catch (error) {
-        out(`${messageOf(error)}\n\n${help()}`);
+        err(`${messageOf(error)}\n\n${help()}`);
         return EXIT.usage;
       }
       if (parsed.values['help']) {
@@ -95,7 +96,7 @@ export function defineCommand<O extends OptionSpecs>(definition: CommandDefiniti
       try {
         return await definition.run(context);
       } catch (error) {
-        return reportFailure(definition.name, error, out);
+        return reportFailure(definition.name, error, err);
       }
     },
   };

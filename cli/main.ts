@@ -27,19 +27,22 @@ export const COMMANDS: readonly Command[] = [
 ];
 
 /** `npx feedback <command>`: the admin CLI. Exit codes: 0 done, 1 failed, 2 bad usage. */
-export async function runCli(argv: string[], out: LineWriter = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
+export async function runCli(argv: string[], out?: LineWriter, err?: LineWriter): Promise<number> {
+  // At a terminal, results go to stdout and errors to stderr; a caller that collects lines gets both in one place.
+  const write = out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const warn = err ?? out ?? ((line: string) => process.stderr.write(`${line}\n`));
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    out(cliHelp(COMMANDS));
     // Asked for, help is the answer; with no command at all, it is a usage error.
+    (name ? write : warn)(cliHelp(COMMANDS));
     return name ? EXIT.done : EXIT.usage;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    out(`Unknown command "${name}".\n\n${cliHelp(COMMANDS)}`);
+    warn(`Unknown command "${name}".\n\n${cliHelp(COMMANDS)}`);
     return EXIT.usage;
   }
-  return command.run(args, out);
+  return command.run(args, write, warn);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

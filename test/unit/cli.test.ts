@@ -11,6 +11,15 @@ async function cli(...args: string[]) {
 }
 
 describe('the feedback CLI', () => {
+  it('writes results to its output and errors to its error stream', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(await runCli(['report', '--format', 'xml'], (line) => out.push(line), (line) => err.push(line))).toBe(2);
+    expect({ out, err }).toEqual({ out: [], err: ['--format: "xml" is not one of table, json, csv'] });
+    expect(await runCli(['validate'], (line) => out.push(line), (line) => err.push(line))).toBe(0);
+    expect(out.join('\n')).toContain('Questionnaire OK');
+  });
+
   it('--help lists every command', async () => {
     const { code, output } = await cli('--help');
     expect(code).toBe(0);
