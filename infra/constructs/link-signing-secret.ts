@@ -1,4 +1,4 @@
-import { Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { LINK_SECRET_ARN } from '../../shared/platform/config/common-settings.ts';
@@ -14,6 +14,9 @@ export class LinkSigningSecret extends StackPart {
     this.secret = new secretsmanager.Secret(this, 'LinkSigningSecret', {
       description: 'HMAC key that signs questionnaire and unsubscribe links',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      // Links in customers' inboxes live for months (unsubscribe links a year longer): deleting
+      // or replacing the stack must not take their key with it.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(this.secret).acknowledge({
       id: 'AwsSolutions-SMG4',

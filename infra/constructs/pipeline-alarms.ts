@@ -1,4 +1,5 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as ses from 'aws-cdk-lib/aws-ses';
@@ -49,6 +50,20 @@ export class PipelineAlarms extends StackPart {
     const reputation = (metricName: string) => new cloudwatch.Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });
     this.alarm('SesBounceRate', reputation('Reputation.BounceRate'), 0.05, `SES bounce rate reached 5 % (configuration set ${props.configurationSet.configurationSetName})`);
     this.alarm('SesComplaintRate', reputation('Reputation.ComplaintRate'), 0.001, 'SES complaint rate reached 0.1 %');
+    // The topic policy `enforceSSL` writes holds only its TLS deny; without an Allow, CloudWatch
+    // cannot publish and every alarm would stay silent. Only this account's alarms may.
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowThisStacksAlarms',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+          ArnLike: { 'aws:SourceArn': this.alarms.map((alarm) => alarm.alarmArn) },
+        },
+      }),
+    );
   }
 
   private alarm(id: string, metric: cloudwatch.IMetric, threshold: number, description: string): void {

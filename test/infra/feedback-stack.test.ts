@@ -169,9 +169,19 @@ describe('the CDK stack', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50 }), AccessLogSettings: Match.anyValue() });
   });
 
-  it('generates the link-signing secret and exports what the CLI needs', () => {
-    template.hasResourceProperties('AWS::SecretsManager::Secret', { GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) });
-    for (const output of ['ApiUrl', 'TableName', 'SendQueueUrl', 'PlannerFunctionName', 'ConfigurationSetName']) template.hasOutput(output, {});
+  it('generates the link-signing secret, keeps it when the stack goes, and exports what the CLI needs', () => {
+    template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: Match.objectLike({ GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) }) });
+    for (const output of ['ApiUrl', 'TableName', 'SendQueueUrl', 'PlannerFunctionName', 'DigestFunctionName', 'ConfigurationSetName']) template.hasOutput(output, {});
+  });
+
+  it('lets CloudWatch publish this stack’s alarms to the alarm topic, and no other alarms', () => {
+    const policies = Object.values(template.findResources('AWS::SNS::TopicPolicy')).map((p) => p.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
+    const allow = policies.flat().filter((s) => s.Effect === 'Allow' && JSON.stringify(s.Principal).includes('cloudwatch'));
+    expect(allow).toHaveLength(1);
+    expect(allow[0]).toMatchObject({ Action: 'sns:Publish', Principal: { Service: 'cloudwatch.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } });
+    const alarmIds = Object.keys(template.findResources('AWS::CloudWatch::Alarm')).sort();
+    const allowed = (allow[0]!.Condition.ArnLike['aws:SourceArn'] as Array<{ 'Fn::GetAtt': [string, string] }>).map((ref) => ref['Fn::GetAtt'][0]).sort();
+    expect(allowed).toEqual(alarmIds);
   });
 
   // A changed logical ID makes CloudFormation replace the resource. These were deployed before
