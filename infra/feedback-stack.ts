@@ -1,4 +1,5 @@
-import { CfnOutput, Stack, type CfnElement, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type CfnElement, type StackProps } from 'aws-cdk-lib';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { TDeploymentConfig } from '../shared/deployment/deployment-config.ts';
@@ -8,6 +9,7 @@ import { PUBLIC_BASE_URL } from '../shared/platform/config/common-settings.ts';
 import { COMPLAINT_QUEUE_URL } from '../shared/complaints/complaint-settings.ts';
 import { SEND_QUEUE_URL } from '../shared/invitations/invitation-settings.ts';
 import { SENDER_MAX_CONCURRENCY } from '../shared/invitations/send-rate.ts';
+import { DeadLetterQueue } from './constructs/dead-letter-queue.ts';
 import { FeedbackHttpApi } from './constructs/feedback-http-api.ts';
 import { FeedbackMail } from './constructs/feedback-mail.ts';
 import { FeedbackTable } from './constructs/feedback-table.ts';
@@ -59,9 +61,15 @@ export class FeedbackStack extends Stack {
     setConfigSettings(functions, config);
 
     const schedules = new JobSchedules(this, 'Schedules', { definitions: scheduleDefinitions(config), functions });
+    // Scheduler and SNS invoke these asynchronously: a run that fails its retries lands in a queue
+    // with an alarm, instead of being dropped silently after Lambda's six hours.
+    const asyncFailures = new DeadLetterQueue(this, 'AsyncInvokeFailureQueue');
+    for (const fn of [planner, complaints, digest, mailEvents]) {
+      fn.function.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure: new destinations.SqsDestination(asyncFailures) });
+    }
     new PipelineAlarms(this, 'Alarms', {
       email: config.alarmEmail,
-      deadLetterQueues: [sendQueue.deadLetterQueue, schedules.deadLetterQueue, mail.eventsDeadLetterQueue, complaintQueue.deadLetterQueue],
+      deadLetterQueues: [sendQueue.deadLetterQueue, schedules.deadLetterQueue, mail.eventsDeadLetterQueue, complaintQueue.deadLetterQueue, asyncFailures],
       functions: Object.values(functions),
       configurationSet: mail.configurationSet,
     });
