@@ -72,6 +72,12 @@ export class FeedbackStack extends Stack {
       deadLetterQueues: [sendQueue.deadLetterQueue, schedules.deadLetterQueue, mail.eventsDeadLetterQueue, complaintQueue.deadLetterQueue, asyncFailures],
       functions: Object.values(functions),
       configurationSet: mail.configurationSet,
+      api: api.api,
+      // Invitations drain at the SES rate (10,000 take about 12 minutes at 14/s); complaints are due within minutes.
+      queueAges: [
+        { queue: sendQueue.queue, maxAge: Duration.hours(1) },
+        { queue: complaintQueue.queue, maxAge: Duration.minutes(10) },
+      ],
     });
 
     const outputs: Record<keyof typeof OUTPUTS, string> = {

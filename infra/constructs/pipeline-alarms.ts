@@ -1,5 +1,6 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as ses from 'aws-cdk-lib/aws-ses';
@@ -19,6 +20,13 @@ export interface PipelineAlarmsProps {
   readonly functions: readonly ProductFunction[];
   /** The configuration set whose sending the SES reputation alarms are about. */
   readonly configurationSet: ses.IConfigurationSet;
+  /**
+   * The HTTP API: its own 5xx count alarms (the app answers errors with a 500 page, so the
+   * function's Errors metric stays 0).
+   */
+  readonly api: apigw.IHttpApi;
+  /** Work queues, each with how old its oldest message may grow before someone should look. */
+  readonly queueAges: ReadonlyArray<{ readonly queue: sqs.IQueue; readonly maxAge: Duration }>;
 }
 
 /**
@@ -45,6 +53,11 @@ export class PipelineAlarms extends StackPart {
     }
     for (const fn of props.functions) {
       this.alarm(`${fn.node.id}Errors`, fn.function.metricErrors({ period: Duration.minutes(5) }), 1, `${fn.node.id} reported errors`);
+    }
+    this.alarm('HttpApi5xx', props.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 5, 'The HTTP API answered 5 or more server errors in 5 minutes');
+    for (const { queue, maxAge } of props.queueAges) {
+      const metric = queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: 'Maximum' });
+      this.alarm(`${queue.node.id}Age`, metric, maxAge.toSeconds(), `A message has waited over ${maxAge.toHumanString()} in ${queue.node.path}`);
     }
     // SES reviews an account at a 5 % bounce rate and 0.1 % complaint rate; alarm at those marks.
     const reputation = (metricName: string) => new cloudwatch.Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });

@@ -159,6 +159,12 @@ describe('the CDK stack', () => {
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 
+  it('alarms on the HTTP API’s own 5xx answers and on messages waiting too long in the work queues', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/ApiGateway', MetricName: '5xx', Threshold: 5 });
+    const ages = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a) => a.Properties.MetricName === 'ApproximateAgeOfOldestMessage');
+    expect(ages.map((a) => a.Properties.Threshold).sort((a: number, b: number) => a - b)).toEqual([600, 3600]);
+  });
+
   it('sends a failed asynchronous run (Scheduler, SNS) to a queue with an alarm after two retries within an hour', () => {
     const configs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig')).map((c) => c.Properties);
     expect(configs).toHaveLength(4);
