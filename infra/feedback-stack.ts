@@ -73,6 +73,7 @@ export class FeedbackStack extends Stack {
       functions: Object.values(functions),
       configurationSet: mail.configurationSet,
       api: api.api,
+      mailers: [sender, complaints],
       // Invitations drain at the SES rate (10,000 take about 12 minutes at 14/s); complaints are due within minutes.
       queueAges: [
         { queue: sendQueue.queue, maxAge: Duration.hours(1) },

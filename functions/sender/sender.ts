@@ -4,6 +4,7 @@ import { ZSendRequest } from '../../shared/invitations/invitation-store.ts';
 import { deliverInvitation, type DeliveryContext } from '../../shared/invitations/deliver-invitation.ts';
 import { createPacer } from '../../shared/invitations/pacer.ts';
 import { recordMetric } from '../../shared/platform/observability/metrics.ts';
+import { isSendingBlocked } from '../../shared/platform/mail/mailer.ts';
 import type { Logger } from '../../shared/platform/observability/logger.ts';
 
 export interface SenderDependencies extends DeliveryContext {
@@ -20,16 +21,30 @@ export interface SenderDependencies extends DeliveryContext {
 export function createSenderHandler(deps: SenderDependencies) {
   const pacer = createPacer(deps.sendsPerSecond);
   const paced = { ...deps, mailer: { sendRaw: async (raw: Buffer) => (await pacer.take(), deps.mailer.sendRaw(raw)) } };
-  return (event: SQSEvent): Promise<SQSBatchResponse> =>
-    processBatch(
+  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+    // Once SES refuses the sender or the account, the rest of the batch would be refused alike:
+    // it goes back to the queue untouched, to be sent when the cause is fixed.
+    let blocked: Error | undefined;
+    return processBatch(
       event,
       ZSendRequest,
       async (request) => {
-        const outcome = await deliverInvitation(paced, request);
+        if (blocked) throw blocked;
+        const outcome = await deliverInvitation(paced, request).catch((error: unknown) => {
+          if (isSendingBlocked(error)) blocked = reportBlocked(deps, error as Error);
+          throw error;
+        });
         if (outcome === 'sent') recordMetric('InvitationsSent');
         if (outcome === 'rejected' || outcome === 'interrupted') recordMetric('SendFailures');
         return outcome;
       },
       deps.log,
     );
+  };
+}
+
+function reportBlocked(deps: SenderDependencies, error: Error): Error {
+  recordMetric('SendingBlocked');
+  deps.log.error('SES refuses to send for this sender or account (verify the identity, leave the sandbox, or resume sending): the invitations wait in the queue', error);
+  return error;
 }

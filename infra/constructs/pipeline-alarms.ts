@@ -10,6 +10,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { ProductFunction } from './product-function.ts';
 import { StackPart } from './stack-part.ts';
+import { METRIC_NAMESPACE, type MetricName } from '../../shared/platform/observability/metrics.ts';
 
 export interface PipelineAlarmsProps {
   /** Where alarms are emailed. @default no subscription */
@@ -25,6 +26,8 @@ export interface PipelineAlarmsProps {
    * function's Errors metric stays 0).
    */
   readonly api: apigw.IHttpApi;
+  /** The functions that send mail: their `SendFailures` and `SendingBlocked` metrics alarm. */
+  readonly mailers: readonly ProductFunction[];
   /** Work queues, each with how old its oldest message may grow before someone should look. */
   readonly queueAges: ReadonlyArray<{ readonly queue: sqs.IQueue; readonly maxAge: Duration }>;
 }
@@ -53,6 +56,13 @@ export class PipelineAlarms extends StackPart {
     }
     for (const fn of props.functions) {
       this.alarm(`${fn.node.id}Errors`, fn.function.metricErrors({ period: Duration.minutes(5) }), 1, `${fn.node.id} reported errors`);
+    }
+    // The product's own metrics (EMF lines): dimension `service` is the function's name.
+    const product = (fn: ProductFunction, metricName: MetricName) =>
+      new cloudwatch.Metric({ namespace: METRIC_NAMESPACE, metricName, dimensionsMap: { service: fn.function.functionName }, statistic: 'Sum', period: Duration.minutes(5) });
+    for (const fn of props.mailers) {
+      this.alarm(`${fn.node.id}SendFailures`, product(fn, 'SendFailures'), 1, `${fn.node.id}: SES refused a message for good, or its outcome is unknown`);
+      this.alarm(`${fn.node.id}SendingBlocked`, product(fn, 'SendingBlocked'), 1, `${fn.node.id}: SES refuses the sender or the account (unverified identity, sandbox, sending paused); mail waits in the queue`);
     }
     this.alarm('HttpApi5xx', props.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 5, 'The HTTP API answered 5 or more server errors in 5 minutes');
     for (const { queue, maxAge } of props.queueAges) {

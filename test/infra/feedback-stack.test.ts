@@ -159,6 +159,14 @@ describe('the CDK stack', () => {
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 
+  it('alarms when SES refuses mail for good or refuses the sender, on the sending functions’ own metrics', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties).filter((a) => a.Namespace === 'FeedbackPipeline');
+    expect(alarms.map((a) => a.MetricName).sort()).toEqual(['SendFailures', 'SendFailures', 'SendingBlocked', 'SendingBlocked']);
+    const services = alarms.map((a) => String(a.Dimensions[0].Value.Ref).replace(/Function.*$/, ''));
+    expect([...new Set(services)].sort()).toEqual(['Complaints', 'Sender']);
+    for (const alarm of alarms) expect(alarm).toMatchObject({ Threshold: 1, Dimensions: [{ Name: 'service' }] });
+  });
+
   it('alarms on the HTTP API’s own 5xx answers and on messages waiting too long in the work queues', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/ApiGateway', MetricName: '5xx', Threshold: 5 });
     const ages = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a) => a.Properties.MetricName === 'ApproximateAgeOfOldestMessage');

@@ -3,12 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { saveContact, getContact, markInvited, markUnsubscribed } from '../../shared/people/contact-store.ts';
-import { getInvitation } from '../../shared/invitations/invitation-store.ts';
+import { createInvitation, getInvitation } from '../../shared/invitations/invitation-store.ts';
+import { newLinkId } from '../../shared/platform/tokens/link-token.ts';
+import { createLogger } from '../../shared/platform/observability/logger.ts';
+import { createSenderHandler } from '../../functions/sender/sender.ts';
+import type { SQSEvent } from 'aws-lambda';
 import { suppressAddress } from '../../shared/people/suppression-store.ts';
-import { aContact } from '../support/factories.ts';
+import { aContact, demoQuestionnaires } from '../support/factories.ts';
 import { inviteCustomer } from '../support/invite-customer.ts';
 import { inboxEmails, type TestPipeline } from '../support/local-services.ts';
 import { usePipeline } from '../support/use-pipeline.ts';
+import { emittedMetrics, metricTotal } from '../support/metrics-collector.ts';
 
 const now = new Date('2026-11-23T09:00:00Z');
 const pipelines = usePipeline({ now: () => now });
@@ -89,6 +94,61 @@ describe('planning and sending a wave (DynamoDB Local + SES emulator)', () => {
     expect(pipeline.logLines.filter((line) => line.includes('"errorName":"Throttling"'))).toHaveLength(3);
     // Logs name messages and outcomes, never the people: no address appears in them.
     expect(pipeline.logLines.join('\n')).not.toContain('@');
+  });
+
+  it('SES refusing an unverified sender stops the wave without failing an invitation; once fixed, every invitation goes', async () => {
+    let verified = false;
+    let refusals = 0;
+    // The emulator accepts any sender, so a wrapper plays SES in the sandbox until the identity is verified.
+    const pipeline = await pipelines.start({
+      wrapMailer: (mailer) => ({
+        async sendRaw(raw) {
+          if (verified) return mailer.sendRaw(raw);
+          if (++refusals === 2) verified = true; // the admin verifies the identity while the queue retries
+          throw Object.assign(new Error('Email address is not verified. The following identities failed the check in region EU-WEST-2: feedback@example.com'), { name: 'MessageRejected' });
+        },
+      }),
+    });
+    emittedMetrics.length = 0;
+    const { due } = await seed(pipeline);
+    await sendWave(pipeline);
+
+    const recipients = (await inboxEmails(pipeline.inbox)).map((e) => e.destination.to[0]);
+    expect(recipients.sort()).toEqual(due.map((c) => c.email).sort());
+    for (const contact of due) expect(await getInvitation(pipeline.table, { questionnaireId: 'customer-service', waveId: '2026-W48', email: contact.email })).toMatchObject({ status: 'sent' });
+    expect(pipeline.sendQueue.deadLetters).toEqual([]);
+    expect(metricTotal('SendingBlocked')).toBe(refusals);
+    expect(metricTotal('SendFailures')).toBe(0);
+    expect(pipeline.logLines.some((line) => line.includes('SES refuses to send for this sender or account'))).toBe(true);
+    expect(pipeline.logLines.join('\n')).not.toContain('@');
+  });
+
+  it('once SES refuses the sender, the rest of the batch goes back to the queue without asking SES', async () => {
+    const pipeline = await pipelines.start();
+    const contacts = [aContact(), aContact(), aContact()];
+    for (const contact of contacts) {
+      await saveContact(pipeline.table, contact);
+      await createInvitation(pipeline.table, { audience: 'customers', questionnaireId: 'customer-service', waveId: '2026-W48', email: contact.email, name: contact.name, language: 'en', linkId: newLinkId(), status: 'queued', createdAt: now.toISOString() });
+    }
+    let calls = 0;
+    const sender = createSenderHandler({
+      table: pipeline.table,
+      mailer: { sendRaw: async () => Promise.reject(Object.assign(new Error(`Email address is not verified (call ${++calls}).`), { name: 'MessageRejected' })) },
+      questionnaires: demoQuestionnaires,
+      businessName: 'Acme',
+      senderAddress: 'feedback@example.com',
+      publicBaseUrl: 'https://feedback.test',
+      linkSecret: async () => 'test-secret-'.padEnd(40, 'x'),
+      linkValidityDays: 30,
+      now: () => now,
+      sendsPerSecond: 100,
+      log: createLogger({ write: () => undefined }),
+    });
+    const Records = contacts.map((contact, i) => ({ messageId: `m${i}`, receiptHandle: `r${i}`, body: JSON.stringify({ questionnaireId: 'customer-service', waveId: '2026-W48', email: contact.email }), attributes: { ApproximateReceiveCount: '1' }, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:local:000000000000:send', awsRegion: 'local' }));
+    const result = await sender({ Records } as unknown as SQSEvent);
+    expect(calls).toBe(1);
+    expect(result.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(['m0', 'm1', 'm2']);
+    for (const contact of contacts) expect(await getInvitation(pipeline.table, { questionnaireId: 'customer-service', waveId: '2026-W48', email: contact.email })).toMatchObject({ status: 'queued' });
   });
 
   it('a poison message ends in the dead-letter queue without holding up the others', async () => {

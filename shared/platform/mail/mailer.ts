@@ -59,10 +59,23 @@ export function sesMailer(options: { configurationSet?: string; connection?: Aws
   };
 }
 
-/** True for SES errors that will fail the same way on every retry. */
+/** True for SES errors that will fail the same way on every retry of this message. */
 export function isPermanentSendError(error: unknown): boolean {
-  return error instanceof Error && PERMANENT_SEND_ERRORS.has(error.name);
+  return error instanceof Error && PERMANENT_SEND_ERRORS.has(error.name) && !isSendingBlocked(error);
 }
+
+/**
+ * True when SES refuses because of the account or the sender, not the message: an identity
+ * not verified (or a recipient outside the sandbox), sending paused, or no permission. Every
+ * other invitation would fail the same way until someone fixes it, and then each should go.
+ */
+export function isSendingBlocked(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (BLOCKING_ERRORS.has(error.name)) return true;
+  return error.name === 'MessageRejected' && /not verified|sandbox/i.test(error.message);
+}
+
+const BLOCKING_ERRORS = new Set(['MailFromDomainNotVerifiedException', 'AccountSendingPausedException', 'ConfigurationSetSendingPausedException', 'ConfigurationSetDoesNotExistException', 'AccessDenied', 'AccessDeniedException']);
 
 const PERMANENT_SEND_ERRORS = new Set(['MessageRejected', 'MailFromDomainNotVerifiedException', 'ConfigurationSetDoesNotExistException', 'AccountSendingPausedException', 'ConfigurationSetSendingPausedException', 'InvalidParameterValue']);
 

@@ -64,7 +64,8 @@ function defined(fields: Fields): Record<string, string | number | boolean> {
 }
 
 function describeError(error: unknown): Fields {
-  if (error instanceof Error) return { errorName: error.name, errorMessage: error.message.slice(0, 300) };
+  // AWS error messages can quote addresses (SES names the identities that failed a check).
+  if (error instanceof Error) return { errorName: error.name, errorMessage: error.message.replace(/[^\s:,;"'<>()]+@[^\s:,;"'<>()]+/g, '<address>').slice(0, 300) };
   return error === undefined ? {} : { errorName: typeof error };
 }
 
