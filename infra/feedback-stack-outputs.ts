@@ -6,4 +6,6 @@ export const OUTPUTS = {
   plannerFunctionName: 'PlannerFunctionName',
   digestFunctionName: 'DigestFunctionName',
   configurationSetName: 'ConfigurationSetName',
+  /** Subscribe to it (email, chat, a pager) to hear the alarms; `alarmEmail` does that for one address. */
+  alarmTopicArn: 'AlarmTopicArn',
 } as const;

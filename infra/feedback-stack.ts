@@ -67,7 +67,7 @@ export class FeedbackStack extends Stack {
     for (const fn of [planner, complaints, digest, mailEvents]) {
       fn.function.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure: new destinations.SqsDestination(asyncFailures) });
     }
-    new PipelineAlarms(this, 'Alarms', {
+    const alarms = new PipelineAlarms(this, 'Alarms', {
       email: config.alarmEmail,
       deadLetterQueues: [sendQueue.deadLetterQueue, schedules.deadLetterQueue, mail.eventsDeadLetterQueue, complaintQueue.deadLetterQueue, asyncFailures],
       functions: Object.values(functions),
@@ -88,6 +88,7 @@ export class FeedbackStack extends Stack {
       plannerFunctionName: planner.function.functionName,
       digestFunctionName: digest.function.functionName,
       configurationSetName: mail.configurationSet.configurationSetName,
+      alarmTopicArn: alarms.topic.topicArn,
     };
     for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, OUTPUTS[key as keyof typeof OUTPUTS], { value });
   }

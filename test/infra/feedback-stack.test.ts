@@ -197,7 +197,7 @@ describe('the CDK stack', () => {
 
   it('generates the link-signing secret, keeps it when the stack goes, and exports what the CLI needs', () => {
     template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: Match.objectLike({ GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) }) });
-    for (const output of ['ApiUrl', 'TableName', 'SendQueueUrl', 'PlannerFunctionName', 'DigestFunctionName', 'ConfigurationSetName']) template.hasOutput(output, {});
+    for (const output of ['ApiUrl', 'TableName', 'SendQueueUrl', 'PlannerFunctionName', 'DigestFunctionName', 'ConfigurationSetName', 'AlarmTopicArn']) template.hasOutput(output, {});
   });
 
   it('lets CloudWatch publish this stack’s alarms to the alarm topic, and no other alarms', () => {
