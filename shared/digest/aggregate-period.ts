@@ -2,7 +2,7 @@ import type { Table } from '../platform/table/table-client.ts';
 import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import { segmentKey } from '../platform/table/keys.ts';
 import { LIST_SHARDS } from '../platform/table/table-design.ts';
-import { waveInvitations } from '../invitations/invitation-store.ts';
+import { waveAttributions } from '../invitations/invitation-store.ts';
 import { waveResponses } from '../answering/response-store.ts';
 import { replaceRollups } from './digest-store.ts';
 import { addResponse, counts, emptyRollup, type Rollup } from './rollup.ts';
@@ -45,10 +45,9 @@ export async function aggregatePeriod(table: Table, questionnaire: TQuestionnair
   const attribution = new Map<string, { staffEmail?: string; departmentId?: string }>();
   await Promise.all(
     Array.from({ length: LIST_SHARDS }, async (_, shard) => {
-      for await (const item of waveInvitations(table, questionnaire.id, period, shard, result)) {
-        const invitation = { ...(item.staffEmail ? { staffEmail: item.staffEmail } : {}), ...(item.departmentId ? { departmentId: item.departmentId } : {}) };
-        attribution.set(item.linkId, invitation);
-        if (item.status !== 'sent') continue;
+      for await (const { linkId, sent, ...invitation } of waveAttributions(table, questionnaire.id, period, shard, result)) {
+        attribution.set(linkId, invitation);
+        if (!sent) continue;
         for (const segment of segmentsOf(invitation)) rollupFor(segment).delivered++;
       }
     }),

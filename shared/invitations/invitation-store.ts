@@ -201,9 +201,24 @@ function reminderUpdate(table: Table, key: { pk: string; sk: string }, outcome: 
       };
 }
 
-/** One shard of a wave's invitations, item by item; `usage` receives the read units. */
-export async function* waveInvitations(table: Table, questionnaireId: string, waveId: string, shard: number, usage?: { readUnits: number }): AsyncGenerator<TInvitation> {
-  for await (const item of listAll(table, keys.invitationShard(questionnaireId, waveId, shard).gsi1pk, usage)) yield invitationFromItem(item);
+/** What aggregation needs of an invitation: whom its response is attributed to, and whether it went out. */
+export interface InvitationAttribution {
+  readonly linkId: string;
+  readonly sent: boolean;
+  readonly staffEmail?: string;
+  readonly departmentId?: string;
+}
+
+/**
+ * One shard of a wave's invitations, as attribution only; `usage` receives the read units.
+ * Read straight from the items, not through the invitation schema: a digest reads every
+ * invitation of its period, and a full parse costs about 20 µs each (20 s of CPU per million).
+ */
+export async function* waveAttributions(table: Table, questionnaireId: string, waveId: string, shard: number, usage?: { readUnits: number }): AsyncGenerator<InvitationAttribution> {
+  for await (const item of listAll(table, keys.invitationShard(questionnaireId, waveId, shard).gsi1pk, usage)) {
+    const { staffEmail, departmentId } = item as { staffEmail?: string; departmentId?: string };
+    yield { linkId: String(item['linkId']), sent: item['status'] === 'sent', ...(staffEmail ? { staffEmail } : {}), ...(departmentId ? { departmentId } : {}) };
+  }
 }
 
 /** Every invitation a person has had. */
