@@ -1,5 +1,5 @@
 import * as z from '../platform/validation/zod.ts';
-import type { TBusinessHours } from './business-calendar.ts';
+import { WEEKDAYS, type TBusinessHours } from './business-calendar.ts';
 import type { ComplaintHandling } from './open-complaint.ts';
 
 /** The config file's `complaintHandling` section. */
@@ -30,7 +30,7 @@ export function complaintHandlingFrom(config: { timeZone: string; businessHours:
 export const ZComplaintHandlingEnv = z.object({
   calendar: z.object({
     timeZone: z.string(),
-    days: z.array(z.enum(['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'])),
+    days: z.array(z.enum(WEEKDAYS)),
     start: z.string(),
     end: z.string(),
     holidays: z.array(z.string()),

@@ -77,26 +77,19 @@ export async function listRecipientsPage(
   return { recipients: page.items.map((item) => ZRecipient.parse(item)), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
 
-/** Records that the recipient was sent a questionnaire at `at`; an address deleted meanwhile is left alone. */
-export async function markInvited(table: Table, audience: Audience, email: string, at: string): Promise<void> {
-  await writeIf(table, {
-    TableName: table.name,
-    Key: keys.recipient(audience, email),
-    UpdateExpression: 'SET lastInvitedAt = :at',
-    ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeValues: { ':at': at },
-  });
+/** Records that the recipient was sent a questionnaire at `at`. */
+export function markInvited(table: Table, audience: Audience, email: string, at: string): Promise<void> {
+  return stampRecipient(table, audience, email, 'SET lastInvitedAt = :at', at);
 }
 
-/** Opts a recipient out; a second call keeps the first time. Unknown addresses are ignored. */
-export async function markUnsubscribed(table: Table, audience: Audience, email: string, at: string): Promise<void> {
-  await writeIf(table, {
-    TableName: table.name,
-    Key: keys.recipient(audience, email),
-    UpdateExpression: 'SET unsubscribedAt = if_not_exists(unsubscribedAt, :at)',
-    ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeValues: { ':at': at },
-  });
+/** Opts a recipient out; a second call keeps the first time. */
+export function markUnsubscribed(table: Table, audience: Audience, email: string, at: string): Promise<void> {
+  return stampRecipient(table, audience, email, 'SET unsubscribedAt = if_not_exists(unsubscribedAt, :at)', at);
+}
+
+/** Sets a time on an existing recipient; an address unknown, or deleted meanwhile (forget), is left alone. */
+async function stampRecipient(table: Table, audience: Audience, email: string, update: string, at: string): Promise<void> {
+  await writeIf(table, { TableName: table.name, Key: keys.recipient(audience, email), UpdateExpression: update, ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':at': at } });
 }
 
 /** Deletes a contact; whether there was one. */
