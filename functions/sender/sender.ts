@@ -31,7 +31,10 @@ export function createSenderHandler(deps: SenderDependencies) {
       async (request) => {
         if (blocked) throw blocked;
         const outcome = await deliverInvitation(paced, request).catch((error: unknown) => {
-          if (isSendingBlocked(error)) blocked = reportBlocked(deps, error as Error);
+          if (isSendingBlocked(error)) {
+            blocked = error as Error;
+            reportBlocked(deps, blocked);
+          }
           throw error;
         });
         if (outcome === 'sent') recordMetric('InvitationsSent');
@@ -43,8 +46,7 @@ export function createSenderHandler(deps: SenderDependencies) {
   };
 }
 
-function reportBlocked(deps: SenderDependencies, error: Error): Error {
+function reportBlocked(deps: SenderDependencies, error: Error): void {
   recordMetric('SendingBlocked');
   deps.log.error('SES refuses to send for this sender or account (verify the identity, leave the sandbox, or resume sending): the invitations wait in the queue', error);
-  return error;
 }
