@@ -107,7 +107,6 @@ async function bundle(entry: string, outfile: string, variant: Variant): Promise
     target: LAMBDA_BUNDLING.target,
     mainFields: [...LAMBDA_BUNDLING.mainFields],
     sourcemap: LAMBDA_BUNDLING.sourceMap,
-    sourcesContent: LAMBDA_BUNDLING.sourcesContent,
     banner: { js: LAMBDA_BUNDLING.banner },
     ...(variant === 'product' ? { alias: { ...LAMBDA_BUNDLING.alias }, external: [...LAMBDA_BUNDLING.external] } : {}),
     ...(variant === 'sdkExternal' ? { external: ['@aws-sdk/*'] } : {}),

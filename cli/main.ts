@@ -11,6 +11,7 @@ import { forgetCommand } from './commands/forget.ts';
 import { exportPersonCommand } from './commands/export-person.ts';
 import { validateCommand } from './commands/validate.ts';
 import { statusCommand } from './commands/status.ts';
+import { rotateLinkKeyCommand } from './commands/rotate-link-key.ts';
 
 /** Every command, in the order `feedback --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   exportPersonCommand,
   validateCommand,
   statusCommand,
+  rotateLinkKeyCommand,
 ];
 
 /** `npx feedback <command>`: the admin CLI. Exit codes: 0 done, 1 failed, 2 bad usage. */

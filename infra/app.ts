@@ -14,8 +14,12 @@ export function buildApp(app = new App()): App {
   const config = loadDeploymentConfig(app.node.tryGetContext('config') as string | undefined);
   const questionnaireDir = app.node.tryGetContext('questionnaires') as string | undefined;
   loadQuestionnaires(questionnaireDir);
+  // The CDK CLI sets these from the profile it deploys with: the stack is then checked against that Region.
+  const region = process.env['CDK_DEFAULT_REGION'];
+  const account = process.env['CDK_DEFAULT_ACCOUNT'];
   new FeedbackStack(app, config.stackName, {
     config,
+    ...(region ? { env: { region, ...(account ? { account } : {}) } } : {}),
     ...(questionnaireDir ? { questionnaireDir } : {}),
     description: 'Customer feedback pipeline: questionnaires, answers, complaints and digests',
   });

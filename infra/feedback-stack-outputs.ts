@@ -8,4 +8,6 @@ export const OUTPUTS = {
   configurationSetName: 'ConfigurationSetName',
   /** Subscribe to it (email, chat, a pager) to hear the alarms; `alarmEmail` does that for one address. */
   alarmTopicArn: 'AlarmTopicArn',
+  /** The link-signing keys: `feedback rotate-link-key --stack` adds one. */
+  linkSecretArn: 'LinkSecretArn',
 } as const;

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type CfnElement, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Tags, Token, type CfnElement, type StackProps } from 'aws-cdk-lib';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -20,6 +20,7 @@ import { logicalIdWithoutParts } from './constructs/stack-part.ts';
 import { WorkQueue } from './constructs/work-queue.ts';
 import { createFunctions, setConfigSettings } from './feedback-functions.ts';
 import { OUTPUTS } from './feedback-stack-outputs.ts';
+import { refuseUnsupportedRegion } from './supported-regions.ts';
 
 export interface FeedbackStackProps extends StackProps {
   /** The validated deployment config (`config/feedback.config.json`). */
@@ -32,6 +33,11 @@ export class FeedbackStack extends Stack {
   constructor(scope: Construct, id: string, props: FeedbackStackProps) {
     super(scope, id, props);
     const { config } = props;
+    // An environment-agnostic synth (no Region known) cannot be checked; `cdk deploy` with a profile can.
+    if (!Token.isUnresolved(this.region)) refuseUnsupportedRegion(this.region, config.additionalRegions);
+    Tags.of(this).add('Application', 'feedback-pipeline');
+    Tags.of(this).add('FeedbackStack', this.stackName);
+    for (const [key, value] of Object.entries(config.tags)) Tags.of(this).add(key, value);
     const logRetention = config.logRetentionDays as logs.RetentionDays;
 
     const table = new FeedbackTable(this, 'Table');
@@ -41,7 +47,7 @@ export class FeedbackStack extends Stack {
     const complaintQueue = new WorkQueue(this, 'Complaint', { urlSetting: COMPLAINT_QUEUE_URL });
     const functions = createFunctions(this, { logRetention, questionnaireDir: props.questionnaireDir });
     const { 'http-api': httpApi, planner, sender, complaints, digest, 'mail-events': mailEvents } = functions;
-    const api = new FeedbackHttpApi(this, 'Api', { handler: httpApi.function, routes: ROUTES, logRetention });
+    const api = new FeedbackHttpApi(this, 'Api', { handler: httpApi.function, routes: ROUTES, logRetention, customDomain: config.customDomain });
     const mail = new FeedbackMail(this, 'Mail', { senderAddress: config.senderAddress, eventsHandler: mailEvents.function });
 
     // Least privilege: each function gets only the item operations and indexes its code uses.
@@ -89,6 +95,7 @@ export class FeedbackStack extends Stack {
       digestFunctionName: digest.function.functionName,
       configurationSetName: mail.configurationSet.configurationSetName,
       alarmTopicArn: alarms.topic.topicArn,
+      linkSecretArn: linkSecret.secret.secretArn,
     };
     for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, OUTPUTS[key as keyof typeof OUTPUTS], { value });
   }

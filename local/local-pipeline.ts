@@ -5,6 +5,7 @@ import type { TSendRequest } from '../shared/invitations/invitation-store.ts';
 import { JOB_FUNCTION, type JobFunction, type ScheduledJob } from '../shared/deployment/schedules.ts';
 import type { Logger } from '../shared/platform/observability/logger.ts';
 import { createApp, type AppEnv } from '../functions/http-api/app.tsx';
+import { localAdminAccess } from '../shared/platform/web/admin-access.ts';
 import { openTable, type Table } from '../shared/platform/table/table-client.ts';
 import { sesMailer, type Mailer } from '../shared/platform/mail/mailer.ts';
 import { createPlannerHandler, type PlannerResult } from '../functions/planner/planner.ts';
@@ -27,7 +28,8 @@ export interface LocalPipelineOptions {
   readonly sesEndpoint: string;
   /** The base of links in emails: the local API. */
   readonly publicBaseUrl: string;
-  readonly linkSecret: string;
+  /** The secret's text, or how to read it now (the local stack re-reads its file, so a rotation needs no restart). */
+  readonly linkSecret: string | (() => string);
   readonly mailDir: string;
   readonly log: Logger;
   readonly now?: () => Date;
@@ -77,7 +79,7 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     table: openTable(options.tableName, { endpoint: options.dynamodbEndpoint }),
     mailer: (options.wrapMailer ?? ((inner: Mailer) => inner))(archivingMailer(sesMailer({ connection: { endpoint: options.sesEndpoint } }), options.mailDir)),
     now: options.now ?? (() => new Date()),
-    linkSecret: () => Promise.resolve(options.linkSecret),
+    linkSecret: async () => (typeof options.linkSecret === 'function' ? options.linkSecret() : options.linkSecret),
     handling: complaintHandlingFrom(options.config),
   };
   const visibilityTimeoutMs = options.visibilityTimeoutMs ?? 5000;
@@ -96,6 +98,7 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     complaintQueue,
     linkSecret: ctx.linkSecret,
     now: ctx.now,
+    adminAccess: localAdminAccess,
     logError: (message, error, fields) => options.log.error(message, error, fields),
   });
   // Each job goes to the function JOB_FUNCTION names, as the stack's schedules and the CLI send it.

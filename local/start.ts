@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       dynamodbEndpoint: dynamodb.endpoint,
       sesEndpoint: inbox.url,
       publicBaseUrl: apiUrl,
-      linkSecret: localLinkSecret(settings.secretFile),
+      linkSecret: () => localLinkSecret(settings.secretFile),
       mailDir: settings.mailDir,
       log,
     });

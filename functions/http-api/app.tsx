@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../shared/platform/web/app-env.ts';
 import { createWebApp } from '../../shared/platform/web/web-app.tsx';
+import { adminGuard, type AdminAccess } from '../../shared/platform/web/admin-access.ts';
 import { registerAnswerRoutes, type AnswerRouteDependencies } from '../../shared/answering/answer-routes.tsx';
 import { registerComplaintRoutes, type ComplaintRouteDependencies } from '../../shared/complaints/complaint-routes.tsx';
 import { registerUnsubscribeRoutes } from '../../shared/invitations/unsubscribe-routes.tsx';
@@ -12,6 +13,8 @@ export type { AppEnv };
 export interface AppDependencies extends AnswerRouteDependencies, ComplaintRouteDependencies {
   /** Where errors go, with the request's correlation id; never given request bodies or personal data. */
   readonly logError: (message: string, error: unknown, fields?: { requestId: string }) => void;
+  /** Who may reach `/admin/*`: API Gateway's IAM authorizer in AWS, anyone on the local stack. */
+  readonly adminAccess: AdminAccess;
 }
 
 /**
@@ -20,6 +23,8 @@ export interface AppDependencies extends AnswerRouteDependencies, ComplaintRoute
  */
 export function createApp(deps: AppDependencies): Hono<AppEnv> {
   const app = createWebApp(deps.logError);
+  // Checked here as well as by API Gateway: the app's router and API Gateway's can disagree.
+  app.use('*', adminGuard(deps.adminAccess));
   registerAnswerRoutes(app, deps);
   registerComplaintRoutes(app, deps);
   registerUnsubscribeRoutes(app, deps);

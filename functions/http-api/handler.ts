@@ -7,6 +7,7 @@ import { loadQuestionnaires } from '../../shared/questionnaires/load-questionnai
 import { openTable } from '../../shared/platform/table/table-client.ts';
 import { linkSecretFrom } from '../../shared/platform/tokens/link-secret.ts';
 import { createLogger, withLambdaContext } from '../../shared/platform/observability/logger.ts';
+import { apiGatewayIamAccess } from '../../shared/platform/web/admin-access.ts';
 import { sqsQueue } from '../../shared/platform/queue/sqs-queue.ts';
 
 const env = readSettings(SETTINGS);
@@ -25,6 +26,7 @@ export const handler = withLambdaContext(
       complaintQueue: sqsQueue(env.complaintQueueUrl, { budget: env.callBudget }),
       linkSecret: linkSecretFrom(env.linkSecretArn, env.callBudget),
       now: () => new Date(),
+      adminAccess: apiGatewayIamAccess(),
       logError: (message, error, fields) => log.error(message, error, fields),
     }),
   ),

@@ -9,11 +9,10 @@ export const LAMBDA_BUNDLING = {
   minify: true,
   target: 'node24',
   mainFields: ['module', 'main'],
-  // The map ships in the bundle to decode a stack trace by hand, but Node is not told to load
-  // it (no --enable-source-maps): parsing it cost every cold start 8–11 ms, and the logs carry
-  // error names and messages, never stacks. Without the sources it is a third of the size.
-  sourceMap: true,
-  sourcesContent: false,
+  // No source map: Node would not load it (no --enable-source-maps, which cost every cold start
+  // 8–11 ms to parse it), and the logs carry error names and messages, never stacks, so a map
+  // would only add to the asset's size.
+  sourceMap: false,
   // CommonJS dependencies (nodemailer's helpers) call require() inside the ESM bundle.
   banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   /**

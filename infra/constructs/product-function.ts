@@ -100,7 +100,6 @@ export class ProductFunction extends Construct {
         format: OutputFormat.ESM,
         minify: LAMBDA_BUNDLING.minify,
         sourceMap: LAMBDA_BUNDLING.sourceMap,
-        sourcesContent: LAMBDA_BUNDLING.sourcesContent,
         target: LAMBDA_BUNDLING.target,
         mainFields: [...LAMBDA_BUNDLING.mainFields],
         // The SDK is bundled, trimmed (NodejsFunction would leave @aws-sdk/* to the runtime's copy).

@@ -56,6 +56,21 @@ export const ZDeploymentConfig = z.strictObject({
   linkValidityDays: z._default(z.int().check(z.minimum(1), z.maximum(365)), 30),
   /** Where operational alarms are emailed; no subscription when absent. */
   alarmEmail: z.optional(z.email()),
+  /** Regions to deploy to beyond those the stack knows have every service it needs (infra/supported-regions.ts). */
+  additionalRegions: z._default(z.array(z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a Region code such as eu-west-2'))), []),
+  /** Tags for every resource of the stack, beside `Application` and `FeedbackStack`. */
+  tags: z._default(z.record(z.string().check(z.regex(/^[\w.:/=+@ -]{1,128}$/, 'must be a valid tag key')), z.string().check(z.maxLength(256))), {}),
+  /**
+   * The API's own hostname for the links in every email, so replacing the API never breaks
+   * them and mail shows the business's domain. Either a certificate (ACM, in the stack's
+   * Region) you have, or a Route 53 hosted zone the stack creates the certificate and record in.
+   */
+  customDomain: z.optional(
+    z.union([
+      z.strictObject({ domainName: z.string().check(z.regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a lower-case host name')), certificateArn: z.string().check(z.regex(/^arn:aws[a-z-]*:acm:/, 'must be an ACM certificate ARN')) }),
+      z.strictObject({ domainName: z.string().check(z.regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a lower-case host name')), hostedZoneId: z.string().check(z.regex(/^Z[A-Z0-9]{1,32}$/, 'must be a Route 53 hosted zone id')), hostedZoneName: z.string().check(z.minLength(3)) }),
+    ]),
+  ),
   logRetentionDays: z._default(z.union([z.literal(7), z.literal(14), z.literal(30), z.literal(60), z.literal(90), z.literal(180), z.literal(365)]), 90),
 });
 

@@ -9,6 +9,9 @@ import { renderInvitationEmail } from './invitation-email.tsx';
 import { composeEmail, type LinkContext, type MailContext } from '../platform/mail/mail-context.ts';
 import { isPermanentSendError, isUnknownSendOutcome } from '../platform/mail/mailer.ts';
 
+
+/** An unsubscribe link outlives the questionnaire link by this long: people unsubscribe from old mail. */
+export const UNSUBSCRIBE_LINK_EXTRA_DAYS = 365;
 export interface DeliveryContext extends MailContext, LinkContext {
   readonly questionnaires: readonly TQuestionnaire[];
   readonly linkValidityDays: number;
@@ -53,7 +56,7 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
   const scope = { questionnaireId: invitation.questionnaireId, waveId: invitation.waveId, language: invitation.language };
   const answerToken = signLink({ purpose: 'answer', linkId: invitation.linkId, expiresAt, scope }, secret);
   // Unsubscribing must keep working long after the questionnaire closes.
-  const unsubscribeToken = signLink({ purpose: 'unsubscribe', linkId: invitation.linkId, expiresAt: expiresAt + 365 * 86_400 }, secret);
+  const unsubscribeToken = signLink({ purpose: 'unsubscribe', linkId: invitation.linkId, expiresAt: expiresAt + UNSUBSCRIBE_LINK_EXTRA_DAYS * 86_400 }, secret);
   const unsubscribeUrl = routeUrl(ctx.publicBaseUrl, ROUTES.unsubscribe, { token: unsubscribeToken });
   const email = renderInvitationEmail({
     questionnaire,

@@ -27,6 +27,8 @@ describe('the synthesised Lambda bundles (NodejsFunction with the product’s es
       const asset = `asset.${String(fn.Properties['Code'].S3Key).replace(/\.zip$/, '')}`;
       const bundle = join(outdir, asset, 'index.mjs');
       expect(readdirSync(join(outdir, asset))).toContain('index.mjs');
+      // Nothing ships that the function never loads: no source map.
+      expect(readdirSync(join(outdir, asset)).filter((file) => file.endsWith('.map'))).toEqual([]);
       const source = readFileSync(bundle, 'utf8');
       // The alias replaced the SDK's default chain: no SSO or credential-process provider is bundled.
       expect(source).not.toMatch(/sso_start_url|credential_process/);

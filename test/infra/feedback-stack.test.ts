@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack, type CfnElement } from 'aws-cdk-lib';
@@ -9,7 +9,8 @@ import type { Settings } from '../../shared/platform/config/settings.ts';
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/app.ts';
 import { demoConfig, rawQuestionnaire } from '../support/factories.ts';
-import { ROUTES } from '../../shared/platform/web/routes.ts';
+import { ADMIN_CATCH_ALL_PATH, ROUTES } from '../../shared/platform/web/routes.ts';
+import { OUTPUTS } from '../../infra/feedback-stack-outputs.ts';
 import { CALL_BUDGETS, worstCaseMs, type CallBudgetName } from '../../shared/platform/aws-clients.ts';
 
 const outdirs: string[] = [];
@@ -22,6 +23,15 @@ function synthApp(context: Record<string, unknown> = {}): App {
   return app;
 }
 afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** The demo config with `changes`, written to a temporary file for `-c config=FILE`. */
+function configFile(changes: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'config-'));
+  outdirs.push(dir);
+  const file = join(dir, 'feedback.config.json');
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync('config/feedback.config.json', 'utf8')), ...changes }));
+  return file;
+}
 
 describe('the CDK stack', () => {
   let template: Template;
@@ -195,9 +205,31 @@ describe('the CDK stack', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50 }), AccessLogSettings: Match.anyValue() });
   });
 
+  it('requires IAM for any other method or spelling under /admin, and leaves only the rest to the public catch-all', () => {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+    expect(routes.find((r) => r.RouteKey === `ANY ${ADMIN_CATCH_ALL_PATH}`)?.AuthorizationType).toBe('AWS_IAM');
+    expect(routes.find((r) => r.RouteKey === 'ANY /{proxy+}')?.AuthorizationType ?? 'NONE').toBe('NONE');
+  });
+
+  it('writes one JSON access-log line per request with route, status, latency and integration error, never the path (it holds link tokens) or the caller’s IP', () => {
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
+    const format = stage.Properties.AccessLogSettings.Format as string;
+    const fields = JSON.parse(format) as Record<string, string>;
+    expect(fields).toMatchObject({ routeKey: '$context.routeKey', status: '$context.status', latencyMs: '$context.responseLatency', integrationError: '$context.integrationErrorMessage', requestId: '$context.requestId' });
+    expect(format).not.toMatch(/\$context\.(path|identity\.sourceIp|routePath)|rawPath/);
+  });
+
+  it('tags every resource that takes tags with the application and the stack', () => {
+    const tagged = Object.values(template.toJSON().Resources as Record<string, { Type: string; Properties?: { Tags?: unknown } }>).filter((r) => r.Properties?.Tags !== undefined);
+    expect(tagged.length).toBeGreaterThan(20);
+    for (const resource of tagged) expect(JSON.stringify(resource.Properties!.Tags), resource.Type).toContain('feedback-pipeline');
+    template.hasResourceProperties('AWS::SQS::Queue', { Tags: Match.arrayWith([{ Key: 'FeedbackStack', Value: demoConfig.stackName }]) });
+  });
+
   it('generates the link-signing secret, keeps it when the stack goes, and exports what the CLI needs', () => {
     template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: Match.objectLike({ GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) }) });
-    for (const output of ['ApiUrl', 'TableName', 'SendQueueUrl', 'PlannerFunctionName', 'DigestFunctionName', 'ConfigurationSetName', 'AlarmTopicArn']) template.hasOutput(output, {});
+    for (const output of Object.values(OUTPUTS)) template.hasOutput(output, {});
+    expect(Object.keys(template.toJSON().Outputs).sort()).toEqual(Object.values(OUTPUTS).sort());
   });
 
   it('lets CloudWatch publish this stack’s alarms to the alarm topic, and no other alarms', () => {
@@ -238,6 +270,33 @@ describe('the CDK stack', () => {
   it('matches the reviewed snapshot (asset hashes normalised)', () => {
     const normalised = JSON.stringify(template.toJSON(), null, 1).replace(/[0-9a-f]{64}(\.zip)?/g, '<asset-hash>');
     expect(normalised).toMatchSnapshot();
+  });
+
+  it('refuses at synth a Region without the services the stack needs, unless the config allows it', () => {
+    const withRegion = (region: string, config?: string) => {
+      vi.stubEnv('CDK_DEFAULT_REGION', region);
+      try {
+        return synthApp(config ? { config } : {});
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    };
+    expect(() => withRegion('cn-north-1')).toThrow(/Region cn-north-1[\s\S]*SES \(v2 API\), EventBridge Scheduler[\s\S]*additionalRegions/);
+    expect(() => withRegion('eu-west-2')).not.toThrow();
+    expect(() => withRegion('cn-north-1', configFile({ additionalRegions: ['cn-north-1'] }))).not.toThrow();
+  });
+
+  it('serves the API, and builds every emailed link, on the business’s own domain when configured (certificate and DNS record in its hosted zone)', () => {
+    const domainApp = synthApp({ config: configFile({ customDomain: { domainName: 'feedback.acme.example', hostedZoneId: 'Z0123456789ABC', hostedZoneName: 'acme.example' } }) });
+    const domain = Template.fromStack(domainApp.node.findChild(demoConfig.stackName) as Stack);
+    domain.hasResourceProperties('AWS::ApiGatewayV2::DomainName', { DomainName: 'feedback.acme.example', DomainNameConfigurations: [Match.objectLike({ SecurityPolicy: 'TLS_1_2' })] });
+    domain.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+    domain.hasResourceProperties('AWS::CertificateManager::Certificate', { DomainName: 'feedback.acme.example', ValidationMethod: 'DNS' });
+    domain.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'feedback.acme.example.', Type: 'A', HostedZoneId: 'Z0123456789ABC' });
+    const urls = Object.values(domain.findResources('AWS::Lambda::Function')).map((fn) => fn.Properties.Environment.Variables.PUBLIC_BASE_URL).filter(Boolean);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(new Set(urls)).toEqual(new Set(['https://feedback.acme.example/']));
+    domain.hasOutput(OUTPUTS.apiUrl, { Value: 'https://feedback.acme.example/' });
   });
 
   it('fails synth on an invalid questionnaire, naming the field', () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { importContacts, importStaff } from '../../shared/people/import-file.ts';
 import { getContact } from '../../shared/people/contact-store.ts';
 import { createApp } from '../../functions/http-api/app.tsx';
+import { localAdminAccess } from '../../shared/platform/web/admin-access.ts';
 import type { Table } from '../../shared/platform/table/table-client.ts';
 import { freshTable } from '../support/test-table.ts';
 import { demoConfig, demoQuestionnaires } from '../support/factories.ts';
@@ -84,7 +85,7 @@ describe('importing contacts and staff (DynamoDB Local)', () => {
 describe('POST /admin/interactions', () => {
   async function app() {
     const table = await freshTable();
-    const http = createApp({ table, questionnaires: demoQuestionnaires, businessName: 'Acme', complaintRules: demoConfig.complaints, responseRetentionDays: 730, complaintHandling: complaintHandlingFrom(demoConfig), complaintQueue: { send: async () => undefined }, linkSecret: async () => 'x'.repeat(40), now: () => now, logError: () => undefined });
+    const http = createApp({ table, questionnaires: demoQuestionnaires, businessName: 'Acme', complaintRules: demoConfig.complaints, responseRetentionDays: 730, complaintHandling: complaintHandlingFrom(demoConfig), complaintQueue: { send: async () => undefined }, linkSecret: async () => 'x'.repeat(40), now: () => now, adminAccess: localAdminAccess, logError: () => undefined });
     const post = (body: unknown) => http.request('/admin/interactions', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
     return { table, post };
   }

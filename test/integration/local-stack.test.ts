@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../support/free-port.ts';
@@ -78,6 +78,20 @@ describe('npm start (the local stack)', () => {
       if (!escalation) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(escalation, 'escalation email within 10 s').toBeDefined();
+
+    // Rotating the link key leaves the links already emailed working, with no restart.
+    process.env['FEEDBACK_DATA_DIR'] = dataDir;
+    try {
+      const rotated: string[] = [];
+      expect(await runCli(['rotate-link-key'], (line) => rotated.push(line)), rotated.join('\n')).toBe(0);
+      expect(rotated.join('\n')).toMatch(/Added link-signing key k1: new links are signed with it from .*Keys kept for links already sent: k0/s);
+    } finally {
+      delete process.env['FEEDBACK_DATA_DIR'];
+    }
+    expect(JSON.parse(readFileSync(join(dataDir, 'link-secret'), 'utf8')).keys.map((key: { id: string }) => key.id)).toEqual(['k0', 'k1']);
+    const reopened = await fetch(answerUrl);
+    expect(reopened.status).toBe(200);
+    expect(await reopened.text()).toContain('<form');
 
     const second = await startStack(env);
     expect(await second.exited).toBe(1);

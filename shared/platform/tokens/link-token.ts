@@ -1,10 +1,13 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { FIRST_KEY_ID, keyById, parseKeyring, signingKey, type LinkKeyring } from './link-keys.ts';
 
 /**
- * Signed link tokens: `v1.<purpose>.<linkId>.<expiry>[.<scope>].<signature>`. The link id
- * is 128 random bits (opaque: it reveals no email), the expiry is epoch seconds, and the
- * signature is HMAC-SHA256 over the rest with the stack's secret. Answer links carry a scope
- * (questionnaire, wave, language) so an answer can be stored without first reading the
+ * Signed link tokens: `v2.<keyId>.<purpose>.<linkId>.<expiry>[.<scope>].<signature>`. The
+ * link id is 128 random bits (opaque: it reveals no email), the expiry is epoch seconds, and
+ * the signature is HMAC-SHA256 over the rest with the key the token names (see link-keys.ts:
+ * naming the key is what lets the secret be rotated while older links still verify). Tokens
+ * from before key ids (`v1.…`, no key id) were signed with the first key. Answer links carry a
+ * scope (questionnaire, wave, language) so an answer can be stored without first reading the
  * invitation: one write per response.
  */
 export type LinkPurpose = 'answer' | 'unsubscribe' | 'complaint';
@@ -32,10 +35,15 @@ export function newLinkId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-export function signLink(claims: LinkClaims, secret: string): string {
+/**
+ * A token for `claims`, signed with the key active at `nowSeconds`. `secret` is the
+ * link-signing secret's text: one key, or the keyring rotation leaves.
+ */
+export function signLink(claims: LinkClaims, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
+  const key = signingKey(keyringOf(secret), nowSeconds);
   const scope = claims.scope ? `.${claims.scope.questionnaireId}~${claims.scope.waveId}~${claims.scope.language}` : '';
-  const body = `v1.${claims.purpose}.${claims.linkId}.${claims.expiresAt}${scope}`;
-  return `${body}.${mac(body, secret)}`;
+  const body = `v2.${key.id}.${claims.purpose}.${claims.linkId}.${claims.expiresAt}${scope}`;
+  return `${body}.${mac(body, key.secret)}`;
 }
 
 /**
@@ -45,20 +53,38 @@ export function signLink(claims: LinkClaims, secret: string): string {
 export function verifyLink(token: string, purpose: LinkPurpose, secret: string, nowSeconds: number): LinkClaims | undefined {
   if (token.length > 250) return undefined;
   const parts = token.split('.');
-  if (parts.length !== 5 && parts.length !== 6) return undefined;
-  const signature = parts.pop()!;
-  const [version, tokenPurpose, linkId, expiry, scopeText] = parts as [string, string, string, string, string | undefined];
-  const expected = Buffer.from(mac(parts.join('.'), secret));
+  const version = parts[0];
+  // v1 tokens name no key: they were signed with the first one.
+  const keyId = version === 'v2' ? parts[1] : version === 'v1' ? FIRST_KEY_ID : undefined;
+  const fields = parts.slice(version === 'v2' ? 2 : 1, -1);
+  if (keyId === undefined || (fields.length !== 3 && fields.length !== 4)) return undefined;
+  const key = keyById(keyringOf(secret), keyId);
+  if (!key) return undefined;
+  const signature = parts.at(-1)!;
+  const [tokenPurpose, linkId, expiry, scopeText] = fields as [string, string, string, string | undefined];
+  const expected = Buffer.from(mac(parts.slice(0, -1).join('.'), key.secret));
   const given = Buffer.from(signature);
   // Constant-time comparison, so response timing leaks nothing about the right signature.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   const expiresAt = Number(expiry);
-  if (version !== 'v1' || tokenPurpose !== purpose || !PURPOSES.includes(tokenPurpose) || !LINK_ID.test(linkId)) return undefined;
+  if (tokenPurpose !== purpose || !PURPOSES.includes(tokenPurpose) || !LINK_ID.test(linkId)) return undefined;
   if (!Number.isSafeInteger(expiresAt) || expiresAt <= nowSeconds) return undefined;
   if (scopeText === undefined) return { purpose, linkId, expiresAt };
   const scope = SCOPE.exec(scopeText);
   if (!scope) return undefined;
   return { purpose, linkId, expiresAt, scope: { questionnaireId: scope[1]!, waveId: scope[2]!, language: scope[3]! } };
+}
+
+/** Parsed once per secret text: a container verifies many links with the same few keys. */
+const keyrings = new Map<string, LinkKeyring>();
+function keyringOf(secret: string): LinkKeyring {
+  let ring = keyrings.get(secret);
+  if (!ring) {
+    ring = parseKeyring(secret);
+    if (keyrings.size >= 4) keyrings.clear();
+    keyrings.set(secret, ring);
+  }
+  return ring;
 }
 
 function mac(body: string, secret: string): string {

@@ -24,6 +24,19 @@ export interface RouteDefinition {
 
 export type RouteId = keyof typeof ROUTES;
 
+/** Every `iam` route lives under this prefix, and nothing public does (a test holds this). */
+export const ADMIN_PREFIX = '/admin/';
+/** API Gateway's IAM-authorised catch-all under the admin prefix: any other method or path spelling. */
+export const ADMIN_CATCH_ALL_PATH = `${ADMIN_PREFIX}{proxy+}`;
+
+/** The API Gateway route keys (`GET /admin/questionnaires`) a request can only reach with IAM. */
+export function iamRouteKeys(): ReadonlySet<string> {
+  const keys = Object.values(ROUTES as Readonly<Record<string, RouteDefinition>>)
+    .filter((route) => route.access === 'iam')
+    .map((route) => `${route.method} ${route.path}`);
+  return new Set([...keys, `ANY ${ADMIN_CATCH_ALL_PATH}`]);
+}
+
 /** `/unsubscribe/{token}` → `/unsubscribe/:token`, the form Hono matches. */
 export function toHonoPath(path: string): string {
   return path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
