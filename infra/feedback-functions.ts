@@ -3,9 +3,10 @@ import type { Construct } from 'constructs';
 import type { TDeploymentConfig } from '../shared/deployment/deployment-config.ts';
 import type { Setting } from '../shared/platform/config/settings.ts';
 import { complaintHandlingFrom } from '../shared/complaints/handling-config.ts';
-import { BUSINESS_NAME, BUSINESS_TIME_ZONE, LINK_VALIDITY_DAYS } from '../shared/platform/config/common-settings.ts';
+import { BUSINESS_NAME, BUSINESS_TIME_ZONE, LINK_VALIDITY_DAYS, MAIL_SENDS_PER_SECOND } from '../shared/platform/config/common-settings.ts';
+import { sendsPerSecondPerInstance } from '../shared/deployment/mail-shares.ts';
 import { COMPLAINT_HANDLING, COMPLAINT_RULES } from '../shared/complaints/complaint-settings.ts';
-import { FREQUENCY_CAP_DAYS, INTERACTION_DELAY_DAYS, RECURRING_PERIOD_DAYS, REMINDER_AFTER_DAYS, SES_SEND_RATE } from '../shared/invitations/invitation-settings.ts';
+import { FREQUENCY_CAP_DAYS, INTERACTION_DELAY_DAYS, RECURRING_PERIOD_DAYS, REMINDER_AFTER_DAYS } from '../shared/invitations/invitation-settings.ts';
 import { RESPONSE_RETENTION_DAYS } from '../shared/answering/answering-settings.ts';
 import { SETTINGS as HTTP_API_SETTINGS } from '../functions/http-api/settings.ts';
 import { SETTINGS as PLANNER_SETTINGS } from '../functions/planner/settings.ts';
@@ -89,7 +90,9 @@ export function setConfigSettings(functions: FeedbackFunctions, config: TDeploym
     [INTERACTION_DELAY_DAYS, String(config.planning.interactionDelayDays), [planner]],
     [REMINDER_AFTER_DAYS, String(config.reminders.afterDays), [planner]],
     [LINK_VALIDITY_DAYS, String(config.linkValidityDays), [planner, sender]],
-    [SES_SEND_RATE, String(config.sesSendRatePerSecond), [sender]],
+    [MAIL_SENDS_PER_SECOND, String(sendsPerSecondPerInstance(config.sesSendRatePerSecond, 'invitations')), [sender]],
+    [MAIL_SENDS_PER_SECOND, String(sendsPerSecondPerInstance(config.sesSendRatePerSecond, 'complaints')), [complaints]],
+    [MAIL_SENDS_PER_SECOND, String(sendsPerSecondPerInstance(config.sesSendRatePerSecond, 'digests')), [digest]],
   ];
   for (const [setting, value, readers] of values) for (const fn of readers) fn.setEnv(setting, value);
 }

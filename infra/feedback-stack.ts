@@ -8,7 +8,7 @@ import { ROUTES } from '../shared/platform/web/routes.ts';
 import { PUBLIC_BASE_URL } from '../shared/platform/config/common-settings.ts';
 import { COMPLAINT_QUEUE_URL } from '../shared/complaints/complaint-settings.ts';
 import { SEND_QUEUE_URL } from '../shared/invitations/invitation-settings.ts';
-import { SENDER_MAX_CONCURRENCY } from '../shared/invitations/send-rate.ts';
+import { MAILER_INSTANCES } from '../shared/deployment/mail-shares.ts';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.ts';
 import { FeedbackHttpApi } from './constructs/feedback-http-api.ts';
 import { FeedbackMail } from './constructs/feedback-mail.ts';
@@ -59,10 +59,10 @@ export class FeedbackStack extends Stack {
     table.connect(mailEvents, { actions: ['PutItem'] });
     for (const fn of [httpApi, sender, complaints]) linkSecret.connect(fn);
     for (const fn of [httpApi, complaints]) complaintQueue.connectProducer(fn);
-    complaintQueue.feed(complaints, { maxConcurrency: 2 });
+    complaintQueue.feed(complaints, { maxConcurrency: MAILER_INSTANCES.complaints });
     sendQueue.connectProducer(planner);
     for (const fn of [digest, sender, complaints]) mail.connectSender(fn);
-    sendQueue.feed(sender, { maxConcurrency: SENDER_MAX_CONCURRENCY });
+    sendQueue.feed(sender, { maxConcurrency: MAILER_INSTANCES.invitations });
     for (const fn of [sender, complaints]) fn.setEnv(PUBLIC_BASE_URL, api.url);
     setConfigSettings(functions, config);
 

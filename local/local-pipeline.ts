@@ -77,7 +77,7 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
   const ctx: LocalContext = {
     options,
     table: openTable(options.tableName, { endpoint: options.dynamodbEndpoint }),
-    mailer: (options.wrapMailer ?? ((inner: Mailer) => inner))(archivingMailer(sesMailer({ connection: { endpoint: options.sesEndpoint } }), options.mailDir)),
+    mailer: (options.wrapMailer ?? ((inner: Mailer) => inner))(archivingMailer(sesMailer({ connection: { endpoint: options.sesEndpoint }, sendsPerSecond: options.config.sesSendRatePerSecond }), options.mailDir)),
     now: options.now ?? (() => new Date()),
     linkSecret: async () => (typeof options.linkSecret === 'function' ? options.linkSecret() : options.linkSecret),
     handling: complaintHandlingFrom(options.config),
@@ -144,7 +144,6 @@ function senderFor({ options, table, mailer, now, linkSecret }: LocalContext) {
     linkSecret,
     linkValidityDays: options.config.linkValidityDays,
     now,
-    sendsPerSecond: options.config.sesSendRatePerSecond,
     log: options.log.child({ function: 'sender' }),
   });
 }

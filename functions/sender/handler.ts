@@ -6,7 +6,6 @@ import { loadQuestionnaires } from '../../shared/questionnaires/load-questionnai
 import { mailContextFrom } from '../../shared/platform/mail/mail-context.ts';
 import { linkSecretFrom } from '../../shared/platform/tokens/link-secret.ts';
 import { createLogger, withLambdaContext } from '../../shared/platform/observability/logger.ts';
-import { SENDER_MAX_CONCURRENCY } from '../../shared/invitations/send-rate.ts';
 
 const env = readSettings(SETTINGS);
 
@@ -20,7 +19,6 @@ export const handler = withLambdaContext(
     publicBaseUrl: env.publicBaseUrl,
     linkSecret: linkSecretFrom(env.linkSecretArn, env.callBudget),
     linkValidityDays: env.linkValidityDays,
-    sendsPerSecond: env.sesSendRate / SENDER_MAX_CONCURRENCY,
     log,
   }),
 );

@@ -1,10 +1,8 @@
 import { LINKING_SETTINGS, LINK_VALIDITY_DAYS, MAILING_SETTINGS } from '../../shared/platform/config/common-settings.ts';
-import { SES_SEND_RATE } from '../../shared/invitations/invitation-settings.ts';
 
 /** What the sender function reads from its environment; the stack sets each of these. */
 export const SETTINGS = {
   ...MAILING_SETTINGS,
   ...LINKING_SETTINGS,
   linkValidityDays: LINK_VALIDITY_DAYS,
-  sesSendRate: SES_SEND_RATE,
 };

@@ -3,8 +3,6 @@ import { positiveInt, setting, wholeNumber } from '../platform/config/settings.t
 
 /** The queue planned invitations go through to the sender. */
 export const SEND_QUEUE_URL = setting('SEND_QUEUE_URL', z.url());
-/** SES's sending rate for the account, messages per second. */
-export const SES_SEND_RATE = setting('SES_SEND_RATE', positiveInt);
 export const RECURRING_PERIOD_DAYS = setting('RECURRING_PERIOD_DAYS', positiveInt);
 export const FREQUENCY_CAP_DAYS = setting('FREQUENCY_CAP_DAYS', wholeNumber);
 export const INTERACTION_DELAY_DAYS = setting('INTERACTION_DELAY_DAYS', wholeNumber);

@@ -205,6 +205,21 @@ describe('the CDK stack', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50 }), AccessLogSettings: Match.anyValue() });
   });
 
+  it('shares the configured SES rate between every function that sends mail, so together they never exceed it', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).map((m) => m.Properties);
+    let total = 0;
+    const senders = Object.entries(functions).filter(([, fn]) => fn.Properties.Environment.Variables.MAIL_SENDS_PER_SECOND !== undefined);
+    expect(senders).toHaveLength(3);
+    for (const [id, fn] of senders) {
+      const perInstance = Number(fn.Properties.Environment.Variables.MAIL_SENDS_PER_SECOND);
+      // Queue-fed functions run at most MaximumConcurrency instances; the digest runs once at a time.
+      const mapping = mappings.find((m) => m.FunctionName.Ref === id);
+      total += perInstance * (mapping ? mapping.ScalingConfig.MaximumConcurrency : 1);
+    }
+    expect(total).toBeCloseTo(demoConfig.sesSendRatePerSecond, 5);
+  });
+
   it('requires IAM for any other method or spelling under /admin, and leaves only the rest to the public catch-all', () => {
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
     expect(routes.find((r) => r.RouteKey === `ANY ${ADMIN_CATCH_ALL_PATH}`)?.AuthorizationType).toBe('AWS_IAM');

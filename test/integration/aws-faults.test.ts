@@ -27,11 +27,12 @@ const invitationKey = (email: string) => ({ questionnaireId: 'customer-service',
  * emulator answers at once and cannot be slow or throttle by itself.
  */
 async function sesProxy(target: string, answer: (request: number) => { delayMs?: number; throttle?: boolean }) {
-  const stats = { requests: 0 };
+  const stats = { requests: 0, times: [] as number[] };
   proxy = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', async () => {
+      stats.times.push(Date.now());
       const plan = answer(++stats.requests);
       if (plan.throttle) {
         const body = '<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Maximum sending rate exceeded.</Message></Error><RequestId>r</RequestId></ErrorResponse>';
@@ -90,6 +91,19 @@ describe('AWS faults the emulators cannot produce', () => {
     expect(throttling.stats.requests).toBe(2);
     expect((await inboxEmails(pipeline.inbox)).map((e) => e.destination.to[0])).toEqual([contact.email]);
     expect(await getInvitation(pipeline.table, invitationKey(contact.email))).toMatchObject({ status: 'sent' });
+  });
+
+  it('a mailer keeps to its share of the send rate on every attempt, a retry after throttling included', async () => {
+    const pipeline = await pipelines.start();
+    const throttling = await sesProxy(pipeline.inbox.url, (request) => ({ throttle: request === 2 }));
+    const mailer = sesMailer({ connection: { endpoint: throttling.url }, budget: TIGHT, sendsPerSecond: 4 });
+    const raw = Buffer.from('From: a@acme.example\r\nTo: b@customer.example\r\nSubject: hello\r\n\r\nhello\r\n');
+    await Promise.all([mailer.sendRaw(raw), mailer.sendRaw(raw), mailer.sendRaw(raw)]);
+
+    expect(throttling.stats.requests).toBe(4);
+    const gaps = throttling.stats.times.slice(1).map((time, i) => time - throttling.stats.times[i]!);
+    // 4 per second: at least 250 ms between any two calls to SES (a few ms of timer slack allowed).
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(245);
   });
 
   it('the mailer never retries a send whose answer was lost, even with attempts to spare', async () => {

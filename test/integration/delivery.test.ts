@@ -141,7 +141,6 @@ describe('planning and sending a wave (DynamoDB Local + SES emulator)', () => {
       linkSecret: async () => 'test-secret-'.padEnd(40, 'x'),
       linkValidityDays: 30,
       now: () => now,
-      sendsPerSecond: 100,
       log: createLogger({ write: () => undefined }),
     });
     const Records = contacts.map((contact, i) => ({ messageId: `m${i}`, receiptHandle: `r${i}`, body: JSON.stringify({ questionnaireId: 'customer-service', waveId: '2026-W48', email: contact.email }), attributes: { ApproximateReceiveCount: '1' }, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:local:000000000000:send', awsRegion: 'local' }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPacer } from '../../shared/invitations/pacer.ts';
+import { createPacer } from '../../shared/platform/mail/pacer.ts';
 
 /** A clock that only moves when the pacer sleeps, so the test measures spacing, not wall time. */
 function fakeClock() {

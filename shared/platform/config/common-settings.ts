@@ -1,6 +1,6 @@
 import * as z from '../validation/zod.ts';
 import { CALL_BUDGETS, type CallBudget, type CallBudgetName } from '../aws-clients.ts';
-import { positiveInt, setting, text } from './settings.ts';
+import { positiveInt, positiveNumber, setting, text } from './settings.ts';
 
 /** The settings several features read: the table, the business, mail and links. */
 export const TABLE_NAME = setting('TABLE_NAME', text);
@@ -15,6 +15,8 @@ export const BUSINESS_NAME = setting('BUSINESS_NAME', text);
 export const BUSINESS_TIME_ZONE = setting('BUSINESS_TIME_ZONE', text);
 export const SENDER_ADDRESS = setting('SENDER_ADDRESS', z.email());
 export const SES_CONFIGURATION_SET = setting('SES_CONFIGURATION_SET', text);
+/** This function's part of the stack's SES rate, per running instance (messages per second). */
+export const MAIL_SENDS_PER_SECOND = setting('MAIL_SENDS_PER_SECOND', positiveNumber);
 /** The base of every link in an email: the HTTP API's URL. */
 export const PUBLIC_BASE_URL = setting('PUBLIC_BASE_URL', z.url());
 export const LINK_SECRET_ARN = setting('LINK_SECRET_ARN', text);
@@ -30,6 +32,7 @@ export const MAILING_SETTINGS = {
   businessName: BUSINESS_NAME,
   senderAddress: SENDER_ADDRESS,
   sesConfigurationSet: SES_CONFIGURATION_SET,
+  mailSendsPerSecond: MAIL_SENDS_PER_SECOND,
 };
 
 /** What a function whose emails carry signed links reads besides. */

@@ -31,6 +31,7 @@ export function readSettings<S extends Settings>(settings: S, env: NodeJS.Proces
 /** Parsers for environment text. */
 export const text = z.string().check(z.minLength(1));
 export const positiveInt = z.pipe(z.coerce.number(), z.int().check(z.positive()));
+export const positiveNumber = z.pipe(z.coerce.number(), z.number().check(z.positive()));
 export const wholeNumber = z.pipe(z.coerce.number(), z.int().check(z.minimum(0)));
 
 /** JSON text holding a value of `schema`. */

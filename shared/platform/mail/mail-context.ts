@@ -24,10 +24,10 @@ export function composeEmail(ctx: Pick<MailContext, 'businessName' | 'senderAddr
 }
 
 /** A Lambda's mail context from its settings: the table and SES with the function's call budget. */
-export function mailContextFrom(env: { tableName: string; callBudget: CallBudget; sesConfigurationSet: string; businessName: string; senderAddress: string }): MailContext {
+export function mailContextFrom(env: { tableName: string; callBudget: CallBudget; sesConfigurationSet: string; businessName: string; senderAddress: string; mailSendsPerSecond: number }): MailContext {
   return {
     table: openTable(env.tableName, {}, env.callBudget),
-    mailer: sesMailer({ configurationSet: env.sesConfigurationSet, budget: env.callBudget }),
+    mailer: sesMailer({ configurationSet: env.sesConfigurationSet, budget: env.callBudget, sendsPerSecond: env.mailSendsPerSecond }),
     businessName: env.businessName,
     senderAddress: env.senderAddress,
     now: () => new Date(),

@@ -1,5 +1,6 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { awsClientConfig, CALL_BUDGETS, type AwsConnection, type CallBudget } from '../aws-clients.ts';
+import { createPacer } from './pacer.ts';
 
 /** Sends one raw MIME message; returns SES's message id. */
 export interface Mailer {
@@ -38,8 +39,20 @@ export function provesNotSent(error: unknown): boolean {
  * {@link SendOutcomeUnknownError}, which the retry strategy does not retry (SES has no
  * idempotency key, so a retry after a lost answer is a second email).
  */
-export function sesMailer(options: { configurationSet?: string; connection?: AwsConnection; budget?: CallBudget } = {}): Mailer {
+export function sesMailer(options: { configurationSet?: string; connection?: AwsConnection; budget?: CallBudget; sendsPerSecond?: number } = {}): Mailer {
   const client = new SESClient(awsClientConfig(options.connection ?? {}, options.budget ?? CALL_BUDGETS.admin));
+  if (options.sendsPerSecond !== undefined) {
+    // Inside the retry loop: every attempt, a retry after throttling included, waits its turn,
+    // so this mailer never calls SES faster than its share of the send rate.
+    const pacer = createPacer(options.sendsPerSecond);
+    client.middlewareStack.addRelativeTo(
+      <A, R>(next: (args: A) => Promise<R>) => async (args: A) => {
+        await pacer.take();
+        return next(args);
+      },
+      { relation: 'after', toMiddleware: 'retryMiddleware', name: 'sendRatePacing' },
+    );
+  }
   client.middlewareStack.add(
     (next) => async (args) => {
       try {
