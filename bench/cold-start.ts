@@ -8,14 +8,14 @@ import { promisify } from 'node:util';
 import { LAMBDA_BUNDLING } from '../infra/constructs/lambda-bundling.ts';
 import { newLinkId, signLink } from '../shared/platform/tokens/link-token.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const OUT = join(ROOT, 'test/.tmp/bench-bundles');
+export const ROOT = resolve(import.meta.dirname, '..');
+export const OUT = join(ROOT, 'test/.tmp/bench-bundles');
 const run = promisify(execFile);
 
 const LINK_SECRET = 'bench-link-secret-of-at-least-32-characters';
 
 /** Dummy values for every variable a handler reads at import: enough to load, none used to call out. */
-const ENVIRONMENT = {
+export const ENVIRONMENT = {
   AWS_REGION: 'eu-west-2',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
@@ -37,7 +37,7 @@ const ENVIRONMENT = {
   SENDER_ADDRESS: 'feedback@x.example',
   PUBLIC_BASE_URL: 'https://api.x.example',
   SES_CONFIGURATION_SET: 'bench',
-  SES_SEND_RATE: '14',
+  MAIL_SENDS_PER_SECOND: '5.6',
   LINK_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-2:111122223333:secret:link-secret',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   NODE_OPTIONS: '',
@@ -95,7 +95,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-async function bundle(entry: string, outfile: string, variant: Variant): Promise<number> {
+export async function bundle(entry: string, outfile: string, variant: Variant): Promise<number> {
   await build({
     entryPoints: [entry],
     outfile,
@@ -120,7 +120,7 @@ async function bundle(entry: string, outfile: string, variant: Variant): Promise
  * link secret (fields an operation does not have are ignored), so the first request's calls
  * go somewhere real.
  */
-async function startDynamoStub(): Promise<{ url: string; close: () => void }> {
+export async function startDynamoStub(): Promise<{ url: string; close: () => void }> {
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' }).end(JSON.stringify({ SecretString: LINK_SECRET })));
@@ -130,7 +130,7 @@ async function startDynamoStub(): Promise<{ url: string; close: () => void }> {
 }
 
 /** A customer's click on a score in the email: API Gateway's event for `GET /q/{token}?score=9`. */
-function oneClickEvent(): string {
+export function oneClickEvent(): string {
   const token = signLink({ purpose: 'answer', linkId: newLinkId(), expiresAt: Math.floor(Date.now() / 1000) + 86_400, scope: { questionnaireId: 'customer-service', waveId: '2026-W48', language: 'en' } }, LINK_SECRET);
   const path = `/q/${token}`;
   const userAgent = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';

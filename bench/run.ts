@@ -4,6 +4,7 @@ import { measureAggregation } from './aggregation-scale.ts';
 import { measureAggregationReads } from './aggregation-reads.ts';
 import { measureAnswerLoad } from './answer-load.ts';
 import { measureColdStarts } from './cold-start.ts';
+import { measureMemorySizing } from './memory-sizing.ts';
 import { measureOperationCosts } from './operation-costs.ts';
 import { measurePlanning } from './planning-scale.ts';
 import { evaluateTargets, ratio } from './targets.ts';
@@ -31,6 +32,8 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 // Cold starts first, on a quiet machine: DynamoDB Local's JVM warms up on both cores for a while after it starts.
 progress(`cold starts: 6 functions × 3 builds × ${coldStartRuns} fresh processes`);
 const coldStarts = await measureColdStarts(coldStartRuns, undefined, progress);
+progress('answer function memory: first and warm requests with the CPU held to each size’s share of a core');
+const memorySizing = await measureMemorySizing(5, progress);
 const dynamodb = await startDynamoDbLocal({ port: 8765 });
 try {
   progress('DynamoDB units, SES calls and unit cost (200 invitations, sent at the SES rate: about 15 s)');
@@ -49,6 +52,7 @@ try {
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`,
     benchSeconds: 0,
     coldStarts,
+    memorySizing: memorySizing ?? 'skipped: needs root and the cgroup v1 cpu controller',
     operations,
     planning,
     aggregation,
@@ -70,6 +74,11 @@ try {
   for (const c of coldStarts.filter((s) => s.firstRequestMs)) {
     const f = c.firstRequestMs!;
     console.log(`  ${c.fn}, import + first request (a one-click answer: its DynamoDB calls built, signed and sent): ${f.product} ms, untuned ${f.sdkBundled} ms (${ratio(f.product, f.sdkBundled)}×), default ${f.sdkExternal} ms (${ratio(f.product, f.sdkExternal)}×)`);
+  }
+  if (memorySizing) {
+    console.log('\nAnswer function by memory size (CPU held to memory ÷ 1,769 MB of a core, as Lambda does; median of 5 fresh processes)');
+    console.log('  memory MB   first request ms   warm request ms   $ per million warm answers (+10 ms I/O assumed)');
+    for (const m of memorySizing) console.log(`  ${String(m.memoryMb).padStart(9)}   ${String(m.firstRequestMs).padStart(16)}   ${String(m.warmRequestMs).padStart(15)}   ${m.usdPerMillionWarm}`);
   }
   const o = operations;
   console.log(`\nDynamoDB units (ReturnConsumedCapacity), ${o.invitations} invitations and ${o.responses} responses`);
