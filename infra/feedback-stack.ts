@@ -1,5 +1,4 @@
 import { CfnOutput, Duration, Stack, Tags, Token, type CfnElement, type StackProps } from 'aws-cdk-lib';
-import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { TDeploymentConfig } from '../shared/deployment/deployment-config.ts';
@@ -9,7 +8,7 @@ import { PUBLIC_BASE_URL } from '../shared/platform/config/common-settings.ts';
 import { COMPLAINT_QUEUE_URL } from '../shared/complaints/complaint-settings.ts';
 import { SEND_QUEUE_URL } from '../shared/invitations/invitation-settings.ts';
 import { MAILER_INSTANCES } from '../shared/deployment/mail-shares.ts';
-import { DeadLetterQueue } from './constructs/dead-letter-queue.ts';
+import { DeadLetterQueue, FailedRunDestination } from './constructs/dead-letter-queue.ts';
 import { FeedbackHttpApi } from './constructs/feedback-http-api.ts';
 import { FeedbackMail } from './constructs/feedback-mail.ts';
 import { FeedbackTable } from './constructs/feedback-table.ts';
@@ -71,7 +70,7 @@ export class FeedbackStack extends Stack {
     // with an alarm, instead of being dropped silently after Lambda's six hours.
     const asyncFailures = new DeadLetterQueue(this, 'AsyncInvokeFailureQueue');
     for (const fn of [planner, complaints, digest, mailEvents]) {
-      fn.function.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure: new destinations.SqsDestination(asyncFailures) });
+      fn.function.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure: new FailedRunDestination(asyncFailures) });
     }
     const alarms = new PipelineAlarms(this, 'Alarms', {
       email: config.alarmEmail,

@@ -31,7 +31,7 @@ export class FeedbackMail extends StackPart {
     super(scope, id);
     if (!/^[^@\s]+@[^@\s]+$/.test(props.senderAddress)) throw new Error(`${id}: senderAddress must be an email address, not ${props.senderAddress}`);
     this.senderAddress = props.senderAddress;
-    this.eventsTopic = new sns.Topic(this, 'MailEventsTopic', { displayName: 'SES bounces and complaints', enforceSSL: true });
+    this.eventsTopic = new sns.Topic(this, 'MailEventsTopic', { displayName: `${Stack.of(this).stackName} SES bounces and complaints`, enforceSSL: true });
     Validations.of(this.eventsTopic).acknowledge({
       id: 'AwsSolutions-SNS2',
       reason: 'SES cannot publish to a topic encrypted with the AWS-managed SNS key; messages hold only bounce and complaint metadata and live seconds.',

@@ -43,7 +43,7 @@ export class PipelineAlarms extends StackPart {
 
   constructor(scope: Construct, id: string, props: PipelineAlarmsProps) {
     super(scope, id);
-    this.topic = new sns.Topic(this, 'AlarmTopic', { displayName: 'Feedback pipeline alarms', enforceSSL: true });
+    this.topic = new sns.Topic(this, 'AlarmTopic', { displayName: `${Stack.of(this).stackName} alarms`, enforceSSL: true });
     if (props.email) this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
     Validations.of(this.topic).acknowledge({
       id: 'AwsSolutions-SNS2',
@@ -91,6 +91,8 @@ export class PipelineAlarms extends StackPart {
 
   private alarm(id: string, metric: cloudwatch.IMetric, threshold: number, description: string): void {
     const alarm = new cloudwatch.Alarm(this, id, {
+      // Named from the stack, so a notification says which stack, and the README's runbook can name each one.
+      alarmName: `${Stack.of(this).stackName}-${id}`,
       metric,
       threshold,
       evaluationPeriods: 1,

@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { Setting } from '../../shared/platform/config/settings.ts';
@@ -55,7 +56,8 @@ export class WorkQueue extends StackPart {
   /** Lets `fn` send work: the queue's URL (the queue's setting) and permission to send to it. */
   connectProducer(fn: ProductFunction): void {
     fn.setEnv(this.urlSetting, this.queue.queueUrl);
-    this.queue.grantSendMessages(fn.role);
+    // SendMessage covers SendMessageBatch, the only call producers make.
+    fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.queue.queueArn] }));
   }
 
   /** Feeds `fn` from the queue in batches of 10, with partial batch responses, and lets it consume. */
@@ -72,6 +74,7 @@ export class WorkQueue extends StackPart {
       reportBatchItemFailures: true,
       maxConcurrency: options.maxConcurrency,
     });
-    this.queue.grantConsumeMessages(fn.function);
+    // What the event source mapping itself calls; the function never calls SQS for its input.
+    fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], resources: [this.queue.queueArn] }));
   }
 }

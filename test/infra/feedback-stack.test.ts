@@ -220,6 +220,21 @@ describe('the CDK stack', () => {
     expect(total).toBeCloseTo(demoConfig.sesSendRatePerSecond, 5);
   });
 
+  it('grants no action the code does not call: SQS producers only SendMessage, consumers only what the event source mapping calls, the secret only GetSecretValue', () => {
+    const actions = new Set(
+      Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => (p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>).flatMap((s) => [s.Action].flat())),
+    );
+    for (const unused of ['sqs:GetQueueUrl', 'sqs:ChangeMessageVisibility', 'secretsmanager:DescribeSecret', 'ses:SendEmail', 'dynamodb:Scan']) expect(actions, unused).not.toContain(unused);
+    expect(actions).toContain('secretsmanager:GetSecretValue');
+    expect(actions).toContain('sqs:SendMessage');
+  });
+
+  it('names every alarm after the stack, as the README’s runbook does', () => {
+    const names = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties.AlarmName as string);
+    for (const name of names) expect(name).toMatch(new RegExp(`^${demoConfig.stackName}-[A-Za-z0-9]+$`));
+    expect(names).toEqual(expect.arrayContaining([`${demoConfig.stackName}-HttpApi5xx`, `${demoConfig.stackName}-SenderFunctionSendingBlocked`, `${demoConfig.stackName}-AsyncInvokeFailureQueueDepth`]));
+  });
+
   it('requires IAM for any other method or spelling under /admin, and leaves only the rest to the public catch-all', () => {
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
     expect(routes.find((r) => r.RouteKey === `ANY ${ADMIN_CATCH_ALL_PATH}`)?.AuthorizationType).toBe('AWS_IAM');
