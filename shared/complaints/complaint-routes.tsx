@@ -115,6 +115,6 @@ function outcomeMessage(decision: ActionDecision, request: ActionRequest, compla
     case 'changed':
       if (request.action === 'acknowledge') return `Acknowledged.${complaint.customer && handling.notifyCustomerOnAcknowledge ? ' The customer will be told you are handling it.' : ''}`;
       if (request.action === 'resolve') return 'Resolved. Thank you.';
-      return `Reassigned to ${request.to}, who will be emailed it now.`;
+      return `Reassigned to ${request.to}. The complaint is on its way to them by email.`;
   }
 }
