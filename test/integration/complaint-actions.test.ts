@@ -67,6 +67,24 @@ describe('concurrent complaint actions', () => {
     expect(final.history.filter((entry) => entry.event.startsWith('reassigned'))).toHaveLength(1);
   });
 
+  it('a Resolve racing a Reassign: exactly one takes effect, and the other click is told why nothing changed', async () => {
+    const { pipeline, complaintId, ownerLink } = await openedComplaint();
+    const [resolve, reassign] = await Promise.all([post(`${ownerLink}/resolve`, { note: 'Refunded' }), post(`${ownerLink}/reassign`, { to: 'tom.osei@acme.example' })]);
+    await pipeline.drained();
+    const [resolveText, reassignText] = await Promise.all([resolve.text(), reassign.text()]);
+    const final = (await getComplaint(pipeline.table, complaintId))!;
+    const tomMail = await complaintMailTo('tom.osei@acme.example');
+    if (final.state === 'resolved') {
+      expect(final).toMatchObject({ ownerEmail: OWNER, acknowledgedBy: OWNER });
+      expect(reassignText).toContain('already resolved');
+      expect(tomMail).toEqual([]);
+    } else {
+      expect(final).toMatchObject({ state: 'open', ownerEmail: 'tom.osei@acme.example' });
+      expect(resolveText).toContain('now held by tom.osei@acme.example');
+      expect(tomMail).toHaveLength(1);
+    }
+  });
+
   it('parallel Acknowledge clicks record one acknowledgement and tell the customer once', async () => {
     const { pipeline, contact, complaintId, ownerLink } = await openedComplaint();
     const replies = await Promise.all([1, 2, 3].map(() => post(`${ownerLink}/acknowledge`)));
