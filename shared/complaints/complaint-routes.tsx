@@ -93,7 +93,7 @@ export function registerComplaintRoutes(app: Hono<AppEnv>, deps: ComplaintRouteD
       request = { action: 'reassign', to: parsed.data.to.toLowerCase() };
     } else request = { action: 'acknowledge' };
 
-    const updated = await updateComplaint(deps.table, found.complaint.id, (complaint) => decideAction(complaint, found.holder, request, deps.complaintHandling, at));
+    const updated = await updateComplaint(deps.table, found.complaint.id, (complaint) => decideAction(complaint, found.holder, request, deps.complaintHandling, at), found.complaint);
     if (!updated) return c.html(<InvalidLinkPage />, 404);
     const { decision, complaint } = updated;
     if (decision.change?.notify.length) await deps.complaintQueue.send(decision.change.notify.map(({ key }) => ({ complaintId: complaint.id, key })));

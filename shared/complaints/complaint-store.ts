@@ -123,9 +123,11 @@ export async function updateComplaint<D extends { change?: ComplaintChange | und
   table: Table,
   id: string,
   decide: (complaint: TComplaint) => D,
+  /** The complaint as the caller just read it (consistently), to save the first read. */
+  read?: TComplaint,
 ): Promise<{ decision: D; complaint: TComplaint } | undefined> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const complaint = await getComplaint(table, id);
+    const complaint = attempt === 1 && read ? read : await getComplaint(table, id);
     if (!complaint) return undefined;
     const decision = decide(complaint);
     if (!decision.change || (await writeIf(table, changeWrite(table, complaint, decision.change)))) return { decision, complaint };
