@@ -24,7 +24,7 @@ export function createComplaintsHandler(deps: ComplaintsDependencies) {
   return async (event: unknown): Promise<SQSBatchResponse | SweepSummary> => {
     if (isSqsEvent(event)) return processBatch(event, ZComplaintMessage, (message) => notifyAndCount(deps, message), deps.log);
     const request = ZSweepRequest.parse(event);
-    const summary = await sweepComplaints({ table: deps.table, queue: deps.queue, now: request.at ? new Date(request.at) : deps.now() });
+    const summary = await sweepComplaints({ table: deps.table, queue: deps.queue, headOfServiceEmail: deps.handling.headOfServiceEmail, now: request.at ? new Date(request.at) : deps.now() });
     deps.log.info('complaints swept', { ...summary });
     return summary;
   };

@@ -17,20 +17,26 @@ function when(iso: string | undefined, timeZone: string): string {
 
 /**
  * The confirm page behind every action link in an escalation email: it shows the complaint
- * and asks for one button press (a GET changes nothing).
+ * and asks for one button press (a GET changes nothing). It offers only the actions the link
+ * grants now; a link whose holder no longer holds the complaint says who does.
  */
 export function ComplaintPage(props: {
   complaint: TComplaint;
   comment: string | undefined;
   timeZone: string;
   basePath: string;
-  /** The action the email link was for; all three when absent. */
+  /** The action the email link was for; every granted one when absent or not granted. */
   focus?: ComplaintAction;
+  /** What the link may do now (`grantedActions`). */
+  granted: readonly ComplaintAction[];
+  /** The link's holder no longer holds the complaint. */
+  heldElsewhere: boolean;
   managers: Array<{ email: string; name: string }>;
   error?: string;
 }) {
   const { complaint, timeZone } = props;
-  const show = (action: ComplaintAction) => complaint.state !== 'resolved' && (!props.focus || props.focus === action);
+  const offered = props.focus && props.granted.includes(props.focus) ? [props.focus] : props.granted;
+  const show = (action: ComplaintAction) => offered.includes(action);
   const others = props.managers.filter((m) => m.email !== complaint.ownerEmail);
   return (
     <Layout title="Complaint" css={CSS}>
@@ -52,8 +58,13 @@ export function ComplaintPage(props: {
         <dt>Resolve by</dt>
         <dd>{complaint.resolvedAt ? `done ${when(complaint.resolvedAt, timeZone)}` : when(complaint.resolveBy, timeZone)}</dd>
       </dl>
+      {props.heldElsewhere && (
+        <p role="status">
+          This complaint is now held by {complaint.ownerEmail}. This link no longer changes it.
+        </p>
+      )}
       {props.comment && <blockquote>{props.comment}</blockquote>}
-      {show('acknowledge') && complaint.state === 'open' && (
+      {show('acknowledge') && (
         <section>
           <h2>Acknowledge</h2>
           <p>Tell the customer you are handling it{complaint.customer ? '' : ' (anonymous: no email is sent)'}.</p>
@@ -74,7 +85,7 @@ export function ComplaintPage(props: {
           </form>
         </section>
       )}
-      {show('reassign') && others.length > 0 && (
+      {show('reassign') && (
         <section>
           <h2>Reassign</h2>
           <form method="post" action={`${props.basePath}/reassign`}>

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import * as z from '../platform/validation/zod.ts';
-import { acknowledgeComplaint, getComplaint, reassignComplaint, resolveComplaint } from './complaint-store.ts';
+import { getComplaint, updateComplaint } from './complaint-store.ts';
+import { decideAction, grantedActions, holderOf, type ActionDecision, type ActionRequest } from './complaint-actions.ts';
 import { listManagers } from '../people/directory-store.ts';
 import { getResponse } from '../answering/response-store.ts';
 import { describeIssues } from '../platform/config/zod-issues.ts';
@@ -29,13 +30,17 @@ const ZReassignBody = z.strictObject({ to: z.email('must be the email of a manag
 
 /**
  * The manager's side of a complaint: a confirm page per action, and the POSTs that act.
- * Every action is idempotent — a double click, a retry or a stale tab changes nothing more
- * and sends nothing twice.
+ * A link acts for the one it was sent to while they hold the complaint; every action is
+ * decided on the complaint as it stands and written only if it still stands so, so a double
+ * click, a retry, a stale tab or a concurrent action changes nothing more and sends nothing
+ * twice, and each clicker is told what happened.
  */
 export function registerComplaintRoutes(app: Hono<AppEnv>, deps: ComplaintRouteDependencies): void {
   async function target(token: string) {
     const claims = await verifiedLink(deps, token, 'complaint');
-    return claims && (await getComplaint(deps.table, claims.linkId));
+    const holder = claims && holderOf(claims.grant);
+    const complaint = holder && (await getComplaint(deps.table, claims.linkId));
+    return complaint && { complaint, holder };
   }
   async function managers() {
     const listed = (await listManagers(deps.table)).map((m) => ({ email: m.email, name: m.name }));
@@ -44,47 +49,72 @@ export function registerComplaintRoutes(app: Hono<AppEnv>, deps: ComplaintRouteD
   }
 
   app.get(toHonoPath(ROUTES.complaintPage.path), async (c) => {
-    const complaint = await target(c.req.param('token') ?? '');
-    if (!complaint) return c.html(<InvalidLinkPage />, 404);
+    const found = await target(c.req.param('token') ?? '');
+    if (!found) return c.html(<InvalidLinkPage />, 404);
+    const { complaint, holder } = found;
     const focus = ZAction.safeParse(c.req.query('action'));
-    const response = await getResponse(deps.table, { questionnaireId: complaint.questionnaireId, waveId: complaint.waveId, linkId: complaint.id });
+    const [response, candidates] = await Promise.all([
+      getResponse(deps.table, { questionnaireId: complaint.questionnaireId, waveId: complaint.waveId, linkId: complaint.id }),
+      managers(),
+    ]);
+    const granted = grantedActions(complaint, holder, deps.complaintHandling.headOfServiceEmail, candidates.map((m) => m.email));
     return c.html(
       <ComplaintPage
         complaint={complaint}
         comment={response?.answers?.comment}
         timeZone={deps.complaintHandling.calendar.timeZone}
         basePath={c.req.path}
-        managers={await managers()}
+        managers={candidates}
+        granted={granted}
+        heldElsewhere={complaint.state !== 'resolved' && granted.length === 0}
         {...(focus.success ? { focus: focus.data } : {})}
       />,
     );
   });
 
   app.post(toHonoPath(ROUTES.complaintAction.path), async (c) => {
-    const complaint = await target(c.req.param('token') ?? '');
+    const found = await target(c.req.param('token') ?? '');
     const action = ZAction.safeParse(c.req.param('action'));
-    if (!complaint || !action.success) return c.html(<InvalidLinkPage />, 404);
+    if (!found || !action.success) return c.html(<InvalidLinkPage />, 404);
     const body = await c.req.parseBody();
     const at = deps.now().toISOString();
 
-    if (action.data === 'acknowledge') {
-      const change = await acknowledgeComplaint(deps.table, complaint.id, complaint.ownerEmail, at);
-      if (change === 'changed' && complaint.customer) await deps.complaintQueue.send([{ complaintId: complaint.id, key: 'customer-acknowledged' }]);
-      return c.html(<ComplaintDonePage message={change === 'changed' ? `Acknowledged.${complaint.customer && deps.complaintHandling.notifyCustomerOnAcknowledge ? ' The customer has been told you are handling it.' : ''}` : 'This complaint was already acknowledged.'} />);
-    }
+    let request: ActionRequest;
     if (action.data === 'resolve') {
       const parsed = ZResolveBody.safeParse(body);
       if (!parsed.success) return c.html(<ComplaintDonePage message={describeIssues(parsed.error).join('; ')} />, 400);
-      const change = await resolveComplaint(deps.table, complaint.id, complaint.ownerEmail, parsed.data.note || undefined, at);
-      return c.html(<ComplaintDonePage message={change === 'changed' ? 'Resolved. Thank you.' : 'This complaint was already resolved.'} />);
-    }
-    const parsed = ZReassignBody.safeParse(body);
-    const known = parsed.success && (await managers()).some((m) => m.email === parsed.data.to.toLowerCase());
-    if (!parsed.success || !known) {
-      return c.html(<ComplaintDonePage message={parsed.success ? 'to: must be the email of a manager' : describeIssues(parsed.error).join('; ')} />, 400);
-    }
-    const change = await reassignComplaint(deps.table, complaint.id, parsed.data.to.toLowerCase(), complaint.ownerEmail, at);
-    if (change === 'changed') await deps.complaintQueue.send([{ complaintId: complaint.id, key: `reassigned-${complaint.history.length}` }]);
-    return c.html(<ComplaintDonePage message={change === 'changed' ? `Reassigned to ${parsed.data.to}, who has been emailed.` : 'Nothing changed: it is already theirs, or resolved.'} />);
+      request = { action: 'resolve', note: parsed.data.note || undefined };
+    } else if (action.data === 'reassign') {
+      const parsed = ZReassignBody.safeParse(body);
+      const known = parsed.success && (await managers()).some((m) => m.email === parsed.data.to.toLowerCase());
+      if (!parsed.success || !known) {
+        return c.html(<ComplaintDonePage message={parsed.success ? 'to: must be the email of a manager' : describeIssues(parsed.error).join('; ')} />, 400);
+      }
+      request = { action: 'reassign', to: parsed.data.to.toLowerCase() };
+    } else request = { action: 'acknowledge' };
+
+    const updated = await updateComplaint(deps.table, found.complaint.id, (complaint) => decideAction(complaint, found.holder, request, deps.complaintHandling, at), found.complaint);
+    if (!updated) return c.html(<InvalidLinkPage />, 404);
+    const { decision, complaint } = updated;
+    if (decision.change?.notify.length) await deps.complaintQueue.send(decision.change.notify.map(({ key }) => ({ complaintId: complaint.id, key })));
+    return c.html(<ComplaintDonePage message={outcomeMessage(decision, request, complaint, deps.complaintHandling)} />, decision.outcome === 'not-holder' ? 409 : 200);
   });
+}
+
+/** What the clicker is told: what their click did, or why it did nothing — about the complaint the decision was taken on. */
+function outcomeMessage(decision: ActionDecision, request: ActionRequest, complaint: { ownerEmail: string; customer: unknown }, handling: ComplaintHandling): string {
+  switch (decision.outcome) {
+    case 'not-holder':
+      return `Nothing changed: this complaint is now held by ${complaint.ownerEmail}.`;
+    case 'resolved':
+      return 'This complaint was already resolved.';
+    case 'already-acknowledged':
+      return 'This complaint was already acknowledged.';
+    case 'already-owner':
+      return 'Nothing changed: it is already theirs.';
+    case 'changed':
+      if (request.action === 'acknowledge') return `Acknowledged.${complaint.customer && handling.notifyCustomerOnAcknowledge ? ' The customer will be told you are handling it.' : ''}`;
+      if (request.action === 'resolve') return 'Resolved. Thank you.';
+      return `Reassigned to ${request.to}. The complaint is on its way to them by email.`;
+  }
 }

@@ -4,6 +4,16 @@ import { listAll } from '../platform/table/list-index.ts';
 import { keys } from '../platform/table/keys.ts';
 import { writeIf, type Table } from '../platform/table/table-client.ts';
 
+const ZNotification = z.object({
+  state: z.enum(['pending', 'claimed', 'sent']),
+  at: z.string(),
+  /** The manager it goes to, recorded with the change (a reassignment's new owner). */
+  to: z.optional(z.string()),
+  /** The assignment its action links act for. */
+  assignment: z.optional(z.int()),
+});
+export type TNotification = z.output<typeof ZNotification>;
+
 export const ZComplaint = z.object({
   /** The invitation's link id: one complaint per response. */
   id: z.string(),
@@ -26,17 +36,28 @@ export const ZComplaint = z.object({
   resolvedAt: z.optional(z.string()),
   resolutionNote: z.optional(z.string()),
   escalatedAt: z.optional(z.string()),
-  /** Notifications by key: claimed while being sent, then sent. */
-  notified: z._default(z.record(z.string(), z.object({ state: z.enum(['claimed', 'sent']), at: z.string() })), {}),
+  /**
+   * Notifications by key: pending from the change that implies them (written with it), claimed
+   * while being sent, then sent. Older records have no pending entries.
+   */
+  notified: z._default(z.record(z.string(), ZNotification), {}),
   history: z._default(z.array(z.object({ at: z.string(), event: z.string(), by: z.optional(z.string()) })), []),
+  /** Counts the changes made to it: every change is conditional on the version it read. Absent on older records (0). */
+  version: z.optional(z.int()),
+  /** Counts its owners: a link is sent for one assignment and acts only while it is current. Absent on older records (0). */
+  assignment: z.optional(z.int()),
 });
 export type TComplaint = z.output<typeof ZComplaint>;
-export type TNewComplaint = Omit<TComplaint, 'state' | 'level' | 'notified' | 'history' | 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolutionNote' | 'escalatedAt'>;
+export type TNewComplaint = Omit<
+  TComplaint,
+  'state' | 'level' | 'notified' | 'history' | 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolutionNote' | 'escalatedAt' | 'version' | 'assignment'
+>;
 
 
 /**
  * Opens a complaint, once: the key is the response's link id, so a resubmission or a
- * retried request finds it open and changes nothing.
+ * retried request finds it open and changes nothing. Its owner's notification is written
+ * with it, unsent.
  * @returns whether this call opened it.
  */
 export async function openComplaint(table: Table, complaint: TNewComplaint): Promise<boolean> {
@@ -49,7 +70,9 @@ export async function openComplaint(table: Table, complaint: TNewComplaint): Pro
       ...complaint,
       state: 'open',
       level: 1,
-      notified: {},
+      version: 0,
+      assignment: 0,
+      notified: { opened: { state: 'pending', at: complaint.createdAt, to: complaint.ownerEmail, assignment: 0 } },
       history: [{ at: complaint.createdAt, event: 'opened' }],
     },
     ConditionExpression: 'attribute_not_exists(pk)',
@@ -75,119 +98,124 @@ export async function listComplaints(table: Table, options: { closedSince?: Date
   return complaints.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
-type Change = 'changed' | 'unchanged';
-
-async function conditional(table: Table, update: UpdateCommandInput & { ConditionExpression: string }): Promise<Change> {
-  return (await writeIf(table, update)) ? 'changed' : 'unchanged';
+/** What an action or the sweep changes on a complaint, worked out from the complaint it read (`complaint-actions.ts`). */
+export interface ComplaintChange {
+  readonly set: Partial<Pick<TComplaint, 'state' | 'ownerEmail' | 'assignment' | 'level' | 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolutionNote' | 'escalatedAt'>>;
+  readonly event: TComplaint['history'][number];
+  /** Moves it to the closed list of the event's month. */
+  readonly closes?: boolean;
+  /** The notifications this change implies, recorded unsent with it, in the same write. */
+  readonly notify: ReadonlyArray<{ readonly key: string } & Pick<TNotification, 'to' | 'assignment'>>;
 }
 
-const historyEntry = (at: string, event: string, by?: string) => [{ at, event, ...(by ? { by } : {}) }];
-
-/** Open → acknowledged. A second click changes nothing. */
-export function acknowledgeComplaint(table: Table, id: string, by: string, at: string): Promise<Change> {
-  return conditional(
-    table,
-    {
-      TableName: table.name,
-      Key: keys.complaint(id),
-      UpdateExpression: 'SET #state = :acknowledged, acknowledgedAt = :at, acknowledgedBy = :by, history = list_append(history, :event)',
-      ConditionExpression: '#state = :open',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':acknowledged': 'acknowledged', ':open': 'open', ':at': at, ':by': by, ':event': historyEntry(at, 'acknowledged', by) },
-    },
-  );
-}
-
-/** → resolved (acknowledging too, if it was not). A second click changes nothing. */
-export function resolveComplaint(table: Table, id: string, by: string, note: string | undefined, at: string): Promise<Change> {
-  return conditional(
-    table,
-    {
-      TableName: table.name,
-      Key: keys.complaint(id),
-      UpdateExpression:
-        'SET #state = :resolved, resolvedAt = :at, acknowledgedAt = if_not_exists(acknowledgedAt, :at), acknowledgedBy = if_not_exists(acknowledgedBy, :by), ' +
-        'gsi1pk = :closed, history = list_append(history, :event)' + (note ? ', resolutionNote = :note' : ''),
-      ConditionExpression: 'attribute_exists(pk) AND #state <> :resolved',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':resolved': 'resolved', ':at': at, ':by': by, ':closed': keys.closedComplaints(at).gsi1pk, ':event': historyEntry(at, 'resolved', by), ...(note ? { ':note': note } : {}) },
-    },
-  );
-}
-
-/** Hands the complaint to another manager. Reassigning to the current owner changes nothing. */
-export function reassignComplaint(table: Table, id: string, to: string, by: string, at: string): Promise<Change> {
-  return conditional(
-    table,
-    {
-      TableName: table.name,
-      Key: keys.complaint(id),
-      UpdateExpression: 'SET ownerEmail = :to, history = list_append(history, :event)',
-      ConditionExpression: 'attribute_exists(pk) AND #state <> :resolved AND ownerEmail <> :to',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':to': to, ':resolved': 'resolved', ':event': historyEntry(at, `reassigned to ${to}`, by) },
-    },
-  );
-}
+/** Conflicts with other writers before giving up: each one means someone else's change landed first. */
+const MAX_ATTEMPTS = 8;
 
 /**
- * Raises the complaint to `level`, once: the condition on the current level means a retried
- * or concurrent sweep cannot escalate the same breach twice.
+ * Changes a complaint as `decide` says, on the complaint as it stands: the write is
+ * conditional on the version it read, so a concurrent action makes it read again and decide
+ * again (a second Reassign then finds the complaint no longer its clicker's). The
+ * notifications the change implies are written with it as unsent, so none is lost if the
+ * caller dies before queueing them: the sweep finds them.
+ * @returns the decision taken and the complaint it was taken on, or undefined for no complaint.
  */
-export function claimEscalation(table: Table, id: string, level: number, at: string): Promise<Change> {
-  return conditional(
-    table,
-    {
-      TableName: table.name,
-      Key: keys.complaint(id),
-      UpdateExpression: 'SET #level = :level, escalatedAt = :at, history = list_append(history, :event)',
-      ConditionExpression: 'attribute_exists(pk) AND #level < :level AND #state <> :resolved',
-      ExpressionAttributeNames: { '#level': 'level', '#state': 'state' },
-      ExpressionAttributeValues: { ':level': level, ':at': at, ':resolved': 'resolved', ':event': historyEntry(at, `escalated to level ${level}`) },
-    },
-  );
+export async function updateComplaint<D extends { change?: ComplaintChange | undefined }>(
+  table: Table,
+  id: string,
+  decide: (complaint: TComplaint) => D,
+  /** The complaint as the caller just read it (consistently), to save the first read. */
+  read?: TComplaint,
+): Promise<{ decision: D; complaint: TComplaint } | undefined> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const complaint = attempt === 1 && read ? read : await getComplaint(table, id);
+    if (!complaint) return undefined;
+    const decision = decide(complaint);
+    if (!decision.change || (await writeIf(table, changeWrite(table, complaint, decision.change)))) return { decision, complaint };
+  }
+  throw new Error('the complaint kept changing under this action');
+}
+
+function changeWrite(table: Table, read: TComplaint, change: ComplaintChange): UpdateCommandInput & { ConditionExpression: string } {
+  const version = read.version ?? 0;
+  const fields = Object.entries(change.set).filter(([, value]) => value !== undefined);
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':read': version, ':next': version + 1, ':event': [change.event] };
+  const sets = ['#version = :next', 'history = list_append(history, :event)'];
+  fields.forEach(([field, value], i) => {
+    names[`#f${i}`] = field;
+    values[`:f${i}`] = value;
+    sets.push(`#f${i} = :f${i}`);
+  });
+  change.notify.forEach(({ key, ...recipient }, i) => {
+    names[`#n${i}`] = key;
+    values[`:n${i}`] = { state: 'pending', at: change.event.at, ...recipient };
+    sets.push(`notified.#n${i} = :n${i}`);
+  });
+  if (change.closes) {
+    values[':closed'] = keys.closedComplaints(change.event.at).gsi1pk;
+    sets.push('gsi1pk = :closed');
+  }
+  return {
+    TableName: table.name,
+    Key: keys.complaint(read.id),
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    // Complaints written before versions have none: version 0 is their absence.
+    ConditionExpression: version === 0 ? 'attribute_exists(pk) AND (attribute_not_exists(#version) OR #version = :read)' : 'attribute_exists(pk) AND #version = :read',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
 }
 
 /** A claim left by a sender that died is taken over after this long. */
-const STALE_CLAIM_MS = 5 * 60_000;
+export const STALE_CLAIM_MS = 5 * 60_000;
+
+type Recipient = Pick<TNotification, 'to' | 'assignment'>;
+const recipientOf = (entry: TNotification | undefined): Recipient => ({
+  ...(entry?.to !== undefined ? { to: entry.to } : {}),
+  ...(entry?.assignment !== undefined ? { assignment: entry.assignment } : {}),
+});
 
 /**
  * Claims the right to send one notification. Two deliveries of the same message race here,
- * and only one wins; a claim whose sender died is taken over after five minutes.
+ * and only one wins; a claim whose sender died is taken over after five minutes. The
+ * recipient recorded with the change is kept.
  */
-export function claimNotification(table: Table, id: string, key: string, at: Date): Promise<Change> {
-  return conditional(
-    table,
-    {
-      TableName: table.name,
-      Key: keys.complaint(id),
-      UpdateExpression: 'SET notified.#key = :claim',
-      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(notified.#key) OR (notified.#key.#state = :claimed AND notified.#key.#at < :stale))',
-      ExpressionAttributeNames: { '#key': key, '#state': 'state', '#at': 'at' },
-      ExpressionAttributeValues: { ':claim': { state: 'claimed', at: at.toISOString() }, ':claimed': 'claimed', ':stale': new Date(at.getTime() - STALE_CLAIM_MS).toISOString() },
+export function claimNotification(table: Table, id: string, key: string, entry: TNotification | undefined, at: Date): Promise<boolean> {
+  return writeIf(table, {
+    TableName: table.name,
+    Key: keys.complaint(id),
+    UpdateExpression: 'SET notified.#key = :claim',
+    ConditionExpression:
+      'attribute_exists(pk) AND (attribute_not_exists(notified.#key) OR notified.#key.#state = :pending OR (notified.#key.#state = :claimed AND notified.#key.#at < :stale))',
+    ExpressionAttributeNames: { '#key': key, '#state': 'state', '#at': 'at' },
+    ExpressionAttributeValues: {
+      ':claim': { state: 'claimed', at: at.toISOString(), ...recipientOf(entry) },
+      ':pending': 'pending',
+      ':claimed': 'claimed',
+      ':stale': new Date(at.getTime() - STALE_CLAIM_MS).toISOString(),
     },
-  );
+  });
 }
 
-export async function completeNotification(table: Table, id: string, key: string, at: string): Promise<void> {
+export async function completeNotification(table: Table, id: string, key: string, entry: TNotification | undefined, at: string): Promise<void> {
   await table.db.send(new UpdateCommand({
     TableName: table.name,
     Key: keys.complaint(id),
     UpdateExpression: 'SET notified.#key = :sent',
     ExpressionAttributeNames: { '#key': key },
-    ExpressionAttributeValues: { ':sent': { state: 'sent', at } },
+    ExpressionAttributeValues: { ':sent': { state: 'sent', at, ...recipientOf(entry) } },
   }));
 }
 
-/** Gives a claim back after a failed send, so the retry can take it at once. */
-export async function releaseNotification(table: Table, id: string, key: string): Promise<void> {
+/** Gives a claim back after a failed send, so the retry can take it at once (and the sweep finds it, should the retries run out). */
+export async function releaseNotification(table: Table, id: string, key: string, entry: TNotification | undefined, at: string): Promise<void> {
   await writeIf(table, {
     TableName: table.name,
     Key: keys.complaint(id),
-    UpdateExpression: 'REMOVE notified.#key',
+    UpdateExpression: 'SET notified.#key = :pending',
     ConditionExpression: 'notified.#key.#state = :claimed',
     ExpressionAttributeNames: { '#key': key, '#state': 'state' },
-    ExpressionAttributeValues: { ':claimed': 'claimed' },
+    ExpressionAttributeValues: { ':claimed': 'claimed', ':pending': { state: 'pending', at, ...recipientOf(entry) } },
   });
 }
 

@@ -1,7 +1,8 @@
 import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import { composeEmail, type LinkContext, type MailContext } from '../platform/mail/mail-context.ts';
 import { isUnknownSendOutcome } from '../platform/mail/mailer.ts';
-import { claimNotification, completeNotification, getComplaint, releaseNotification } from './complaint-store.ts';
+import { claimNotification, completeNotification, getComplaint, releaseNotification, type TComplaint, type TNotification } from './complaint-store.ts';
+import { grantOf, type LinkHolder } from './complaint-actions.ts';
 import { signLink } from '../platform/tokens/link-token.ts';
 import { ROUTES, routeUrl } from '../platform/web/routes.ts';
 import { loadComplaintContext } from './complaint-context.ts';
@@ -27,11 +28,12 @@ const ACTION_LINK_DAYS = 90;
 export async function notifyComplaint(deps: NotifyDependencies, message: TComplaintMessage): Promise<NotifyOutcome> {
   const complaint = await getComplaint(deps.table, message.complaintId);
   if (!complaint) throw new Error('no such complaint');
-  if (complaint.notified[message.key]?.state === 'sent') return 'already-sent';
+  const entry = complaint.notified[message.key];
+  if (entry?.state === 'sent') return 'already-sent';
 
-  const recipient = recipientFor(deps, complaint, message.key);
+  const recipient = recipientFor(deps, complaint, message.key, entry);
   if (!recipient) return 'not-needed';
-  if ((await claimNotification(deps.table, complaint.id, message.key, deps.now())) === 'unchanged') return 'already-sent';
+  if (!(await claimNotification(deps.table, complaint.id, message.key, entry, deps.now()))) return 'already-sent';
 
   try {
     const context = await loadComplaintContext(deps.table, deps.questionnaires, complaint);
@@ -43,32 +45,39 @@ export async function notifyComplaint(deps: NotifyDependencies, message: TCompla
             businessName: deps.businessName,
             timeZone: deps.handling.calendar.timeZone,
             occasion: message.key === 'opened' ? 'opened' : message.key === 'escalated' ? 'escalated' : 'reassigned',
-            actionUrl: await actionUrls(deps, complaint.id),
+            actionUrl: await actionUrls(deps, complaint.id, recipient.holder!),
           });
-    await deps.mailer.sendRaw(await composeEmail(deps, email, recipient));
-    await completeNotification(deps.table, complaint.id, message.key, deps.now().toISOString());
+    await deps.mailer.sendRaw(await composeEmail(deps, email, recipient.address));
+    await completeNotification(deps.table, complaint.id, message.key, entry, deps.now().toISOString());
     return 'sent';
   } catch (error) {
     // SES may have taken a message whose answer was lost. Sending it again could mail the
     // manager twice, so it is recorded as sent: at most once, as for invitations. If it never
     // arrived, the complaint still escalates to the head of service when its deadline passes.
     if (isUnknownSendOutcome(error)) {
-      await completeNotification(deps.table, complaint.id, message.key, deps.now().toISOString());
+      await completeNotification(deps.table, complaint.id, message.key, entry, deps.now().toISOString());
       return 'outcome-unknown';
     }
-    await releaseNotification(deps.table, complaint.id, message.key);
+    await releaseNotification(deps.table, complaint.id, message.key, entry, deps.now().toISOString());
     throw error;
   }
 }
 
-function recipientFor(deps: NotifyDependencies, complaint: NonNullable<Awaited<ReturnType<typeof getComplaint>>>, key: string): string | undefined {
-  if (key === 'customer-acknowledged') return deps.handling.notifyCustomerOnAcknowledge && complaint.customer ? complaint.customer.email : undefined;
-  if (key === 'escalated') return deps.handling.headOfServiceEmail;
-  return complaint.ownerEmail;
+/**
+ * Where a notification goes, and whom its action links act for: the manager recorded with
+ * the change that implied it (older records: the owner), the head of service for an
+ * escalation, the customer for an acknowledgement. A manager's email about a complaint
+ * resolved since is not needed.
+ */
+function recipientFor(deps: NotifyDependencies, complaint: TComplaint, key: string, entry: TNotification | undefined): { address: string; holder?: LinkHolder } | undefined {
+  if (key === 'customer-acknowledged') return deps.handling.notifyCustomerOnAcknowledge && complaint.customer ? { address: complaint.customer.email } : undefined;
+  if (complaint.state === 'resolved') return undefined;
+  if (key === 'escalated') return { address: entry?.to ?? deps.handling.headOfServiceEmail, holder: { headOfService: true } };
+  return { address: entry?.to ?? complaint.ownerEmail, holder: { assignment: entry?.assignment ?? complaint.assignment ?? 0 } };
 }
 
-async function actionUrls(deps: NotifyDependencies, complaintId: string) {
+async function actionUrls(deps: NotifyDependencies, complaintId: string, holder: LinkHolder) {
   const expiresAt = Math.floor(deps.now().getTime() / 1000) + ACTION_LINK_DAYS * 86_400;
-  const token = signLink({ purpose: 'complaint', linkId: complaintId, expiresAt }, await deps.linkSecret());
+  const token = signLink({ purpose: 'complaint', linkId: complaintId, expiresAt, grant: grantOf(holder) }, await deps.linkSecret());
   return (action: string) => routeUrl(deps.publicBaseUrl, ROUTES.complaintPage, { token }, { action });
 }

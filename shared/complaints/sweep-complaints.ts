@@ -1,6 +1,7 @@
 import type { Table } from '../platform/table/table-client.ts';
 import type { MessageQueue } from '../platform/queue/message-queue.ts';
-import { claimEscalation, listComplaints, type TComplaint } from './complaint-store.ts';
+import { listComplaints, STALE_CLAIM_MS, updateComplaint, type TComplaint } from './complaint-store.ts';
+import { decideEscalation, TOP_LEVEL } from './complaint-actions.ts';
 import type { TComplaintMessage } from './complaint-messages.ts';
 import { recordMetric } from '../platform/observability/metrics.ts';
 
@@ -12,33 +13,34 @@ export interface SweepSummary {
   resent: number;
 }
 
-/** The head of service: the second and last escalation level. */
-const TOP_LEVEL = 2;
-/** A notification still unsent this long after it should have gone is queued again. */
+/** A notification still unsent this long after the change that implies it is queued again. */
 const RESEND_AFTER_MS = 2 * 60_000;
 
 /**
  * The scheduled safety net: escalates each complaint past its acknowledge deadline (still
  * open) or its resolve deadline (acknowledged, unresolved) to the head of service, once —
- * `claimEscalation` is conditional on the level, so retries and overlapping sweeps cannot
- * escalate twice — and queues again any notification that was never sent.
+ * the escalation is conditional on the version it read, so retries and overlapping sweeps
+ * cannot escalate twice — and queues again every notification that was never sent,
+ * whatever its kind.
  */
-export async function sweepComplaints(deps: { table: Table; queue: MessageQueue<TComplaintMessage>; now: Date }): Promise<SweepSummary> {
+export async function sweepComplaints(deps: { table: Table; queue: MessageQueue<TComplaintMessage>; headOfServiceEmail: string; now: Date }): Promise<SweepSummary> {
   const summary: SweepSummary = { checked: 0, escalated: 0, resent: 0 };
   const messages: TComplaintMessage[] = [];
-  for (const complaint of await listComplaints(deps.table)) {
+  const at = deps.now.toISOString();
+  for (const listed of await listComplaints(deps.table)) {
     summary.checked++;
-    if (isOverdue(complaint, deps.now) && complaint.level < TOP_LEVEL) {
-      if ((await claimEscalation(deps.table, complaint.id, TOP_LEVEL, deps.now.toISOString())) === 'changed') {
+    if (isOverdue(listed, deps.now) && listed.level < TOP_LEVEL) {
+      // The list is an index (eventually consistent): the decision is taken again on the complaint as it stands.
+      const updated = await updateComplaint(deps.table, listed.id, (complaint) => decideEscalation(complaint, isOverdue(complaint, deps.now), deps.headOfServiceEmail, at));
+      if (updated?.decision.change) {
         summary.escalated++;
         recordMetric('SlaBreaches');
-        messages.push({ complaintId: complaint.id, key: 'escalated' });
+        messages.push(...updated.decision.change.notify.map(({ key }) => ({ complaintId: listed.id, key })));
       }
-      continue;
     }
-    for (const key of unsentNotifications(complaint, deps.now)) {
+    for (const key of unsentNotifications(listed, deps.now)) {
       summary.resent++;
-      messages.push({ complaintId: complaint.id, key });
+      messages.push({ complaintId: listed.id, key });
     }
   }
   await deps.queue.send(messages);
@@ -52,12 +54,19 @@ export function isOverdue(complaint: Pick<TComplaint, 'state' | 'acknowledgeBy' 
   return false;
 }
 
-function unsentNotifications(complaint: TComplaint, now: Date): Array<TComplaintMessage['key']> {
-  const due: Array<[TComplaintMessage['key'], string | undefined]> = [
-    ['opened', complaint.createdAt],
-    ...(complaint.level >= TOP_LEVEL ? [['escalated', complaint.escalatedAt] as [TComplaintMessage['key'], string | undefined]] : []),
-  ];
-  return due
-    .filter(([key, since]) => since && complaint.notified[key]?.state !== 'sent' && now.getTime() - Date.parse(since) > RESEND_AFTER_MS)
+/**
+ * The notifications to queue again: pending ones past a short grace (their message may
+ * still be on its way), and claims whose sender died. Records written before notifications
+ * were recorded with their change lack the entries for `opened` and `escalated`.
+ */
+export function unsentNotifications(complaint: TComplaint, now: Date): Array<TComplaintMessage['key']> {
+  const olderThan = (since: string | undefined, ms: number) => since !== undefined && now.getTime() - Date.parse(since) > ms;
+  const recorded = Object.entries(complaint.notified)
+    .filter(([, entry]) => (entry.state === 'pending' && olderThan(entry.at, RESEND_AFTER_MS)) || (entry.state === 'claimed' && olderThan(entry.at, STALE_CLAIM_MS)))
     .map(([key]) => key);
+  const unrecorded = [
+    ...(!complaint.notified['opened'] && olderThan(complaint.createdAt, RESEND_AFTER_MS) ? ['opened'] : []),
+    ...(complaint.level >= TOP_LEVEL && !complaint.notified['escalated'] && olderThan(complaint.escalatedAt, RESEND_AFTER_MS) ? ['escalated'] : []),
+  ];
+  return [...recorded, ...unrecorded];
 }

@@ -133,7 +133,7 @@ describe('complaint escalation', () => {
     expect(await complaintMailTo(MANAGER)).toHaveLength(1);
   });
 
-  it('Reassign hands it to another manager, who is emailed; Resolve closes it with a note', async () => {
+  it('Reassign hands it to another manager, who is emailed and resolves it with a note from their own link', async () => {
     const { pipeline, path, complaintId } = await invitedCustomer();
     await complain(path);
     const [escalation] = await complaintMailTo(MANAGER);
@@ -142,10 +142,12 @@ describe('complaint escalation', () => {
     expect((await post(`${base}/reassign`, { to: 'nobody@elsewhere.example' })).status).toBe(400);
     expect((await post(`${base}/reassign`, { to: 'tom.osei@acme.example' })).status).toBe(200);
     await pipeline.drained();
-    expect((await complaintMailTo('tom.osei@acme.example'))[0]!.body.text).toContain('reassigned to you');
+    const [reassigned] = await complaintMailTo('tom.osei@acme.example');
+    expect(reassigned!.body.text).toContain('reassigned to you');
 
+    // The new owner resolves it through their own email's link.
     clock = new Date('2026-11-24T09:30:00Z');
-    expect((await post(`${base}/resolve`, { note: 'Tile replaced, visit refunded' })).status).toBe(200);
+    expect((await post(`${complaintPathIn(reassigned!)}/resolve`, { note: 'Tile replaced, visit refunded' })).status).toBe(200);
     expect(await getComplaint(pipeline.table, complaintId)).toMatchObject({ state: 'resolved', ownerEmail: 'tom.osei@acme.example', resolutionNote: 'Tile replaced, visit refunded', resolvedAt: '2026-11-24T09:30:00.000Z' });
     expect(await listComplaints(pipeline.table)).toEqual([]);
     expect(await listComplaints(pipeline.table, { closedSince: new Date('2026-11-01T00:00:00Z') })).toHaveLength(1);

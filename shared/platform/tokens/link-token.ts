@@ -2,13 +2,14 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { FIRST_KEY_ID, keyById, parseKeyring, signingKey, type LinkKeyring } from './link-keys.ts';
 
 /**
- * Signed link tokens: `v2.<keyId>.<purpose>.<linkId>.<expiry>[.<scope>].<signature>`. The
+ * Signed link tokens: `v2.<keyId>.<purpose>.<linkId>.<expiry>[.<scope>|.<grant>].<signature>`. The
  * link id is 128 random bits (opaque: it reveals no email), the expiry is epoch seconds, and
  * the signature is HMAC-SHA256 over the rest with the key the token names (see link-keys.ts:
  * naming the key is what lets the secret be rotated while older links still verify). Tokens
  * from before key ids (`v1.…`, no key id) were signed with the first key. Answer links carry a
  * scope (questionnaire, wave, language) so an answer can be stored without first reading the
- * invitation: one write per response.
+ * invitation: one write per response. Complaint links carry a grant instead (whom the link
+ * was sent to), which the complaints feature interprets.
  */
 export type LinkPurpose = 'answer' | 'unsubscribe' | 'complaint';
 
@@ -23,9 +24,13 @@ export interface LinkClaims {
   linkId: string;
   expiresAt: number;
   scope?: LinkScope;
+  /** Signed with the rest, opaque here: lowercase letters and digits, no `~`, so never taken for a scope. */
+  grant?: string;
 }
 
 const SCOPE = /^([a-z0-9][a-z0-9-]{0,62})~(\d{4}-W\d{2})~([a-z]{2,3}(?:-[A-Za-z]{2})?)$/;
+
+const GRANT = /^[a-z][a-z0-9]{0,15}$/;
 
 const PURPOSES: readonly string[] = ['answer', 'unsubscribe', 'complaint'] satisfies LinkPurpose[];
 const LINK_ID = /^[A-Za-z0-9_-]{22}$/;
@@ -40,8 +45,9 @@ export function newLinkId(): string {
  * link-signing secret's text: one key, or the keyring rotation leaves.
  */
 export function signLink(claims: LinkClaims, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
+  if (claims.grant !== undefined && !GRANT.test(claims.grant)) throw new Error('a link grant is lowercase letters and digits');
   const key = signingKey(keyringOf(secret), nowSeconds);
-  const scope = claims.scope ? `.${claims.scope.questionnaireId}~${claims.scope.waveId}~${claims.scope.language}` : '';
+  const scope = claims.scope ? `.${claims.scope.questionnaireId}~${claims.scope.waveId}~${claims.scope.language}` : claims.grant ? `.${claims.grant}` : '';
   const body = `v2.${key.id}.${claims.purpose}.${claims.linkId}.${claims.expiresAt}${scope}`;
   return `${body}.${mac(body, key.secret)}`;
 }
@@ -70,6 +76,7 @@ export function verifyLink(token: string, purpose: LinkPurpose, secret: string, 
   if (tokenPurpose !== purpose || !PURPOSES.includes(tokenPurpose) || !LINK_ID.test(linkId)) return undefined;
   if (!Number.isSafeInteger(expiresAt) || expiresAt <= nowSeconds) return undefined;
   if (scopeText === undefined) return { purpose, linkId, expiresAt };
+  if (GRANT.test(scopeText)) return { purpose, linkId, expiresAt, grant: scopeText };
   const scope = SCOPE.exec(scopeText);
   if (!scope) return undefined;
   return { purpose, linkId, expiresAt, scope: { questionnaireId: scope[1]!, waveId: scope[2]!, language: scope[3]! } };
