@@ -89,7 +89,8 @@ describe('submitting the questionnaire', () => {
     // Stored from the signed link alone: who answered, and who served them, are joined from
     // the invitation only when the period is aggregated.
     expect(JSON.stringify(stored[0])).not.toContain('@');
-    expect(stored[0]).toMatchObject({ headlineScore: 10, sk: `LINK#${path.split('.')[2]}` });
+    const tokenParts = path.split('/q/')[1]!.split('.');
+    expect(stored[0]).toMatchObject({ headlineScore: 10, sk: `LINK#${tokenParts[tokenParts.indexOf('answer') + 1]}` });
     expect(responseFromItem(stored[0]!)).toMatchObject({
       answers: { values: { quality: { importance: 5, performance: 4, competitor: 'dk' } }, standards: { 'called-by-name': true }, comparison: 'better', comment: 'Great <b>service</b>', complaintRequested: false },
     });
