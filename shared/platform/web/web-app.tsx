@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.ts';
 import { ROUTES, toHonoPath } from './routes.ts';
 import { securityHeaders } from './security-headers.ts';
-import { NotFoundPage, ServerErrorPage } from './simple-pages.tsx';
+import { BadRequestPage, NotFoundPage, ServerErrorPage } from './simple-pages.tsx';
 
 /** Request bodies are forms or an admin batch; anything larger is refused before it is parsed. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -32,6 +33,8 @@ export function createWebApp(logError: (message: string, error: unknown, fields:
   app.get(toHonoPath(ROUTES.health.path), (c) => c.json({ status: 'ok' }));
   app.notFound((c) => c.html(<NotFoundPage />, 404));
   app.onError((error, c) => {
+    // Hono's own refusals of a request (a malformed one) keep their 4xx.
+    if (error instanceof HTTPException && error.status < 500) return c.html(<BadRequestPage />, error.status);
     logError(`unhandled error on ${c.req.method} ${c.req.routePath}`, error, { requestId: c.get('requestId') ?? 'unknown' });
     return c.html(<ServerErrorPage />, 500);
   });
