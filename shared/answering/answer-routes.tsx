@@ -74,7 +74,8 @@ async function showAnswerPage(c: Context<AppEnv>, deps: Deps) {
   const existing = await getResponse(deps.table, invitation);
   // A forgotten person's links do nothing: the same page as for any bad link.
   if (existing?.forgottenAt) return c.html(<InvalidLinkPage />, 404);
-  const state = formStateFromAnswers(questionnaire, existing?.headlineScore, existing?.answers);
+  // A held score is a scanner's, not the person's: it is never shown as their choice.
+  const state = formStateFromAnswers(questionnaire, existing?.headlineHeld ? undefined : existing?.headlineScore, existing?.answers);
 
   const clicked = ZScoreField(questionnaire).safeParse(c.req.query('score'));
   if (existing?.submittedAt) return c.html(page(c, target, state, { note: 'These are the answers you sent. You can change them and send again.' }));

@@ -125,6 +125,8 @@ describe('one click from the email', () => {
     await browserScannerOpensEveryLink(path, { gapMs: 3_000 });
     expect(await responses()).toEqual([expect.objectContaining({ headlineHeld: 'several-scores' })]);
     expect(await complaints()).toEqual([]);
+    // The person opening the plain link is not offered the scanner's score as theirs.
+    expect(await (await get(path)).text()).not.toMatch(/name="score" value="\d+" checked/);
 
     advance(60_000);
     expect((await post(path, { score: '8' })).status).toBe(200);
