@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { handle, type LambdaEvent } from 'hono/aws-lambda';
+import type { Context } from 'aws-lambda';
 import { importStaff } from '../../shared/people/import-file.ts';
 import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
 import { aContact } from '../support/factories.ts';
@@ -111,6 +113,35 @@ describe('malformed requests get a 4xx, never a 5xx', () => {
           expect(await send(path, { method, type: 'application/x-www-form-urlencoded', body: bytes(`score=${query}`) })).toBeLessThan(500);
         }
       }),
+      { numRuns: 60 },
+    );
+  });
+
+  // API Gateway base64-encodes a body itself, so the encoding is always valid; what it carries is not.
+  it('through the Lambda adapter, as API Gateway delivers them: base64 bodies, raw paths and query strings', async () => {
+    const lambda = handle(pipeline.app);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(answerPath, `${complaintBase}/resolve`, unsubscribePath),
+        oddText,
+        contentType,
+        fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('%%%', 'score=%E0%A4', '--xyz\r\n', '\u0000\uffff')),
+        fc.boolean(),
+        fc.constantFrom('GET', 'POST'),
+        async (path, query, type, data, base64, method) => {
+          const event = {
+            version: '2.0',
+            routeKey: '$default',
+            rawPath: path,
+            rawQueryString: `score=${query}`,
+            headers: { host: 'abc123.execute-api.eu-west-2.amazonaws.com', 'content-type': type, 'user-agent': 'fuzzer' },
+            requestContext: { domainName: 'abc123.execute-api.eu-west-2.amazonaws.com', requestId: 'r', stage: '$default', timeEpoch: now.getTime(), http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'fuzzer' } },
+            ...(method === 'POST' ? { body: base64 ? Buffer.from(data).toString('base64') : data } : {}),
+            isBase64Encoded: base64,
+          } as unknown as LambdaEvent;
+          expect((await lambda(event, { awsRequestId: 'r' } as Context)).statusCode).toBeLessThan(500);
+        },
+      ),
       { numRuns: 60 },
     );
   });
