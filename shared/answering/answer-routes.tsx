@@ -4,10 +4,12 @@ import { getResponse, recordOneClick, recordSubmission } from './response-store.
 import { raiseComplaint } from '../complaints/open-complaint.ts';
 import { answerFormSchema, probesDue, ZScoreField, fieldNames } from '../questionnaires/answer-schema.ts';
 import { complaintReasons } from '../complaints/complaint-rules.ts';
-import { requestHoldReason } from './one-click.ts';
+import { CLICK_EVIDENCE, ONE_CLICK_FIELD, requestHoldReason } from './one-click.ts';
+import * as z from '../platform/validation/zod.ts';
 import { recordMetric } from '../platform/observability/metrics.ts';
 import { formStateFromAnswers, lowRatedValues } from './form-state.ts';
-import { InvalidLinkPage } from '../platform/web/simple-pages.tsx';
+import { BadRequestPage, InvalidLinkPage } from '../platform/web/simple-pages.tsx';
+import { readForm } from '../platform/web/form-body.ts';
 import { QuestionnairePage, ThankYouPage, type FormState } from './questionnaire-page.tsx';
 import { ROUTES, toHonoPath } from '../platform/web/routes.ts';
 import type { AppEnv } from '../platform/web/app-env.ts';
@@ -38,9 +40,10 @@ type Deps = AnswerRouteDependencies;
 type Target = NonNullable<Awaited<ReturnType<typeof answerTarget>>>;
 
 /**
- * The questionnaire page and its submission. Opening a score link from the email records
- * that score at once (a customer who closes the tab has answered), unless the fetch looks
- * like a mail scanner's (see `one-click.ts`); submitting the form confirms it.
+ * The questionnaire page and its submission. Opening a score link from the email only shows
+ * the form with that score selected: mail scanners fetch every link, so a GET records
+ * nothing. The page's script confirms the score once a person is plausibly there (a POST
+ * marked `one-click`, see `one-click.ts`); submitting the form always counts.
  */
 export function registerAnswerRoutes(app: Hono<AppEnv>, deps: Deps): void {
   app.get(toHonoPath(ROUTES.answerPage.path), (c) => showAnswerPage(c, deps));
@@ -69,37 +72,61 @@ async function showAnswerPage(c: Context<AppEnv>, deps: Deps) {
   if (!target) return c.html(<InvalidLinkPage />, 404);
   const { invitation, questionnaire } = target;
   const existing = await getResponse(deps.table, invitation);
-  const state = formStateFromAnswers(questionnaire, existing?.headlineScore, existing?.answers);
+  // A forgotten person's links do nothing: the same page as for any bad link.
+  if (existing?.forgottenAt) return c.html(<InvalidLinkPage />, 404);
+  // A held score is a scanner's, not the person's: it is never shown as their choice.
+  const state = formStateFromAnswers(questionnaire, existing?.headlineHeld ? undefined : existing?.headlineScore, existing?.answers);
 
-  let note: string | undefined;
   const clicked = ZScoreField(questionnaire).safeParse(c.req.query('score'));
-  if (clicked.success && !existing?.submittedAt) {
-    state[fieldNames.headline] = String(clicked.data);
-    const fetchHold = requestHoldReason(c.req.method, c.req.header('user-agent'));
-    // A HEAD is never a person: answer it without recording anything.
-    const hold =
-      fetchHold === 'head-request'
-        ? fetchHold
-        : await recordOneClick(deps.table, invitation, { score: clicked.data, at: deps.now().toISOString(), retentionDays: deps.responseRetentionDays, ...(fetchHold ? { holdReason: fetchHold } : {}) });
-    note = hold ? 'Please confirm your score with the button at the end.' : 'Thank you — your score is saved. If you have a minute, tell us a little more.';
-  } else if (existing?.submittedAt) {
-    note = 'These are the answers you sent. You can change them and send again.';
-  }
-  return c.html(page(c, target, state, { note }));
+  if (existing?.submittedAt) return c.html(page(c, target, state, { note: 'These are the answers you sent. You can change them and send again.' }));
+  if (!clicked.success) return c.html(page(c, target, state, {}));
+  state[fieldNames.headline] = String(clicked.data);
+  return c.html(page(c, target, state, { note: 'Thank you for your score. If you have a minute, tell us a little more.', oneClick: clicked.data }));
+}
+
+/** The page script's confirmation of a one-click score: `score` and what it saw (`one-click`). */
+function oneClickSchema(questionnaire: TQuestionnaire) {
+  return z.strictObject({ [fieldNames.headline]: ZScoreField(questionnaire), [ONE_CLICK_FIELD]: z.enum(CLICK_EVIDENCE) });
+}
+
+async function confirmOneClick(c: Context<AppEnv>, deps: Deps, target: Target, form: Record<string, unknown>) {
+  const parsed = oneClickSchema(target.questionnaire).safeParse(form);
+  if (!parsed.success) return c.html(<BadRequestPage />, 400);
+  const outcome = await recordOneClick(deps.table, target.invitation, {
+    score: parsed.data[fieldNames.headline],
+    evidence: parsed.data[ONE_CLICK_FIELD],
+    at: deps.now().toISOString(),
+    retentionDays: deps.responseRetentionDays,
+    ...holdOf(c),
+  });
+  if (outcome.forgotten) return c.html(<InvalidLinkPage />, 404);
+  // The same answer whether the score counted or was held: a scanner learns nothing.
+  return c.body(null, 204);
+}
+
+function holdOf(c: Context<AppEnv>) {
+  const hold = requestHoldReason(c.req.method, c.req.header('user-agent'));
+  return hold ? { holdReason: hold } : {};
 }
 
 async function submitAnswers(c: Context<AppEnv>, deps: Deps) {
   const target = await answerTarget(deps, c.req.param('token') ?? '');
   if (!target) return c.html(<InvalidLinkPage />, 404);
   const { invitation, questionnaire } = target;
-  const form = await c.req.parseBody();
+  const form = await readForm(c);
+  if (!form) return c.html(<BadRequestPage />, 400);
+  if (form[ONE_CLICK_FIELD] !== undefined) return confirmOneClick(c, deps, target, form);
   const state: FormState = Object.fromEntries(Object.entries(form).map(([key, value]) => [key, typeof value === 'string' ? value : '']));
   const parsed = answerFormSchema(questionnaire).safeParse(form);
-  if (!parsed.success) return c.html(page(c, target, state, { errors: fieldErrors(parsed.error.issues) }), 400);
+  if (!parsed.success) {
+    // Only this refusal path reads: a forgotten person's link must not show a form either.
+    if ((await getResponse(deps.table, invitation))?.forgottenAt) return c.html(<InvalidLinkPage />, 404);
+    return c.html(page(c, target, state, { errors: fieldErrors(parsed.error.issues) }), 400);
+  }
 
   const at = deps.now().toISOString();
   const answers = parsed.data;
-  await recordSubmission(deps.table, invitation, answers, { at, retentionDays: deps.responseRetentionDays });
+  if (!(await recordSubmission(deps.table, invitation, answers, { at, retentionDays: deps.responseRetentionDays }))) return c.html(<InvalidLinkPage />, 404);
   recordMetric('ResponsesRecorded');
   const reasons = complaintReasons(questionnaire, answers, deps.complaintRules);
   // Only a complaint needs the invitation itself (who, served by whom): read it then.
@@ -126,7 +153,7 @@ function fieldErrors(issues: ReadonlyArray<{ code: string; path: ReadonlyArray<P
   return errors;
 }
 
-function page(c: Context<AppEnv>, target: Target, state: FormState, extra: { note?: string; errors?: Record<string, string> }) {
+function page(c: Context<AppEnv>, target: Target, state: FormState, extra: { note?: string; errors?: Record<string, string>; oneClick?: number }) {
   return (
     <QuestionnairePage
       questionnaire={target.questionnaire}
@@ -136,6 +163,7 @@ function page(c: Context<AppEnv>, target: Target, state: FormState, extra: { not
       probesVisible={lowRatedValues(target.questionnaire, state)}
       {...(extra.note ? { note: extra.note } : {})}
       {...(extra.errors ? { errors: extra.errors } : {})}
+      {...(extra.oneClick !== undefined ? { oneClick: extra.oneClick } : {})}
     />
   );
 }

@@ -1,14 +1,23 @@
 /**
  * Bot-safe one-click answers. Mail security scanners (Safe Links, Proofpoint, Mimecast…)
- * fetch every link in a message, which would record fake scores. A one-click score is
- * therefore held — stored, but not counted and not escalated until a person submits the
- * form — when:
- * - it came as a HEAD request (scanners probe; browsers don't);
- * - the user agent is a known scanner or a non-browser client; or
- * - another, different score link of the same invitation was fetched within
- *   {@link SCANNER_WINDOW_MS} of it (a person clicks one score; a scanner fetches them all).
+ * fetch every link in a message, some of them in a real browser, so a fetch of a score link
+ * is a candidate, never evidence:
+ * - the GET of a score link records nothing: it shows the form with the score selected;
+ * - the page's own script confirms the score once a person is plausibly there — the page
+ *   stayed visible for {@link SEEN_AFTER_MS} (`seen`) or was touched, typed into or scrolled
+ *   (`touched`) — and without JavaScript the form's button does it;
+ * - a confirmation is held (stored, not counted) when its user agent is a scanner's, or, for a
+ *   `seen` one, when other scores of the same invitation were confirmed within
+ *   {@link SCANNER_WINDOW_MS} (a person clicks one score; a detonating scanner opens them all).
+ *
+ * What is kept per invitation is the latest confirmation time of each score, so it is bounded
+ * by the scale whatever the traffic: nothing a bot does can use up an invitation. Which stored
+ * score a confirmation may replace is decided by {@link mayReplace}.
  */
 export const SCANNER_WINDOW_MS = 10_000;
+
+/** How long the page must stay visible before its script confirms the score as `seen`. */
+export const SEEN_AFTER_MS = 2_000;
 
 const SCANNER_AGENTS = [
   'barracuda', 'proofpoint', 'mimecast', 'safelinks', 'safe links', 'microsoft office', 'ms-office', 'forcepoint', 'symantec',
@@ -19,7 +28,14 @@ const SCANNER_AGENTS = [
 
 export type HoldReason = 'head-request' | 'scanner-agent' | 'several-scores';
 
-/** Why a single fetch cannot be taken as a person's click, if it cannot. */
+/** What the page's script saw before confirming: the page stayed visible, or a person touched it. */
+export const CLICK_EVIDENCE = ['seen', 'touched'] as const;
+export type ClickEvidence = (typeof CLICK_EVIDENCE)[number];
+
+/** The form field that marks a POST as the script's confirmation of a one-click score. */
+export const ONE_CLICK_FIELD = 'one-click';
+
+/** Why a single request cannot be taken as a person's, if it cannot. */
 export function requestHoldReason(method: string, userAgent: string | undefined): HoldReason | undefined {
   if (method === 'HEAD') return 'head-request';
   const agent = (userAgent ?? '').toLowerCase();
@@ -27,16 +43,60 @@ export function requestHoldReason(method: string, userAgent: string | undefined)
   return undefined;
 }
 
-export interface Click {
+/** The latest confirmation time (ISO) of each score of one invitation, keyed by score. */
+export type RecentClicks = Readonly<Record<string, string>>;
+
+/** Whether scores other than one were confirmed within the window around `at`. */
+export function severalScoresAround(recent: RecentClicks, at: string): boolean {
+  const t = Date.parse(at);
+  return Object.values(recent).filter((when) => Math.abs(Date.parse(when) - t) <= SCANNER_WINDOW_MS).length > 1;
+}
+
+export interface Confirmation {
   score: number;
   at: string;
+  evidence: ClickEvidence;
+  /** Set when the request itself gives the client away (its user agent). */
+  requestHold?: HoldReason;
 }
 
 /**
- * Whether the clicks around `at` (within the window either side) carry more than one score:
- * a person clicks one score, a scanner fetches them all.
+ * Why a confirmation is held, if it is. A touch is a person's (scanners do not interact), so
+ * only the user agent holds it; a page that merely stayed open is held when other scores were
+ * confirmed around it.
  */
-export function severalScoresAround(clicks: readonly Click[], at: string): boolean {
-  const t = Date.parse(at);
-  return new Set(clicks.filter((c) => Math.abs(Date.parse(c.at) - t) <= SCANNER_WINDOW_MS).map((c) => c.score)).size > 1;
+export function confirmationHoldReason(confirmation: Confirmation, recent: RecentClicks): HoldReason | undefined {
+  if (confirmation.requestHold) return confirmation.requestHold;
+  if (confirmation.evidence === 'touched') return undefined;
+  return severalScoresAround(recent, confirmation.at) ? 'several-scores' : undefined;
+}
+
+/** The stored headline as far as the replacement rule cares. */
+export interface StoredHeadline {
+  submitted: boolean;
+  score?: number;
+  held: boolean;
+  evidence?: ClickEvidence;
+  at?: string;
+}
+
+/**
+ * Whether a confirmation may replace the stored headline. A submitted form is never replaced
+ * by a one-click score. A counted confirmation replaces a held score unless a burst held it
+ * within the window (the burst's own stragglers must not undo the hold); a counted score is
+ * replaced only by a touch (a person changing their mind touches the new page; a scanner's
+ * first fetch of a burst merely opens it). A held confirmation replaces nothing counted,
+ * except, for a burst of several scores, a `seen` score confirmed within the same window
+ * (the burst's own first fetch, counted before the rest arrived). So no bot traffic
+ * overwrites a score a person submitted or touched, or one confirmed a window before it.
+ */
+export function mayReplace(stored: StoredHeadline, confirmation: Confirmation, hold: HoldReason | undefined): boolean {
+  if (stored.submitted) return false;
+  if (stored.score === undefined) return true;
+  const recent = stored.at !== undefined && Date.parse(confirmation.at) - Date.parse(stored.at) <= SCANNER_WINDOW_MS;
+  if (!hold) {
+    return confirmation.evidence === 'touched' || (stored.held && !recent);
+  }
+  if (stored.held) return true;
+  return hold === 'several-scores' && stored.evidence !== 'touched' && recent;
 }

@@ -55,6 +55,8 @@ export function QuestionnairePage(props: {
   probesVisible: ReadonlySet<string>;
   /** Shown above the form, e.g. "your score is saved" or "a few more questions". */
   note?: string;
+  /** The score clicked in the email, for the page's script to confirm once a person is there. */
+  oneClick?: number;
 }) {
   const { questionnaire: q, language } = props;
   const form: QuestionContext = { t: (text) => localized(q, text, language), state: props.state, errors: props.errors ?? {} };
@@ -63,7 +65,12 @@ export function QuestionnairePage(props: {
       <h1>{form.t(q.title)}</h1>
       <ErrorSummary errors={form.errors} />
       {props.note && <p class="note">{props.note}</p>}
-      <form method="post" action={props.action} novalidate>
+      {props.oneClick !== undefined && (
+        <noscript>
+          <p class="note">To save your score, press “Send my answers” at the end.</p>
+        </noscript>
+      )}
+      <form method="post" action={props.action} novalidate data-one-click={props.oneClick === undefined ? undefined : String(props.oneClick)}>
         <HeadlineQuestion questionnaire={q} form={form} />
         {q.values.map((value) => (
           <ValueQuestion form={form} value={value} competitor={q.mainCompetitor?.name} probeVisible={props.probesVisible.has(value.id)} />

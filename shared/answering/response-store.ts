@@ -5,7 +5,7 @@ import { conditionalWrite, WRITE_TOKEN_ATTRIBUTE, writeIf, type Table } from '..
 import { listAll } from '../platform/table/list-index.ts';
 import type { TAnswers } from '../questionnaires/answer-schema.ts';
 import { DEFAULT_RESPONSE_RETENTION_DAYS } from './answering-settings.ts';
-import { severalScoresAround, type Click, type HoldReason } from './one-click.ts';
+import { confirmationHoldReason, mayReplace, type ClickEvidence, type Confirmation, type HoldReason, type RecentClicks, type StoredHeadline } from './one-click.ts';
 
 /**
  * Responses are keyed by the invitation (questionnaire, wave, link id), so a second
@@ -30,16 +30,17 @@ export interface TResponse {
   headlineSource?: 'one-click' | 'form';
   /** Present while a one-click score is held as a suspected scanner fetch. */
   headlineHeld?: HoldReason;
-  clicks?: Click[];
+  /** What confirmed a one-click score: the page stayed visible, or a person touched it. */
+  confirmedBy?: ClickEvidence;
+  /** The latest confirmation time of each one-click score. */
+  recentClicks?: RecentClicks;
+  /** Set by the privacy `forget`: the invitation's links do nothing any more. */
+  forgottenAt?: string;
   answers?: Omit<TAnswers, 'headline'>;
   submittedAt?: string;
   firstAnsweredAt: string;
   answeredAt: string;
 }
-
-/** At most this many clicks are kept per response: enough to judge a scanner burst. */
-const MAX_CLICKS = 20;
-
 
 function attribution(invitation: ResponseKeyParts, at: string, retentionDays = DEFAULT_RESPONSE_RETENTION_DAYS) {
   return {
@@ -53,51 +54,85 @@ const SET_ATTRIBUTION =
   // Questionnaire, wave and link id are in the key: not repeated, since every byte is read again at aggregation.
   'firstAnsweredAt = if_not_exists(firstAnsweredAt, :at), gsi1pk = :listPk, gsi1sk = :listSk, expiresAt = :expires';
 
+/** A one-click confirmation's outcome: refused because the person was forgotten, or recorded (counted unless held). */
+export type OneClickOutcome = { forgotten: true } | { forgotten: false; hold: HoldReason | undefined; replaced: boolean };
+
 /**
- * Records a score clicked in the email. The click is always kept (for the scanner rule);
- * the headline score only changes while the customer has not submitted the form, and it is
- * held when this fetch, or the clicks around it, look like a scanner.
- * @returns the hold reason, or undefined when the score counts.
+ * Concurrent confirmations of one invitation (a scanner opening every score at once) are
+ * applied one at a time: each reads the item, decides, and writes only if the item is still
+ * as it read it. A conflict is another write landing in between, which takes milliseconds,
+ * so a few attempts suffice.
+ */
+const CONFIRM_ATTEMPTS = 8;
+
+/**
+ * Records a one-click score confirmed by the answer page's script (see `one-click.ts`): the
+ * score's confirmation time is kept, and the headline changes when `mayReplace` allows it,
+ * held when the confirmation looks like a scanner's. Nothing is written for a forgotten person.
  */
 export async function recordOneClick(
   table: Table,
   invitation: ResponseKeyParts,
-  click: { score: number; at: string; holdReason?: HoldReason; retentionDays?: number },
-): Promise<HoldReason | undefined> {
+  click: { score: number; at: string; evidence?: ClickEvidence; holdReason?: HoldReason; retentionDays?: number },
+): Promise<OneClickOutcome> {
   const key = responseKey(invitation);
-  const appended = await conditionalWrite(table, {
-    TableName: table.name,
-    Key: key,
-    UpdateExpression: `SET ${SET_ATTRIBUTION}, clicks = list_append(if_not_exists(clicks, :none), :click)`,
-    ConditionExpression: 'attribute_not_exists(clicks) OR size(clicks) < :max',
-    ExpressionAttributeValues: { ...attribution(invitation, click.at, click.retentionDays), ':none': [], ':click': [{ score: click.score, at: click.at }], ':max': MAX_CLICKS },
-    ReturnValues: 'ALL_NEW',
-  });
-  // Past the cap: this invitation's links are being fetched in bulk.
-  if (!appended.written) return 'several-scores';
-  const clicks = (appended.item?.['clicks'] as Click[] | undefined) ?? [];
-  const holdReason = click.holdReason ?? (severalScoresAround(clicks, click.at) ? 'several-scores' : undefined);
-  await writeIf(table, {
-    TableName: table.name,
-    Key: key,
-    UpdateExpression: holdReason
-      ? 'SET headlineScore = :score, headlineSource = :source, answeredAt = :at, headlineHeld = :held'
-      : 'SET headlineScore = :score, headlineSource = :source, answeredAt = :at REMOVE headlineHeld',
-    ConditionExpression: 'attribute_not_exists(submittedAt)',
-    ExpressionAttributeValues: { ':score': click.score, ':source': 'one-click', ':at': click.at, ...(holdReason ? { ':held': holdReason } : {}) },
-  });
-  return holdReason;
+  const confirmation: Confirmation = { score: click.score, at: click.at, evidence: click.evidence ?? 'seen', ...(click.holdReason ? { requestHold: click.holdReason } : {}) };
+  for (let attempt = 1; ; attempt++) {
+    const { Item: item } = await table.db.send(new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }));
+    if (item?.['forgottenAt'] !== undefined) return { forgotten: true };
+    const recentClicks: RecentClicks = { ...(item?.['recentClicks'] as RecentClicks | undefined), [String(click.score)]: click.at };
+    const hold = confirmationHoldReason(confirmation, recentClicks);
+    const replaced = mayReplace(storedHeadline(item), confirmation, hold);
+    const version = item?.[WRITE_TOKEN_ATTRIBUTE];
+    const headline = replaced ? `, headlineScore = :score, headlineSource = :source, answeredAt = :at, confirmedBy = :evidence${hold ? ', headlineHeld = :held' : ''}` : '';
+    // The list of clicks written before the per-score times goes at the first confirmation.
+    const removed = [...(replaced && !hold ? ['headlineHeld'] : []), ...(item?.['clicks'] !== undefined ? ['clicks'] : [])];
+    const written = await writeIf(table, {
+      TableName: table.name,
+      Key: key,
+      UpdateExpression: `SET ${SET_ATTRIBUTION}, recentClicks = :recent${headline}${removed.length ? ` REMOVE ${removed.join(', ')}` : ''}`,
+      // The item is as it was read (its write token is its version), and not forgotten or submitted meanwhile.
+      ConditionExpression: item
+        ? `attribute_not_exists(forgottenAt) AND attribute_not_exists(submittedAt) AND ${version === undefined ? 'attribute_not_exists(#version)' : '#version = :version'}`
+        : 'attribute_not_exists(pk)',
+      ...(item ? { ExpressionAttributeNames: { '#version': WRITE_TOKEN_ATTRIBUTE } } : {}),
+      ExpressionAttributeValues: {
+        ...attribution(invitation, click.at, click.retentionDays),
+        ':recent': recentClicks,
+        ...(replaced ? { ':score': click.score, ':source': 'one-click', ':evidence': confirmation.evidence, ...(hold ? { ':held': hold } : {}) } : {}),
+        ...(version !== undefined ? { ':version': version } : {}),
+      },
+    });
+    if (written) return { forgotten: false, hold, replaced };
+    if (attempt >= CONFIRM_ATTEMPTS) return { forgotten: false, hold, replaced: false };
+  }
 }
 
-/** Stores a submitted form: it replaces any earlier submission and confirms the headline score. */
-export async function recordSubmission(table: Table, invitation: ResponseKeyParts, answers: TAnswers, options: { at: string; retentionDays?: number }): Promise<void> {
+/** The stored headline, as the one-click replacement rule sees it. */
+function storedHeadline(item: Record<string, unknown> | undefined): StoredHeadline {
+  const evidence = item?.['confirmedBy'];
+  return {
+    submitted: item?.['submittedAt'] !== undefined,
+    held: item?.['headlineHeld'] !== undefined,
+    ...(typeof item?.['headlineScore'] === 'number' ? { score: item['headlineScore'] } : {}),
+    ...(evidence === 'touched' || evidence === 'seen' ? { evidence } : {}),
+    ...(typeof item?.['answeredAt'] === 'string' ? { at: item['answeredAt'] } : {}),
+  };
+}
+
+/**
+ * Stores a submitted form: it replaces any earlier submission and confirms the headline score.
+ * @returns false, writing nothing, when the person has been forgotten (their links do nothing).
+ */
+export async function recordSubmission(table: Table, invitation: ResponseKeyParts, answers: TAnswers, options: { at: string; retentionDays?: number }): Promise<boolean> {
   const { headline, ...rest } = answers;
-  await table.db.send(new UpdateCommand({
+  return writeIf(table, {
     TableName: table.name,
     Key: responseKey(invitation),
     UpdateExpression: `SET ${SET_ATTRIBUTION}, headlineScore = :score, headlineSource = :source, answers = :answers, answeredAt = :at, submittedAt = :at REMOVE headlineHeld`,
+    ConditionExpression: 'attribute_not_exists(forgottenAt)',
     ExpressionAttributeValues: { ...attribution(invitation, options.at, options.retentionDays), ':score': headline, ':source': 'form', ':answers': storedAnswers(rest) },
-  }));
+  });
 }
 
 type Ratings = TAnswers['values'][string];
@@ -169,9 +204,14 @@ export async function* waveResponses(table: Table, questionnaireId: string, wave
   for await (const item of listAll(table, keys.responseShard(questionnaireId, waveId, shard).gsi1pk, usage)) yield responseFromItem(item);
 }
 
+/** A forgotten invitation's marker outlives its links, which work at most a year. */
+const FORGOTTEN_MARKER_DAYS = 366;
+
 /**
  * Removes what a response says about its respondent (the privacy `forget`): the comment and
- * the probes go, the scores stay, so aggregates do not change.
+ * the probes go, the scores stay, so aggregates do not change. The response is marked
+ * forgotten — one is written if the invitation was never answered — so the person's old
+ * links show the neutral page and store nothing more.
  */
 export async function forgetResponse(table: Table, invitation: ResponseKeyParts, at: string): Promise<void> {
   const forgotten = await writeIf(table, {
@@ -182,8 +222,13 @@ export async function forgetResponse(table: Table, invitation: ResponseKeyParts,
     ExpressionAttributeNames: { '#comment': 'comment' },
     ExpressionAttributeValues: { ':forgotten': at, ':none': {} },
   });
-  // A one-click response has no answers map: only the date is recorded.
+  // A one-click response has no answers map, and an unanswered invitation no response: only the date is recorded.
   if (!forgotten) {
-    await table.db.send(new UpdateCommand({ TableName: table.name, Key: responseKey(invitation), UpdateExpression: 'SET forgottenAt = :forgotten', ExpressionAttributeValues: { ':forgotten': at } }));
+    await table.db.send(new UpdateCommand({
+      TableName: table.name,
+      Key: responseKey(invitation),
+      UpdateExpression: 'SET forgottenAt = :forgotten, expiresAt = if_not_exists(expiresAt, :expires)',
+      ExpressionAttributeValues: { ':forgotten': at, ':expires': Math.floor(Date.parse(at) / 1000) + FORGOTTEN_MARKER_DAYS * 86_400 },
+    }));
   }
 }

@@ -5,7 +5,8 @@ import { decideAction, grantedActions, holderOf, type ActionDecision, type Actio
 import { listManagers } from '../people/directory-store.ts';
 import { getResponse } from '../answering/response-store.ts';
 import { describeIssues } from '../platform/config/zod-issues.ts';
-import { InvalidLinkPage } from '../platform/web/simple-pages.tsx';
+import { BadRequestPage, InvalidLinkPage } from '../platform/web/simple-pages.tsx';
+import { readForm } from '../platform/web/form-body.ts';
 import { ComplaintDonePage, ComplaintPage } from './complaint-pages.tsx';
 import { ROUTES, toHonoPath } from '../platform/web/routes.ts';
 import type { AppEnv } from '../platform/web/app-env.ts';
@@ -76,7 +77,8 @@ export function registerComplaintRoutes(app: Hono<AppEnv>, deps: ComplaintRouteD
     const found = await target(c.req.param('token') ?? '');
     const action = ZAction.safeParse(c.req.param('action'));
     if (!found || !action.success) return c.html(<InvalidLinkPage />, 404);
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
+    if (!body) return c.html(<BadRequestPage />, 400);
     const at = deps.now().toISOString();
 
     let request: ActionRequest;

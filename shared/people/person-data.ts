@@ -46,7 +46,8 @@ export interface ForgetSummary {
 /**
  * Removes a customer's personal data: the contact, their invitations (which hold name and
  * address and link each response to them), the free text on each response, their identity on each complaint, and their comments
- * quoted in rollups. Scores stay, unattributed, so aggregates do not change. The address is
+ * quoted in rollups. Scores stay, unattributed, so aggregates do not change; the person's old
+ * links show the neutral page and store nothing (each response is marked forgotten). The address is
  * kept on the suppression list only, so they are never mailed again. Safe to run twice.
  */
 export async function forgetPerson(table: Table, email: string, now: Date): Promise<ForgetSummary> {
@@ -61,9 +62,10 @@ export async function forgetPerson(table: Table, email: string, now: Date): Prom
     if (response) {
       const texts = [response.answers?.comment, ...Object.values(response.answers?.probes ?? {})].filter((t): t is string => !!t);
       if (texts.length) comments.set(invitation, new Set(texts));
-      await forgetResponse(table, invitation, now.toISOString());
       summary.responsesAnonymised++;
     }
+    // Also for an unanswered invitation: its links must not take an answer after this.
+    await forgetResponse(table, invitation, now.toISOString());
     if (await getComplaint(table, invitation.linkId)) {
       await forgetComplaintCustomer(table, invitation.linkId);
       summary.complaintsAnonymised++;

@@ -6,6 +6,7 @@ import { aContact } from '../support/factories.ts';
 import { freePort } from '../support/free-port.ts';
 import { inviteCustomer } from '../support/invite-customer.ts';
 import { usePipeline } from '../support/use-pipeline.ts';
+import { storedResponseItem } from '../support/stored-responses.ts';
 import { PHONE_USER_AGENT, launchChromium } from '../support/browser.ts';
 
 let browser: Browser;
@@ -27,11 +28,11 @@ async function invitedCustomer() {
   const port = await freePort();
   const pipeline = await pipelines.start({ publicBaseUrl: `http://127.0.0.1:${port}` });
   server = serve({ fetch: pipeline.app.fetch, port, hostname: '127.0.0.1' });
-  const { invitationEmail, answerUrl } = await inviteCustomer(pipeline, aContact({ name: 'Ada <Lovelace>' }));
+  const { invitationEmail, answerUrl, invitation } = await inviteCustomer(pipeline, aContact({ name: 'Ada <Lovelace>' }));
   const html = invitationEmail.body.html!;
   const links = [...html.matchAll(/href="(http:\/\/127\.0\.0\.1:\d+\/q\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
   expect(links).toHaveLength(11);
-  return { answerUrl, scoreLink: (score: number) => links[score]!, unsubscribeLink: /href="(http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[^"]+)"/.exec(html)![1]! };
+  return { pipeline, invitation, answerUrl, scoreLink: (score: number) => links[score]!, unsubscribeLink: /href="(http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[^"]+)"/.exec(html)![1]! };
 }
 
 async function expectAccessible(page: Page, state: string) {
@@ -49,7 +50,7 @@ describe('the questionnaire in Chromium', () => {
     const { scoreLink } = await invitedCustomer();
     const page = await newPage(true);
     await page.goto(scoreLink(4));
-    expect(await page.textContent('.note')).toContain('your score is saved');
+    expect(await page.textContent('.note')).toContain('Thank you for your score');
     expect(await page.locator('input[name="score"][value="4"]').isChecked()).toBe(true);
     await expectAccessible(page, 'form after one click');
 
@@ -66,6 +67,31 @@ describe('the questionnaire in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe('Thank you');
     expect(await page.textContent('body')).toContain('contact you about your complaint');
     await expectAccessible(page, 'thank-you page');
+    await page.context().close();
+  });
+
+  it('a person’s click counts after two mail gateways fetched every score link: the page confirms it once it has been on screen a moment', async () => {
+    const { pipeline, invitation, scoreLink } = await invitedCustomer();
+    for (const agent of ['Mozilla/5.0 (compatible; Proofpoint URL Defense)', PHONE_USER_AGENT]) {
+      for (let score = 0; score <= 10; score++) expect((await fetch(scoreLink(score), { headers: { 'user-agent': agent } })).status).toBe(200);
+    }
+    expect(await storedResponseItem(pipeline.table, invitation)).toBeUndefined();
+
+    const page = await newPage(true);
+    await page.goto(scoreLink(9));
+    await expect.poll(async () => (await storedResponseItem(pipeline.table, invitation))?.['headlineScore'], { timeout: 10_000 }).toBe(9);
+    expect(await storedResponseItem(pipeline.table, invitation)).toMatchObject({ confirmedBy: 'seen' });
+    expect(await storedResponseItem(pipeline.table, invitation)).not.toHaveProperty('headlineHeld');
+    await page.context().close();
+  });
+
+  it('a person who touches the page and closes the tab at once has still answered', async () => {
+    const { pipeline, invitation, scoreLink } = await invitedCustomer();
+    const page = await newPage(true);
+    await page.goto(scoreLink(3));
+    await page.locator('h1').click();
+    await page.close();
+    await expect.poll(async () => await storedResponseItem(pipeline.table, invitation), { timeout: 10_000 }).toMatchObject({ headlineScore: 3, confirmedBy: 'touched' });
     await page.context().close();
   });
 

@@ -31,25 +31,102 @@ async function complaints() {
 const get = (path: string) => pipelines.current.app.request(path, { headers: { 'user-agent': BROWSER } });
 const post = (path: string, fields: Record<string, string>) => postForm(pipelines.current, path, fields, { 'user-agent': BROWSER });
 
+const SCANNER = 'Mozilla/5.0 (compatible; Proofpoint URL Defense)';
+/** What the answer page's script sends once the page stayed visible (`seen`) or was touched. */
+const confirm = (path: string, score: number, evidence: 'seen' | 'touched' = 'seen', agent = BROWSER) =>
+  pipelines.current.app.request(path, { method: 'POST', body: new URLSearchParams({ score: String(score), 'one-click': evidence }), headers: { 'user-agent': agent } });
+/** A mail gateway fetching every score link of the message, as scanners do on delivery. */
+async function gatewayFetchesEveryLink(scoreLink: (score: number) => string, agent: string) {
+  for (let score = 0; score <= 10; score++) {
+    expect((await pipelines.current.app.request(scoreLink(score), { headers: { 'user-agent': agent } })).status).toBe(200);
+    advance(100);
+  }
+}
+/** A scanner that opens every score link in a real browser, which runs the page's script. */
+async function browserScannerOpensEveryLink(path: string, { gapMs = 100, agent = BROWSER } = {}) {
+  for (let score = 0; score <= 10; score++) {
+    expect((await confirm(path, score, 'seen', agent)).status).toBe(204);
+    advance(gapMs);
+  }
+}
+/** A person opening a score link: the page shows it selected, and its script confirms it. */
+async function personClicks(scoreLink: (score: number) => string, path: string, score: number, evidence: 'seen' | 'touched' = 'seen') {
+  const page = await (await get(scoreLink(score))).text();
+  expect(page).toContain(`data-one-click="${score}"`);
+  expect((await confirm(path, score, evidence)).status).toBe(204);
+}
+const counted = async () => {
+  const [stored] = await responses();
+  return stored && stored['headlineHeld'] === undefined ? stored['headlineScore'] : undefined;
+};
+
 describe('one click from the email', () => {
-  it('a person’s click records the score at once and opens the questionnaire with it selected', async () => {
-    const { scoreLink } = await invited();
+  it('opening a score link shows the form with it selected and records nothing; the page’s confirmation counts it', async () => {
+    const { scoreLink, path } = await invited();
     const page = await get(scoreLink(9));
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toMatch(/name="score" value="9" checked/);
-    expect(html).toContain('your score is saved');
-    expect(await responses()).toEqual([expect.objectContaining({ headlineScore: 9, headlineSource: 'one-click' })]);
+    expect(html).toContain('Thank you for your score');
+    expect(await responses()).toEqual([]);
+
+    advance(2_000);
+    expect((await confirm(path, 9)).status).toBe(204);
+    expect(await responses()).toEqual([expect.objectContaining({ headlineScore: 9, headlineSource: 'one-click', confirmedBy: 'seen' })]);
     expect((await responses())[0]).not.toHaveProperty('headlineHeld');
   });
 
-  it('a simulated scanner fetching every score link is held, and a person’s later submit confirms their own score', async () => {
+  it('a person’s click counts after two mail gateways fetched every score link, one as a scanner and one as a browser', async () => {
     const { scoreLink, path } = await invited();
-    for (let score = 0; score <= 10; score++) {
-      await get(scoreLink(score));
-      advance(150);
+    await gatewayFetchesEveryLink(scoreLink, SCANNER);
+    await gatewayFetchesEveryLink(scoreLink, BROWSER);
+    expect(await responses()).toEqual([]);
+    advance(30_000);
+    await personClicks(scoreLink, path, 9);
+    expect(await counted()).toBe(9);
+  });
+
+  it('no amount of bot traffic exhausts an invitation: after hundreds of fetches and browser-scanner bursts, a person’s click still counts', async () => {
+    const { scoreLink, path } = await invited();
+    for (let round = 0; round < 10; round++) await gatewayFetchesEveryLink(scoreLink, round % 2 ? BROWSER : SCANNER);
+    for (let round = 0; round < 4; round++) {
+      await browserScannerOpensEveryLink(path, { agent: round % 2 ? BROWSER : SCANNER });
+      advance(15_000);
     }
+    expect(await counted()).toBeUndefined();
+    advance(30_000);
+    await personClicks(scoreLink, path, 7);
+    expect(await counted()).toBe(7);
+    const [stored] = await responses();
+    // One time per score is kept, however many fetches: the item stays small.
+    expect(Object.keys(stored!['recentClicks'] as object).length).toBeLessThanOrEqual(11);
+  });
+
+  it('bot traffic after a person’s click never overwrites their score', async () => {
+    const { scoreLink, path } = await invited();
+    await personClicks(scoreLink, path, 8, 'touched');
+    advance(1_000);
+    await browserScannerOpensEveryLink(path);
+    await browserScannerOpensEveryLink(path, { agent: SCANNER });
+    await gatewayFetchesEveryLink(scoreLink, BROWSER);
+    expect(await counted()).toBe(8);
+
+    // A score confirmed only by the page staying open is just as safe from a later burst.
+    const other = await invited();
+    await personClicks(other.scoreLink, other.path, 6);
+    advance(30_000);
+    await browserScannerOpensEveryLink(other.path);
+    await browserScannerOpensEveryLink(other.path, { gapMs: 3_000 });
+    expect(await counted()).toBe(6);
+  });
+
+  it('a scanner opening every score link in a browser is held, its first score too, and opens no complaint', async () => {
+    const { path } = await invited();
+    await browserScannerOpensEveryLink(path, { gapMs: 3_000 });
     expect(await responses()).toEqual([expect.objectContaining({ headlineHeld: 'several-scores' })]);
+    expect(await complaints()).toEqual([]);
+    // The person opening the plain link is not offered the scanner's score as theirs.
+    expect(await (await get(path)).text()).not.toMatch(/name="score" value="\d+" checked/);
 
     advance(60_000);
     expect((await post(path, { score: '8' })).status).toBe(200);
@@ -58,13 +135,22 @@ describe('one click from the email', () => {
     expect(stored).not.toHaveProperty('headlineHeld');
   });
 
-  it('a known scanner’s user agent is held; a HEAD request records nothing', async () => {
-    const { pipeline, scoreLink } = await invited();
+  it('a known scanner’s user agent is held; a HEAD records nothing', async () => {
+    const { pipeline, scoreLink, path } = await invited();
     await pipeline.app.request(scoreLink(10), { method: 'HEAD', headers: { 'user-agent': BROWSER } });
     expect(await responses()).toEqual([]);
-    await pipeline.app.request(scoreLink(0), { headers: { 'user-agent': 'Mozilla/5.0 (compatible; Barracuda Sentinel)' } });
+    await confirm(path, 0, 'touched', 'Mozilla/5.0 (compatible; Barracuda Sentinel)');
     expect(await responses()).toEqual([expect.objectContaining({ headlineScore: 0, headlineHeld: 'scanner-agent' })]);
     expect(await complaints()).toEqual([]);
+  });
+
+  it('a confirmation that is not a score on the scale, or says nothing of what the page saw, is refused and records nothing', async () => {
+    const { path } = await invited();
+    for (const body of [{ score: '11', 'one-click': 'seen' }, { score: '5', 'one-click': 'guessed' }, { score: '5', 'one-click': 'seen', comment: 'x' }] as Array<Record<string, string>>) {
+      const response = await pipelines.current.app.request(path, { method: 'POST', body: new URLSearchParams(body), headers: { 'user-agent': BROWSER } });
+      expect(response.status).toBe(400);
+    }
+    expect(await responses()).toEqual([]);
   });
 });
 

@@ -16,6 +16,7 @@ import { usePipeline } from '../support/use-pipeline.ts';
 const now = new Date('2026-11-23T10:00:00Z');
 const COMMENT = 'My neighbour Jane Doe at 4 Elm Street saw the whole thing';
 const pipelines = usePipeline({ now: () => now });
+const BROWSER = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15';
 
 async function customerWhoComplained() {
   const pipeline = await pipelines.start();
@@ -25,7 +26,7 @@ async function customerWhoComplained() {
   expect(response.status).toBe(200);
   await pipeline.drained();
   await aggregatePeriod(pipeline.table, customerQuestionnaire, '2026-W48');
-  return { pipeline, contact, invitation };
+  return { pipeline, contact, invitation, answerPath };
 }
 
 describe('privacy (DynamoDB Local)', () => {
@@ -60,6 +61,38 @@ describe('privacy (DynamoDB Local)', () => {
     expect(company).toMatchObject({ responses: 1, detractors: 1, comments: [] });
 
     expect(await forgetPerson(pipeline.table, contact.email, now)).toMatchObject({ contactDeleted: false, invitationsDeleted: 0 });
+  });
+
+  it('after forget, the person’s old links do nothing: the neutral page, and nothing stored', async () => {
+    const { pipeline, contact, invitation, answerPath } = await customerWhoComplained();
+    const neutral = await (await pipeline.app.request('/q/not-a-token')).text();
+    await forgetPerson(pipeline.table, contact.email, now);
+    const before = await storedResponseItem(pipeline.table, invitation);
+
+    for (const response of [
+      await pipeline.app.request(`${answerPath}?score=9`, { headers: { 'user-agent': BROWSER } }),
+      await pipeline.app.request(answerPath, { headers: { 'user-agent': BROWSER } }),
+      await postForm(pipeline, answerPath, { score: '9', [fieldNames.comment]: 'Ada Private, 4 Elm Street, again' }, { 'user-agent': BROWSER }),
+      await postForm(pipeline, answerPath, { score: '99', [fieldNames.comment]: 'Ada Private' }, { 'user-agent': BROWSER }),
+      await postForm(pipeline, answerPath, { score: '9', 'one-click': 'touched' }, { 'user-agent': BROWSER }),
+    ]) {
+      expect(response.status).toBe(404);
+      expect(await response.text()).toBe(neutral);
+    }
+    expect(await storedResponseItem(pipeline.table, invitation)).toEqual(before);
+  });
+
+  it('after forget, a link of an invitation never answered takes no answer either', async () => {
+    const pipeline = await pipelines.start();
+    const { contact, invitation, answerPath } = await inviteCustomer(pipeline, aContact({ name: 'Bea Quiet' }));
+    await forgetPerson(pipeline.table, contact.email, now);
+    const response = await postForm(pipeline, answerPath, { score: '3', [fieldNames.comment]: 'Bea Quiet wrote this', [fieldNames.complaint]: 'yes' }, { 'user-agent': BROWSER });
+    expect(response.status).toBe(404);
+    await pipeline.drained();
+    const stored = await storedResponseItem(pipeline.table, invitation);
+    expect(stored).not.toHaveProperty('headlineScore');
+    expect(JSON.stringify(stored ?? {})).not.toContain('Bea Quiet');
+    expect(await getComplaint(pipeline.table, invitation.linkId)).toBeUndefined();
   });
 
   it('raw responses carry an expiry (DynamoDB TTL) from the retention setting', async () => {

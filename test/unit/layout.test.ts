@@ -53,6 +53,11 @@ describe('the layout keeps its promises', () => {
     expect(parsing.map((s) => s.file)).toEqual([]);
   });
 
+  it('routes read form bodies through readForm, so a body no parser accepts is a 400, not a 500', () => {
+    const parsing = product.filter(({ file, text }) => !file.endsWith('platform/web/form-body.ts') && /\.parseBody\(|\.formData\(/.test(text));
+    expect(parsing.map((s) => s.file)).toEqual([]);
+  });
+
   it('no source file is longer than 300 lines', () => {
     const long = [...product, ...sources('infra'), ...sources('local'), ...sources('cli'), ...sources('bench')].filter(({ text }) => text.split('\n').length > 300);
     expect(long.map((s) => s.file)).toEqual([]);

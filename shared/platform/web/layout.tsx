@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { FAVICON_PATH } from './site-files.ts';
 
 /**
  * The one page frame: inline CSS (the CSP allows inline styles, and scripts only from our
@@ -23,6 +24,7 @@ export function Layout(props: { title: string; lang?: string; css?: string; scri
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
+        <link rel="icon" href={FAVICON_PATH} />
         <style>{raw(CSS + (props.css ?? ''))}</style>
         {props.script && <script src={props.script} defer />}
       </head>

@@ -23,6 +23,16 @@ export function InvalidLinkPage() {
   );
 }
 
+/** 400 for a request whose body cannot be read (a broken form, a multipart body cut short). */
+export function BadRequestPage() {
+  return (
+    <Layout title="This request could not be read">
+      <h1>This request could not be read</h1>
+      <p>Please go back and send the form again. Nothing has been changed.</p>
+    </Layout>
+  );
+}
+
 export function ServerErrorPage() {
   return (
     <Layout title="Something went wrong">

@@ -2,17 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.ts';
 import { ROUTES, toHonoPath } from './routes.ts';
 import { securityHeaders } from './security-headers.ts';
-import { NotFoundPage, ServerErrorPage } from './simple-pages.tsx';
+import { registerSiteFiles } from './site-files.ts';
+import { BadRequestPage, NotFoundPage, ServerErrorPage } from './simple-pages.tsx';
 
 /** Request bodies are forms or an admin batch; anything larger is refused before it is parsed. */
 const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * The web frame every route runs in: a correlation id per request, security headers, gzip, a
- * body limit, the health check, and neutral pages for an unknown path or an error (logged
+ * body limit, the health check, robots.txt and the favicon, and neutral pages for an unknown path or an error (logged
  * with the correlation id, never with the request's body). Features add their routes to it.
  */
 export function createWebApp(logError: (message: string, error: unknown, fields: { requestId: string }) => void): Hono<AppEnv> {
@@ -30,8 +32,11 @@ export function createWebApp(logError: (message: string, error: unknown, fields:
   app.use('*', compress());
   app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('Request body too large', 413) }));
   app.get(toHonoPath(ROUTES.health.path), (c) => c.json({ status: 'ok' }));
+  registerSiteFiles(app);
   app.notFound((c) => c.html(<NotFoundPage />, 404));
   app.onError((error, c) => {
+    // Hono's own refusals of a request (a malformed one) keep their 4xx.
+    if (error instanceof HTTPException && error.status < 500) return c.html(<BadRequestPage />, error.status);
     logError(`unhandled error on ${c.req.method} ${c.req.routePath}`, error, { requestId: c.get('requestId') ?? 'unknown' });
     return c.html(<ServerErrorPage />, 500);
   });
