@@ -14,6 +14,8 @@ import { mergeRollups, type Rollup } from './rollup.ts';
 export interface DigestDependencies extends MailContext {
   readonly questionnaires: readonly TQuestionnaire[];
   readonly handling: ComplaintHandling;
+  /** Told what the job is doing as it goes (the CLI prints it; Lambda has no one to tell). */
+  readonly onProgress?: (line: string) => void;
 }
 
 export interface DigestOutcome {
@@ -29,7 +31,7 @@ export interface DigestOutcome {
  * of service. A scope without responses is skipped, not sent empty; a scope already sent for
  * this period is not sent again unless `resend`.
  */
-export async function sendDigests(deps: DigestDependencies, options: { period: string; resend?: boolean; onProgress?: (line: string) => void }): Promise<DigestOutcome[]> {
+export async function sendDigests(deps: DigestDependencies, options: { period: string; resend?: boolean }): Promise<DigestOutcome[]> {
   const { table, handling } = deps;
   const now = deps.now();
   const staff = await listStaff(table);
@@ -41,11 +43,11 @@ export async function sendDigests(deps: DigestDependencies, options: { period: s
   const outcomes: DigestOutcome[] = [];
 
   for (const questionnaire of deps.questionnaires.filter((q) => q.audience === 'customers')) {
-    options.onProgress?.(`Aggregating ${questionnaire.id} for ${options.period}…`);
+    deps.onProgress?.(`Aggregating ${questionnaire.id} for ${options.period}…`);
     const facts = await readPeriodFacts(table, questionnaire, options.period, { calendar: handling.calendar, now, aggregate: 'always' });
 
     for (const [index, { scope, recipient }] of scopes.entries()) {
-      options.onProgress?.(`  ${questionnaire.id}: digest ${index + 1} of ${scopes.length} (${scope.name})`);
+      deps.onProgress?.(`  ${questionnaire.id}: digest ${index + 1} of ${scopes.length} (${scope.name})`);
       const report = reportForScope(facts, scope);
       const base = { questionnaireId: questionnaire.id, scope: scope.name, recipient };
       if (!report) {
