@@ -13,6 +13,12 @@ export type LineWriter = (line: string) => void;
 /** Thrown when the arguments are wrong: the frame prints the message and exits with EXIT.usage. */
 export class UsageError extends Error {}
 
+/**
+ * Thrown when a command did not fully do its job for a reason its message explains (a file
+ * that is not there, rows that are wrong, emails that did not go): printed as it is, exit 1.
+ */
+export class CommandFailed extends Error {}
+
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
   readonly description: string;
@@ -32,6 +38,11 @@ export interface CommandContext<O extends OptionSpecs> {
   readonly options: OptionValues<O>;
   readonly positionals: readonly string[];
   readonly out: LineWriter;
+  /**
+   * What a slow command is doing, as it does it: goes where errors go (stderr at a terminal),
+   * so stdout holds results only and machine formats stay clean.
+   */
+  readonly progress: LineWriter;
   /**
    * The deployed stack named by --stack, or the local stack. Resolved only when asked for,
    * so that a command reports wrong arguments (exit 2) before a missing stack (exit 1).
@@ -90,6 +101,7 @@ export function defineCommand<O extends OptionSpecs>(definition: CommandDefiniti
         options: parsed.values as OptionValues<O>,
         positionals: parsed.positionals,
         out,
+        progress: err,
         target: () => resolveTarget(targetOptions),
         table: async () => targetTable(await resolveTarget(targetOptions)),
       };
@@ -118,7 +130,7 @@ function reportFailure(name: string, error: unknown, out: LineWriter): ExitCode 
     out(error.message);
     return EXIT.usage;
   }
-  if (error instanceof InvalidInputError || error instanceof TargetError) {
+  if (error instanceof InvalidInputError || error instanceof TargetError || error instanceof CommandFailed) {
     out(error.message);
     return EXIT.failed;
   }

@@ -41,7 +41,7 @@ export async function invokeJob(target: DeployedTarget, request: JobRequest): Pr
  * Runs `use` with the pipeline wired to the running local stack, its clock set to `at` when
  * given, and closes the pipeline's queues afterwards so the CLI can exit.
  */
-export async function withLocalPipeline<T>(target: LocalTarget, at: Date | undefined, use: (pipeline: LocalPipeline) => Promise<T>): Promise<T> {
+export async function withLocalPipeline<T>(target: LocalTarget, at: Date | undefined, use: (pipeline: LocalPipeline) => Promise<T>, progress?: (line: string) => void): Promise<T> {
   const pipeline = createLocalPipeline({
     config: loadDeploymentConfig(),
     questionnaires: loadQuestionnaires(),
@@ -53,6 +53,7 @@ export async function withLocalPipeline<T>(target: LocalTarget, at: Date | undef
     mailDir: target.settings.mailDir,
     log: createLogger({ keys: { stack: 'local', via: 'cli' }, write: () => undefined }),
     ...(at ? { now: () => at } : {}),
+    ...(progress ? { progress } : {}),
   });
   try {
     return await use(pipeline);

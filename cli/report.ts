@@ -2,45 +2,32 @@ import type { Table } from '../shared/platform/table/table-client.ts';
 import type { TDeploymentConfig } from '../shared/deployment/deployment-config.ts';
 import type { TQuestionnaire } from '../shared/questionnaires/questionnaire-schema.ts';
 import { parseSegmentKey } from '../shared/platform/table/keys.ts';
-import { benchmarkWaveOf } from '../shared/invitations/wave-store.ts';
-import { getDepartment, listStaff } from '../shared/people/directory-store.ts';
-import { listComplaints } from '../shared/complaints/complaint-store.ts';
-import { aggregatePeriod } from '../shared/digest/aggregate-period.ts';
-import { readRollups } from '../shared/digest/digest-store.ts';
-import { buildDigestReport, complaintsForPeriod, type DigestReport, type DigestScope } from '../shared/digest/digest-report.ts';
-import { periodEnd, periodStart, previousPeriod } from '../shared/digest/period.ts';
+import { getDepartment, getStaffMember } from '../shared/people/directory-store.ts';
+import type { DigestReport, DigestScope } from '../shared/digest/digest-report.ts';
+import { readPeriodFacts, reportForScope } from '../shared/digest/period-report.ts';
+import { csvText } from '../shared/platform/csv/csv-text.ts';
 import { complaintHandlingFrom } from '../shared/complaints/handling-config.ts';
 
-/** `company`, `dept:<id>` or `staff:<email>`. */
+/** `company`, `dept:<id>` or `staff:<email>`, with the name a reader knows it by. */
 export async function resolveScope(table: Table, scope: string, businessName: string): Promise<DigestScope | string> {
   const segment = parseSegmentKey(scope);
   if (!segment) return `--scope: "${scope}" is not company, dept:<id> or staff:<email>`;
   if (segment.kind === 'company') return { kind: 'company', name: businessName };
-  if (segment.kind === 'staff') return { kind: 'staff', email: segment.email.toLowerCase(), name: segment.email };
+  if (segment.kind === 'staff') {
+    const member = await getStaffMember(table, segment.email);
+    return member ? { kind: 'staff', email: member.email, name: member.name } : `--scope: no staff member "${segment.email}" (import the staff directory with \`feedback import staff\`)`;
+  }
   const department = await getDepartment(table, segment.id);
   return department ? { kind: 'department', id: department.id, name: department.name } : `--scope: no department "${segment.id}"`;
 }
 
-/** The digest's figures for one scope and period, from rollups (aggregating the period first if it never was). */
-export async function buildReport(table: Table, config: TDeploymentConfig, questionnaire: TQuestionnaire, period: string, scope: DigestScope): Promise<DigestReport | undefined> {
-  let rollups = await readRollups(table, questionnaire.id, period);
-  if (rollups.length === 0) rollups = (await aggregatePeriod(table, questionnaire, period)).rollups;
-  const staff = await listStaff(table);
-  const benchmarkPeriod = await benchmarkWaveOf(table, questionnaire.id);
-  const complaints = complaintsForPeriod(await listComplaints(table, { closedSince: periodStart(period) }), questionnaire.id, scope, periodEnd(period));
-  return buildDigestReport({
-    questionnaire,
-    period,
-    scope,
-    rollups,
-    previous: { period: previousPeriod(period), rollups: await readRollups(table, questionnaire.id, previousPeriod(period)) },
-    benchmark: benchmarkPeriod ? { period: benchmarkPeriod, rollups: await readRollups(table, questionnaire.id, benchmarkPeriod) } : null,
-    complaints,
-    calendar: complaintHandlingFrom(config).calendar,
-    staffNames: new Map(staff.map((s) => [s.email, s.name])),
-    staffDepartments: new Map(staff.map((s) => [s.email, s.departmentId])),
-    now: new Date(),
-  });
+/**
+ * The digest's figures for one scope and period, read and built exactly as the digest does
+ * (rollups aggregated first if the period never was).
+ */
+export async function buildReport(table: Table, config: TDeploymentConfig, questionnaire: TQuestionnaire, period: string, scope: DigestScope, now = new Date()): Promise<DigestReport | undefined> {
+  const facts = await readPeriodFacts(table, questionnaire, period, { calendar: complaintHandlingFrom(config).calendar, now, aggregate: 'if-missing' });
+  return reportForScope(facts, scope);
 }
 
 const round = (value: number | null, digits = 1) => (value === null ? '' : String(Math.round(value * 10 ** digits) / 10 ** digits));
@@ -54,6 +41,7 @@ export function reportRows(report: DigestReport): string[][] {
     ['headline', report.scope.name, 'response rate', round(report.responseRate, 3)],
     ['trend', report.vsPrevious.period, 'change', round(report.vsPrevious.delta)],
     ['trend', report.vsPrevious.period, 'significant', String(report.vsPrevious.significant)],
+    ['trend', report.vsPrevious.period, 'verdict', report.vsPrevious.verdict],
     ...(report.vsBenchmark ? [['benchmark', report.vsBenchmark.period, 'change', round(report.vsBenchmark.delta)], ['benchmark', report.vsBenchmark.period, 'significant', String(report.vsBenchmark.significant)]] : []),
   ];
   for (const v of report.values) {
@@ -65,6 +53,8 @@ export function reportRows(report: DigestReport): string[][] {
   const c = report.complaints;
   rows.push(
     ['complaints', 'all', 'opened', String(c.opened)],
+    ['complaints', 'all', 'resolved', String(c.resolved)],
+    ['complaints', 'all', 'open at the end', String(c.openAtEnd)],
     ['complaints', 'all', 'median hours to acknowledge', round(c.hoursToAcknowledge.median)],
     ['complaints', 'all', 'p90 hours to acknowledge', round(c.hoursToAcknowledge.p90)],
     ['complaints', 'all', 'median hours to resolve', round(c.hoursToResolve.median)],
@@ -76,7 +66,7 @@ export function reportRows(report: DigestReport): string[][] {
   return rows;
 }
 
+/** The report as CSV: spreadsheet-safe cells (see csvCell). */
 export function toCsv(rows: string[][]): string {
-  const cell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  return [['section', 'item', 'measure', 'value'], ...rows].map((row) => row.map(cell).join(',')).join('\n');
+  return csvText(['section', 'item', 'measure', 'value'], rows);
 }

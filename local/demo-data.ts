@@ -63,12 +63,13 @@ export async function seedDemoData(table: Table, now = new Date()): Promise<{ co
  * and a benchmark. The past customers get invitations and responses but no contact record,
  * so they are never planned again; the demo contacts stay due.
  */
-export async function seedDemoHistory(table: Table, questionnaire: TQuestionnaire, now = new Date(), timeZone = 'UTC'): Promise<string[]> {
+export async function seedDemoHistory(table: Table, questionnaire: TQuestionnaire, now = new Date(), timeZone = 'UTC', onWeek?: (period: string, week: number, weeks: number) => void): Promise<string[]> {
   const periods: string[] = [];
   for (let weeksAgo = 4; weeksAgo >= 1; weeksAgo--) {
     const at = new Date(now.getTime() - weeksAgo * 7 * 86_400_000);
     const wave = await openWave(table, questionnaire.id, waveIdFor(at, timeZone), at.toISOString());
     periods.push(wave.waveId);
+    onWeek?.(wave.waveId, 5 - weeksAgo, 4);
     for (let i = 0; i < 30; i++) {
       const staff = DEMO_STAFF[i % DEMO_STAFF.length]!;
       const invitation: TInvitation = {

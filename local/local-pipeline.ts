@@ -35,6 +35,8 @@ export interface LocalPipelineOptions {
   readonly now?: () => Date;
   /** @default 5000 */
   readonly visibilityTimeoutMs?: number;
+  /** Where long jobs (the digest) report how far they have got: the CLI's stderr. */
+  readonly progress?: (line: string) => void;
   /** Wraps the SES client, for tests that inject faults the emulator cannot produce. */
   readonly wrapMailer?: (mailer: Mailer) => Mailer;
 }
@@ -189,5 +191,6 @@ function digestFor({ options, table, mailer, now, handling }: LocalContext, at?:
     senderAddress: options.config.senderAddress,
     now: at ? () => at : now,
     log: options.log.child({ function: 'digest' }),
+    ...(options.progress ? { onProgress: options.progress } : {}),
   });
 }

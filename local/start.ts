@@ -13,6 +13,7 @@ import { JavaMissingError, startDynamoDbLocal, type RunningDynamoDb } from './dy
 import { startSesInbox, type RunningInbox } from './ses-inbox.ts';
 import { ensureTable } from './create-table.ts';
 import { seedDemoData, seedDemoHistory } from './demo-data.ts';
+import { periodLabel } from '../shared/digest/period.ts';
 import { createLocalPipeline } from './local-pipeline.ts';
 import { startLocalClock, type RunningClock } from './local-clock.ts';
 import { localLinkSecret } from './local-secret.ts';
@@ -57,9 +58,11 @@ async function main(): Promise<void> {
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const shutdown = new Shutdown(settings);
   try {
+    progress('Starting DynamoDB Local…');
     const dynamodb: RunningDynamoDb = await startDynamoDbLocal({ port: settings.dynamodbPort, dataDir: settings.dynamodbDir });
     shutdown.add(() => dynamodb.stop());
     const tableState = await ensureTable(dynamodb.endpoint, settings.tableName);
+    progress('Starting the inbox (SES emulator)…');
     const inbox: RunningInbox = await startSesInbox(settings.inboxPort);
     shutdown.add(() => inbox.stop());
 
@@ -131,11 +134,19 @@ class Shutdown {
   }
 }
 
+/** What the start is doing while it is slow (seeding takes a while): on stderr, so stdout keeps the URLs. */
+function progress(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
 /** A new table gets the demo data: departments, staff, contacts, and weeks of answers for the digest's trends. */
 async function seedDemo(table: Parameters<typeof seedDemoData>[0], questionnaires: ReturnType<typeof loadQuestionnaires>, timeZone: string): Promise<void> {
+  progress('Adding demo data: departments, staff and contacts…');
   const seeded = await seedDemoData(table);
   const customerQuestionnaire = questionnaires.find((q) => q.audience === 'customers');
-  const history = customerQuestionnaire ? await seedDemoHistory(table, customerQuestionnaire, new Date(), timeZone) : [];
+  const history = customerQuestionnaire
+    ? await seedDemoHistory(table, customerQuestionnaire, new Date(), timeZone, (period, week, weeks) => progress(`Adding demo history: week ${week} of ${weeks} (${periodLabel(period)})…`))
+    : [];
   process.stdout.write(`Demo data: ${seeded.departments} departments, ${seeded.staff} staff, ${seeded.contacts} contacts, ${history.length} weeks of history (${history.join(', ')}).\n`);
 }
 

@@ -19,14 +19,14 @@ export const digestCommand = defineCommand({
     resend: { type: 'boolean', description: 'send again even if this period was already sent' },
   },
   runsOnStack: true,
-  async run({ options, out, target }) {
+  async run({ options, out, progress, target }) {
     const period = options.period ? periodOption(options.period) : undefined;
     const digestOptions = { ...(period ? { period } : {}), ...(options.resend ? { resend: true } : {}) };
     const stack = await target();
     const result: DigestRun =
       stack.kind === 'deployed'
-        ? ((await invokeJob(stack, { job: 'sendDigests', ...digestOptions })) as DigestRun)
-        : await withLocalPipeline(stack, undefined, (pipeline) => pipeline.jobs.sendDigests(undefined, digestOptions));
+        ? (progress(`Invoking the digest function of ${stack.stackName}…`), (await invokeJob(stack, { job: 'sendDigests', ...digestOptions })) as DigestRun)
+        : await withLocalPipeline(stack, undefined, (pipeline) => pipeline.jobs.sendDigests(undefined, digestOptions), progress);
     out(`Digest for ${result.period}:`);
     for (const o of result.outcomes) out(`  ${o.scope} → ${o.recipient}: ${o.outcome === 'no-responses' ? 'skipped (no responses)' : o.outcome}`);
     return EXIT.done;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { importContacts, importStaff, type ImportReport } from '../../shared/people/import-file.ts';
-import { defineCommand, EXIT, UsageError, type LineWriter } from '../frame.ts';
+import { SEPARATOR_NAMES } from '../../shared/people/csv-rows.ts';
+import { CommandFailed, defineCommand, EXIT, UsageError } from '../frame.ts';
 
 /** Bad rows listed at most; the rest are counted. */
 const PROBLEMS_SHOWN = 100;
@@ -16,32 +17,37 @@ export const importCommand = defineCommand({
     '',
     'The file is checked whole first: if any row is bad, nothing is imported and every bad',
     'row is listed with its line number. Importing the same file again changes nothing.',
+    'Comma-, semicolon- and tab-separated files are read alike (the header row shows which).',
+    'Contacts may name only staff and departments already imported with `import staff`.',
     'Samples: examples/contacts.csv, examples/staff.csv.',
   ].join('\n'),
   options: {},
   runsOnStack: true,
-  async run({ positionals, out, table }) {
+  async run({ positionals, out, progress, table }) {
     const [kind, file, ...extra] = positionals;
     if ((kind !== 'contacts' && kind !== 'staff') || !file || extra.length > 0) {
       throw new UsageError('Usage: feedback import contacts|staff FILE.csv (see --help for the columns)');
     }
-    if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
+    // The command line is right; the file is not there: the import failed (1), it was not misused (2).
+    if (!existsSync(file)) throw new CommandFailed(`${file}: no such file`);
     const importer = kind === 'contacts' ? importContacts : importStaff;
     const report = await importer(await table(), file, {
       now: new Date(),
-      onProgress: (written, total) => out(`  ${written} of ${total} rows written`),
+      onProgress: (written, total) => progress(`  ${written} of ${total} rows written`),
     });
-    if (report.problems.length > 0) {
-      listProblems(file, report, out);
-      return EXIT.failed;
-    }
-    out(`Imported ${report.imported} ${kind === 'contacts' ? 'contact' : 'staff'} row(s) from ${file}.`);
+    const separated = report.separator === ',' ? '' : ` (read as ${SEPARATOR_NAMES[report.separator]}-separated)`;
+    if (report.fileProblem) throw new CommandFailed(`${file}${separated}: ${report.fileProblem}. Nothing was imported.`);
+    if (report.problems.length > 0) throw new CommandFailed(problemList(`${file}${separated}`, report));
+    out(`Imported ${report.imported} ${kind === 'contacts' ? 'contact' : 'staff'} row${report.imported === 1 ? '' : 's'} from ${file}${separated}.`);
     return EXIT.done;
   },
 });
 
-function listProblems(file: string, report: ImportReport, out: LineWriter): void {
-  out(`${file}: ${report.problems.length} bad row(s) of ${report.rows}; nothing was imported. Fix them and run again:`);
-  for (const problem of report.problems.slice(0, PROBLEMS_SHOWN)) out(`  line ${problem.line}: ${problem.message}`);
-  if (report.problems.length > PROBLEMS_SHOWN) out(`  … and ${report.problems.length - PROBLEMS_SHOWN} more`);
+function problemList(file: string, report: ImportReport): string {
+  const shown = report.problems.slice(0, PROBLEMS_SHOWN).map((problem) => `  line ${problem.line}: ${problem.message}`);
+  return [
+    `${file}: ${report.problems.length} bad row${report.problems.length === 1 ? '' : 's'} of ${report.rows}; nothing was imported. Fix them and run again:`,
+    ...shown,
+    ...(report.problems.length > PROBLEMS_SHOWN ? [`  … and ${report.problems.length - PROBLEMS_SHOWN} more`] : []),
+  ].join('\n');
 }

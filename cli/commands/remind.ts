@@ -1,6 +1,6 @@
 import { timeOption } from '../arguments.ts';
-import { defineCommand, EXIT } from '../frame.ts';
-import { runPlannerJob } from '../planner-job.ts';
+import { CommandFailed, defineCommand, EXIT } from '../frame.ts';
+import { runPlannerJob, undeliveredMessage } from '../planner-job.ts';
 
 export const remindCommand = defineCommand({
   name: 'remind',
@@ -10,12 +10,14 @@ export const remindCommand = defineCommand({
     at: { type: 'string', description: 'run as if it were this time (ISO 8601)' },
   },
   runsOnStack: true,
-  async run({ options, out, target }) {
+  async run({ options, out, progress, target }) {
     const at = timeOption(options.at);
-    const result = await runPlannerJob(await target(), 'sendReminders', at, out);
+    const result = await runPlannerJob(await target(), 'sendReminders', at, progress);
     for (const r of result.reminders) {
       out(`${r.questionnaireId}: ${r.queued} reminder(s) of ${r.considered} invitation(s) in open waves ${r.waves.join(', ') || '(none)'}.`);
     }
+    const notSent = undeliveredMessage(result.undelivered, 'reminder');
+    if (notSent) throw new CommandFailed(notSent);
     return EXIT.done;
   },
 });

@@ -1,7 +1,7 @@
 import { loadDeploymentConfig } from '../../shared/deployment/load-config.ts';
 import { loadQuestionnaires } from '../../shared/questionnaires/load-questionnaires.ts';
 import type { DigestReport } from '../../shared/digest/digest-report.ts';
-import { lastCompletePeriod } from '../../shared/digest/period.ts';
+import { lastCompletePeriod, periodLabel } from '../../shared/digest/period.ts';
 import { choiceOption, periodOption } from '../arguments.ts';
 import { defineCommand, EXIT, UsageError, type LineWriter } from '../frame.ts';
 import { buildReport, reportRows, resolveScope, toCsv } from '../report.ts';
@@ -10,7 +10,8 @@ export const reportCommand = defineCommand({
   name: 'report',
   summary: 'print a period’s figures for a scope, or export them',
   usage: 'feedback report [--period 2026-W47] [--scope company|dept:ID|staff:EMAIL] [--questionnaire ID] [--format table|json|csv] [--stack NAME] [--region REGION]',
-  details: 'Reads the period’s rollups (aggregating it first if it never was). The period defaults to the last whole week.',
+  details:
+    'Reads the period’s rollups (aggregating it first if it never was), and builds the figures exactly as the digest does. The period defaults to the last whole week. A period without responses prints null as JSON, and only the header row as CSV.',
   options: {
     period: { type: 'string', description: 'the ISO week, e.g. 2026-W47' },
     scope: { type: 'string', description: 'company (default), dept:<id> or staff:<email>' },
@@ -30,7 +31,10 @@ export const reportCommand = defineCommand({
     if (typeof scope === 'string') throw new UsageError(scope);
     const report = await buildReport(reportTable, config, questionnaire, period, scope);
     if (!report) {
-      out(`No responses for ${scope.name} in ${period}.`);
+      // An empty period is an empty result in the format asked for: a script reads it as such.
+      if (format === 'json') out('null');
+      else if (format === 'csv') out(toCsv([]));
+      else out(`No responses for ${scope.name} in ${periodLabel(period)}.`);
       return EXIT.done;
     }
     printReport(report, format, out);

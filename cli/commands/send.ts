@@ -1,6 +1,6 @@
 import { timeOption } from '../arguments.ts';
-import { defineCommand, EXIT } from '../frame.ts';
-import { runPlannerJob } from '../planner-job.ts';
+import { CommandFailed, defineCommand, EXIT } from '../frame.ts';
+import { runPlannerJob, undeliveredMessage } from '../planner-job.ts';
 
 export const sendCommand = defineCommand({
   name: 'send',
@@ -10,9 +10,9 @@ export const sendCommand = defineCommand({
     at: { type: 'string', description: 'plan as if it were this time (ISO 8601), e.g. to try the frequency cap' },
   },
   runsOnStack: true,
-  async run({ options, out, target }) {
+  async run({ options, out, progress, target }) {
     const at = timeOption(options.at);
-    const result = await runPlannerJob(await target(), 'planWave', at, out);
+    const result = await runPlannerJob(await target(), 'planWave', at, progress);
     for (const s of result.waves) {
       out(
         `${s.questionnaireId}, wave ${s.waveId}${s.benchmark ? ' (benchmark)' : ''}: ${s.considered} considered, ${s.queued} queued, ` +
@@ -20,6 +20,8 @@ export const sendCommand = defineCommand({
           `${s.skipped['frequency-cap']} within the frequency cap, ${s.skipped['not-due']} not yet due.`,
       );
     }
+    const notSent = undeliveredMessage(result.undelivered, 'invitation');
+    if (notSent) throw new CommandFailed(notSent);
     return EXIT.done;
   },
 });

@@ -98,6 +98,28 @@ export async function listComplaints(table: Table, options: { closedSince?: Date
   return complaints.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
+/**
+ * Every complaint that can count in a period starting at `from`: those still open, and those
+ * closed in any month from `from`'s to `now`'s (a complaint resolved after the period was
+ * still open at its end). `now` is the caller's clock, so a job run "as of" a time sees the
+ * months up to it.
+ */
+export async function complaintsSince(table: Table, from: Date, now: Date): Promise<TComplaint[]> {
+  const lists = [keys.openComplaints().gsi1pk];
+  const last = keys.closedComplaints(new Date(Math.max(now.getTime(), from.getTime())).toISOString()).gsi1pk;
+  const month = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
+  for (let list = keys.closedComplaints(month.toISOString()).gsi1pk; ; list = keys.closedComplaints(month.toISOString()).gsi1pk) {
+    lists.push(list);
+    if (list === last) break;
+    month.setUTCMonth(month.getUTCMonth() + 1);
+  }
+  const complaints: TComplaint[] = [];
+  for (const list of lists) {
+    for await (const item of listAll(table, list)) complaints.push(ZComplaint.parse(item));
+  }
+  return complaints.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
 /** What an action or the sweep changes on a complaint, worked out from the complaint it read (`complaint-actions.ts`). */
 export interface ComplaintChange {
   readonly set: Partial<Pick<TComplaint, 'state' | 'ownerEmail' | 'assignment' | 'level' | 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolutionNote' | 'escalatedAt'>>;

@@ -1,24 +1,38 @@
 import type { RenderedEmail } from '../platform/mail/mime.ts';
 import { EmailFrame, emailDocument } from '../platform/mail/email-frame.tsx';
 import type { DigestReport } from './digest-report.ts';
-import { changeText, fmt, headlineLabel, pct } from './digest-format.ts';
+import { changeText, count, fmt, headlineLabel, pct } from './digest-format.ts';
+import { periodLabel } from './period.ts';
 import { Comments, CompetitorComparison, Complaints, CostNote, Headline, Standards, StaffTable, ValuesTable } from './digest-sections.tsx';
 
 type DigestContext = { businessName: string; lastSentAt?: string; timeZone: string };
 
-interface StaffGroups {
+/** Fewer ranked staff than this, and they are listed by rank with no "Top" or "Needs support" label. */
+export const LABELLED_FROM = 7;
+
+export interface StaffGroups {
   ranked: DigestReport['staff'];
+  /** With labels: the top three, and the bottom three (lowest first) whose quality is below every top one. */
   top: DigestReport['staff'];
   bottom: DigestReport['staff'];
+  /** Whether top and bottom are shown as labels; otherwise every ranked member is listed in order. */
+  labelled: boolean;
   unranked: DigestReport['staff'];
 }
 
-function staffGroups(staff: DigestReport['staff']): StaffGroups {
+/**
+ * Who is shown as "Top" and who as "Needs support". With a handful of ranked staff, a label
+ * would only restate the order (and the 3rd of 4 would be both), so they are ranked instead.
+ * With more, nobody scoring the same as someone at the top is told they need support.
+ */
+export function staffGroups(staff: DigestReport['staff']): StaffGroups {
   const ranked = staff.filter((s) => s.ranked);
+  const unranked = staff.filter((s) => !s.ranked);
+  if (ranked.length < LABELLED_FROM) return { ranked, top: [], bottom: [], labelled: false, unranked };
   const top = ranked.slice(0, 3);
-  // The bottom three, never repeating someone already shown at the top.
-  const bottom = ranked.slice(Math.max(top.length, ranked.length - 3)).reverse();
-  return { ranked, top, bottom, unranked: staff.filter((s) => !s.ranked) };
+  const lowestTop = Math.min(...top.map((s) => s.quality ?? -Infinity));
+  const bottom = ranked.slice(-3).filter((s) => (s.quality ?? -Infinity) < lowestTop).reverse();
+  return { ranked, top, bottom, labelled: true, unranked };
 }
 
 function lastSentText(context: DigestContext): string {
@@ -33,7 +47,7 @@ function digestText(report: DigestReport, parts: { kind: string; rated: DigestRe
   return [
     report.headline,
     '',
-    `${kind}: ${fmt(report.score)} from ${report.responses} responses; response rate ${pct(report.responseRate)} of ${report.delivered} delivered.`,
+    `${kind}: ${fmt(report.score)} from ${count(report.responses, 'response')}; response rate ${pct(report.responseRate)} of ${report.delivered} delivered.`,
     changeText(report.vsPrevious, 'Against last period'),
     changeText(report.vsBenchmark, 'Against the benchmark wave'),
     '',
@@ -45,16 +59,16 @@ function digestText(report: DigestReport, parts: { kind: string; rated: DigestRe
     ...report.standards.map((s) => `- ${s.text}: ${pct(s.compliance)} (n = ${s.n})`),
     '',
     'Staff (customers served / responses / quality):',
-    ...staff.ranked.map((s) => `- ${s.name}: ${s.delivered} / ${s.responses} / ${fmt(s.quality)}`),
+    ...staff.ranked.map((s, i) => `${i + 1}. ${s.name}: ${s.delivered} / ${s.responses} / ${fmt(s.quality)}`),
     ...(staff.unranked.length ? [`Too few responses to rank yet: ${staff.unranked.map((s) => s.name).join(', ')}`] : []),
     '',
-    `Complaints: ${report.complaints.opened} opened, ${report.complaints.resolved} resolved; median ${fmt(report.complaints.hoursToAcknowledge.median, 1)} h to acknowledge, ${fmt(report.complaints.hoursToResolve.median, 1)} h to resolve (p90 ${fmt(report.complaints.hoursToResolve.p90, 1)} h); within SLA ${pct(report.complaints.withinSlaShare)}; ${report.complaints.openPastSla} open past SLA.`,
+    `Complaints: ${report.complaints.opened} opened, ${report.complaints.resolved} resolved, ${report.complaints.openAtEnd} open at the end; median ${fmt(report.complaints.hoursToAcknowledge.median, 1)} h to acknowledge, ${fmt(report.complaints.hoursToResolve.median, 1)} h to resolve (p90 ${fmt(report.complaints.hoursToResolve.p90, 1)} h); within SLA ${pct(report.complaints.withinSlaShare)}; ${report.complaints.openPastSla} open past SLA.`,
     ...report.complaints.open.map((c) => `- ${c.customer} (${c.state}, ${c.owner})${c.overdue ? ' OVERDUE' : ''}`),
     '',
     'Comments, lowest scores first:',
     ...report.comments.map((c) => `- [${c.score}]${c.staffName ? ` (${c.staffName})` : ''} ${c.text}`),
     '',
-    `Running cost this period: $${report.cost.dollars.toFixed(4)} for ${report.cost.emails} emails and ${report.cost.responses} responses (prices as of ${report.cost.priceTableAsOf}).`,
+    `Running cost this period: $${report.cost.dollars.toFixed(4)} for ${count(report.cost.emails, 'email')} and ${count(report.cost.responses, 'response')} (prices as of ${report.cost.priceTableAsOf}).`,
     parts.lastSent,
   ].join('\n');
 }
@@ -66,7 +80,7 @@ function digestText(report: DigestReport, parts: { kind: string; rated: DigestRe
  */
 export function renderDigestEmail(report: DigestReport, context: DigestContext): RenderedEmail {
   const kind = headlineLabel(report.headlineKind);
-  const subject = `${context.businessName} feedback ${report.period}: ${report.scope.name} — ${kind} ${fmt(report.score)}`;
+  const subject = `${context.businessName} feedback ${periodLabel(report.period)}: ${report.scope.name} — ${kind} ${fmt(report.score)}`;
   const lastSent = lastSentText(context);
   const rated = report.values.filter((v) => v.importance !== null || v.performance !== null);
   const staff = staffGroups(report.staff);
@@ -77,7 +91,7 @@ export function renderDigestEmail(report: DigestReport, context: DigestContext):
       <ValuesTable values={rated} />
       <CompetitorComparison comparison={report.comparison} competitorName={report.competitorName} />
       <Standards standards={report.standards} />
-      <StaffTable top={staff.top} bottom={staff.bottom} unranked={staff.unranked} kind={kind} />
+      <StaffTable groups={staff} kind={kind} />
       <Complaints complaints={report.complaints} />
       <Comments comments={report.comments} />
       <CostNote cost={report.cost} lastSent={lastSent} />

@@ -1,9 +1,10 @@
 import type { HeadlineKind } from '../questionnaires/questionnaire-schema.ts';
 import { localized, type TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import type { TComplaint } from '../complaints/complaint-store.ts';
-import { summarizeHandling, type HandlingSummary } from '../complaints/handling-times.ts';
 import type { BusinessCalendar } from '../complaints/business-calendar.ts';
-import { isOverdue } from '../complaints/sweep-complaints.ts';
+import { complaintFigures, type ComplaintFigures, type PeriodBounds } from './period-complaints.ts';
+import { count } from './digest-format.ts';
+import { periodLabel } from './period.ts';
 import { comparisonShares, headlineChange, headlineScore, responseRate, staffTable, standardsCompliance, valueTable, type Change, type StaffRow, type ValueRow } from './measures.ts';
 import type { Rollup } from './rollup.ts';
 import { parseSegmentKey, segmentKey, type Segment } from '../platform/table/keys.ts';
@@ -28,7 +29,7 @@ export interface DigestReport {
   competitorName?: string;
   standards: Array<{ id: string; text: string; compliance: number; n: number }>;
   staff: Array<StaffRow & { name: string }>;
-  complaints: HandlingSummary & { open: Array<{ customer: string; state: string; owner: string; deadline: string; overdue: boolean }> };
+  complaints: ComplaintFigures;
   comments: Array<{ score: number; text: string; staffName?: string }>;
   cost: ReturnType<typeof periodCost>;
   headline: string;
@@ -42,8 +43,12 @@ export interface DigestInput {
   readonly rollups: readonly Rollup[];
   readonly previous: { period: string; rollups: readonly Rollup[] };
   readonly benchmark: { period: string; rollups: readonly Rollup[] } | null;
-  /** Complaints of the scope opened in the period, and those still open. */
+  /**
+   * Complaints that may bear on the period (any questionnaire, any scope): the report counts
+   * those of its questionnaire and scope by the period's bounds.
+   */
   readonly complaints: readonly TComplaint[];
+  readonly bounds: PeriodBounds;
   readonly calendar: BusinessCalendar;
   /** Staff directory: email → name, and email → department. */
   readonly staffNames: ReadonlyMap<string, string>;
@@ -69,10 +74,10 @@ export function buildDigestReport(input: DigestInput): DigestReport | undefined 
   const benchmark = input.benchmark && input.benchmark.period !== input.period ? input.benchmark.rollups.find((r) => r.segment === segment) : undefined;
   const score = headlineScore(current);
   const vsPrevious = { ...headlineChange(previous, current), period: input.previous.period };
-  const handling = summarizeHandling(input.complaints, input.calendar, input.now);
+  const complaints = complaintFigures(input.complaints, { questionnaireId: q.id, scope, bounds: input.bounds, calendar: input.calendar, now: input.now });
   const label = q.headline.kind === 'nps' ? 'NPS' : 'CSAT';
-  const trend = vsPrevious.delta === null ? '' : `, ${vsPrevious.delta >= 0 ? 'up' : 'down'} ${Math.abs(Math.round(vsPrevious.delta))} on last period${vsPrevious.significant ? '' : ' (not significant)'}`;
-  const openCount = input.complaints.filter((c) => c.state !== 'resolved').length;
+  const caveat = vsPrevious.verdict === 'too few responses' ? ' (too few responses to tell)' : vsPrevious.significant ? '' : ' (not significant)';
+  const trend = vsPrevious.delta === null ? '' : `, ${vsPrevious.delta >= 0 ? 'up' : 'down'} ${Math.abs(Math.round(vsPrevious.delta))} on last period${caveat}`;
 
   return {
     questionnaireId: q.id,
@@ -90,24 +95,9 @@ export function buildDigestReport(input: DigestInput): DigestReport | undefined 
     ...(q.mainCompetitor ? { competitorName: q.mainCompetitor.name } : {}),
     standards: standardsCompliance(current).map((s) => ({ ...s, text: localized(q, q.standards.find((x) => x.id === s.id)?.text ?? { en: s.id }, q.languages[0]!) })),
     staff,
-    complaints: {
-      ...handling,
-      open: input.complaints
-        .filter((c) => c.state !== 'resolved')
-        .map((c) => ({ customer: c.customer?.name ?? 'Anonymous', state: c.state, owner: c.ownerEmail, deadline: c.state === 'open' ? c.acknowledgeBy : c.resolveBy, overdue: isOverdue(c, input.now) })),
-    },
+    complaints,
     comments: current.comments.map((c) => ({ score: c.score, text: c.text, ...(c.staffEmail ? { staffName: input.staffNames.get(c.staffEmail) ?? c.staffEmail } : {}) })),
     cost: periodCost(current.delivered, current.responses),
-    headline: `${scope.name}, ${input.period}: ${label} ${score === null ? '–' : Math.round(score)} from ${current.responses} responses${trend}; ${openCount} complaint${openCount === 1 ? '' : 's'} open.`,
+    headline: `${scope.name}, ${periodLabel(input.period)}: ${label} ${score === null ? '–' : Math.round(score)} from ${count(current.responses, 'response')}${trend}; ${count(complaints.openAtEnd, 'complaint')} open${input.now.toISOString() < input.bounds.end ? '' : ' at the end of the period'}.`,
   };
-}
-
-/**
- * The complaints a weekly digest or report of `scope` shows: the questionnaire's, in the scope,
- * still open or created before the period ended. One rule for the digest and `feedback report`.
- */
-export function complaintsForPeriod(complaints: readonly TComplaint[], questionnaireId: string, scope: Segment, periodEnd: string): TComplaint[] {
-  const inScope = (c: TComplaint) =>
-    scope.kind === 'company' || (scope.kind === 'department' ? c.departmentId === scope.id : c.staffEmail === scope.email);
-  return complaints.filter((c) => c.questionnaireId === questionnaireId && inScope(c) && (c.state !== 'resolved' || c.createdAt < periodEnd));
 }

@@ -1,5 +1,6 @@
 import type { DigestReport } from './digest-report.ts';
-import { changeText, fmt, pct } from './digest-format.ts';
+import { changeText, count, fmt, pct } from './digest-format.ts';
+import type { StaffGroups } from './digest-email.tsx';
 
 type Staff = DigestReport['staff'];
 
@@ -37,7 +38,7 @@ export function Headline(props: { report: DigestReport; kind: string }) {
           </td>
           <td width="33%" style="text-align:center">
             <div style="font-size:32px;font-weight:bold">{report.responses}</div>
-            <div style="color:#555">responses</div>
+            <div style="color:#555">{report.responses === 1 ? 'response' : 'responses'}</div>
           </td>
           <td width="33%" style="text-align:center">
             <div style="font-size:32px;font-weight:bold">{pct(report.responseRate)}</div>
@@ -107,8 +108,11 @@ export function Standards(props: { standards: DigestReport['standards'] }) {
   );
 }
 
-export function StaffTable(props: { top: Staff; bottom: Staff; unranked: Staff; kind: string }) {
-  const rows = [...props.top.map((s) => ['Top', s] as const), ...props.bottom.map((s) => ['Needs support', s] as const)];
+export function StaffTable(props: { groups: StaffGroups; kind: string }) {
+  const { groups } = props;
+  const rows: Array<readonly [string, Staff[number]]> = groups.labelled
+    ? [...groups.top.map((s) => ['Top:', s] as const), ...groups.bottom.map((s) => ['Needs support:', s] as const)]
+    : groups.ranked.map((s, i) => [`${i + 1}.`, s] as const);
   return (
     <>
       <h2 style={SECTION}>Staff: quantity and quality</h2>
@@ -122,7 +126,7 @@ export function StaffTable(props: { top: Staff; bottom: Staff; unranked: Staff; 
         {rows.map(([group, s]) => (
           <tr>
             <td style={CELL}>
-              {group}: {s.name}
+              {group} {s.name}
             </td>
             <td style={CELL}>{s.delivered}</td>
             <td style={CELL}>{s.responses}</td>
@@ -130,7 +134,7 @@ export function StaffTable(props: { top: Staff; bottom: Staff; unranked: Staff; 
           </tr>
         ))}
       </table>
-      {props.unranked.length > 0 && <p style="color:#555">Too few responses to rank yet: {props.unranked.map((s) => s.name).join(', ')}.</p>}
+      {groups.unranked.length > 0 && <p style="color:#555">Too few responses to rank yet: {groups.unranked.map((s) => s.name).join(', ')}.</p>}
     </>
   );
 }
@@ -141,7 +145,7 @@ export function Complaints(props: { complaints: DigestReport['complaints'] }) {
     <>
       <h2 style={SECTION}>Complaints</h2>
       <p>
-        {complaints.opened} opened, {complaints.resolved} resolved. Median {fmt(complaints.hoursToAcknowledge.median, 1)} business hours to acknowledge, {fmt(complaints.hoursToResolve.median, 1)} to resolve (90th percentile{' '}
+        {complaints.opened} opened, {complaints.resolved} resolved, {complaints.openAtEnd} open at the end. Median {fmt(complaints.hoursToAcknowledge.median, 1)} business hours to acknowledge, {fmt(complaints.hoursToResolve.median, 1)} to resolve (90th percentile{' '}
         {fmt(complaints.hoursToResolve.p90, 1)}). Within SLA: {pct(complaints.withinSlaShare)}. Open past SLA: {complaints.openPastSla}.
       </p>
       {complaints.open.length > 0 && (
@@ -176,7 +180,7 @@ export function CostNote(props: { cost: DigestReport['cost']; lastSent: string }
   const { cost } = props;
   return (
     <p style="color:#555;font-size:12px;margin-top:20px">
-      Running cost this period: ${cost.dollars.toFixed(4)} for {cost.emails} emails and {cost.responses} responses (AWS prices as of {cost.priceTableAsOf}). {props.lastSent}
+      Running cost this period: ${cost.dollars.toFixed(4)} for {count(cost.emails, 'email')} and {count(cost.responses, 'response')} (AWS prices as of {cost.priceTableAsOf}). {props.lastSent}
     </p>
   );
 }

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWrite } from '../platform/table/batch-write.ts';
 import { keys, type Segment } from '../platform/table/keys.ts';
 import { partitionItems } from '../platform/table/list-index.ts';
@@ -37,13 +37,31 @@ export interface DigestSent {
   sentAt: string;
 }
 
-/** The last digest sent for a questionnaire and segment, if any. */
-export async function lastDigest(table: Table, questionnaireId: string, segment: Segment): Promise<DigestSent | undefined> {
-  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.digestSent(questionnaireId, segment) }));
-  return Item ? { period: String(Item['period']), sentAt: String(Item['sentAt']) } : undefined;
+/** Whether the segment's digest for `period` was sent (whatever was sent since or before). */
+export async function digestSentFor(table: Table, questionnaireId: string, segment: Segment, period: string): Promise<DigestSent | undefined> {
+  const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.digestSent(questionnaireId, segment, period) }));
+  if (Item) return { period: String(Item['period']), sentAt: String(Item['sentAt']) };
+  const legacy = (await table.db.send(new GetCommand({ TableName: table.name, Key: keys.lastDigestSent(questionnaireId, segment) }))).Item;
+  return legacy?.['period'] === period ? { period, sentAt: String(legacy['sentAt']) } : undefined;
 }
 
-/** Records that a segment's digest went out, so the same period is not sent twice. */
+/** The digest sent for the latest period before `period`, if any: what "the previous digest" means to its reader. */
+export async function previousDigest(table: Table, questionnaireId: string, segment: Segment, period: string): Promise<DigestSent | undefined> {
+  const { pk, skPrefix } = keys.digestsSentOf(questionnaireId, segment);
+  const { Items = [] } = await table.db.send(
+    new QueryCommand({
+      TableName: table.name,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :before',
+      ExpressionAttributeValues: { ':pk': pk, ':first': skPrefix, ':before': keys.digestSent(questionnaireId, segment, period).sk },
+      ScanIndexForward: false,
+      Limit: 2,
+    }),
+  );
+  const item = Items.find((i) => i['period'] !== period);
+  return item ? { period: String(item['period']), sentAt: String(item['sentAt']) } : undefined;
+}
+
+/** Records that a segment's digest for a period went out, so that period is never sent twice, in whatever order periods run. */
 export async function recordDigestSent(table: Table, questionnaireId: string, segment: Segment, sent: DigestSent & { recipient: string }): Promise<void> {
-  await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.digestSent(questionnaireId, segment), kind: 'digest-sent', ...sent } }));
+  await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.digestSent(questionnaireId, segment, sent.period), kind: 'digest-sent', ...sent } }));
 }

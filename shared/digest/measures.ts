@@ -110,33 +110,52 @@ export function staffTable(staff: readonly Rollup[], company: Rollup, options: {
     .sort((a, b) => Number(b.ranked) - Number(a.ranked) || (b.quality ?? -Infinity) - (a.quality ?? -Infinity) || b.delivered - a.delivered);
 }
 
+/**
+ * Fewer responses than this on either side of a comparison, and a change is not judged at all:
+ * with a handful of answers the interval is so wide (and the normal approximation so poor)
+ * that "significant" would mislead a manager. About 30 is the usual floor for it.
+ */
+export const MIN_SAMPLE_FOR_CHANGE = 30;
+
 export interface Change {
   from: number | null;
   to: number | null;
   delta: number | null;
-  /** 95 % interval of the change. */
+  /** 95 % interval of the change, clipped to what the scale allows from `from`. */
   low: number | null;
   high: number | null;
   nFrom: number;
   nTo: number;
   significant: boolean;
+  /** What may be said of the change: nothing without both scores, nothing firm below the minimum sample. */
+  verdict: 'no comparison' | 'too few responses' | 'significant' | 'not significant';
+}
+
+/** The range a headline score can take: NPS −100 to 100, CSAT (share satisfied) 0 to 100. */
+export function scoreRange(kind: Rollup['headlineKind']): { min: number; max: number } {
+  return kind === 'nps' ? { min: -100, max: 100 } : { min: 0, max: 100 };
 }
 
 /**
  * The change in the headline score between two rollups, with a 95 % interval from the
  * variance of each score (NPS: each response scores +100, 0 or −100; CSAT: 100 or 0), and
- * "not significant" when the interval spans zero.
+ * "not significant" when the interval spans zero. Below {@link MIN_SAMPLE_FOR_CHANGE}
+ * responses on either side it is never called significant.
  */
 export function headlineChange(from: Rollup | undefined, to: Rollup): Change {
   const a = from ? headlineScore(from) : null;
   const b = headlineScore(to);
   const nFrom = from?.responses ?? 0;
-  if (a === null || b === null || !from) return { from: a, to: b, delta: null, low: null, high: null, nFrom, nTo: to.responses, significant: false };
+  if (a === null || b === null || !from) return { from: a, to: b, delta: null, low: null, high: null, nFrom, nTo: to.responses, significant: false, verdict: 'no comparison' };
   const se = Math.sqrt(scoreVariance(from) / from.responses + scoreVariance(to) / to.responses);
   const delta = b - a;
-  const low = delta - 1.96 * se;
-  const high = delta + 1.96 * se;
-  return { from: a, to: b, delta, low, high, nFrom, nTo: to.responses, significant: low > 0 || high < 0 };
+  // The new score cannot leave the scale, so neither can the change's interval.
+  const range = scoreRange(to.headlineKind);
+  const low = Math.max(delta - 1.96 * se, range.min - a);
+  const high = Math.min(delta + 1.96 * se, range.max - a);
+  const enough = nFrom >= MIN_SAMPLE_FOR_CHANGE && to.responses >= MIN_SAMPLE_FOR_CHANGE;
+  const significant = enough && (low > 0 || high < 0);
+  return { from: a, to: b, delta, low, high, nFrom, nTo: to.responses, significant, verdict: !enough ? 'too few responses' : significant ? 'significant' : 'not significant' };
 }
 
 /** Variance of the per-response score whose mean is the headline score. */

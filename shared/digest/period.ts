@@ -43,3 +43,24 @@ export function periodsOfMonth(month: string): string[] {
 export function periodEnd(period: string): string {
   return new Date(periodStart(period).getTime() + 7 * 86_400_000).toISOString();
 }
+
+/** A weekly period (2026-W48) or a month (2026-11) as the times it runs between. */
+export function periodBounds(period: string): { start: string; end: string } {
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) {
+    const [year, m] = [Number(month[1]), Number(month[2])];
+    return { start: new Date(Date.UTC(year, m - 1, 1)).toISOString(), end: new Date(Date.UTC(year, m, 1)).toISOString() };
+  }
+  return { start: periodStart(period).toISOString(), end: periodEnd(period) };
+}
+
+/**
+ * A period in plain words beside its code, for people: "2026-W48 (week of 23 Nov)",
+ * "2026-11 (November 2026)".
+ */
+export function periodLabel(period: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) return `${period} (${new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(periodBounds(period).start))})`;
+  if (!PERIOD.test(period)) return period;
+  return `${period} (week of ${new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(periodStart(period))})`;
+}

@@ -3,18 +3,19 @@ import type { ComplaintHandling } from '../complaints/open-complaint.ts';
 import { composeEmail, type MailContext } from '../platform/mail/mail-context.ts';
 import { segmentKey } from '../platform/table/keys.ts';
 import { getDepartment, listStaff } from '../people/directory-store.ts';
-import { listComplaints, type TComplaint } from '../complaints/complaint-store.ts';
-import { aggregatePeriod } from './aggregate-period.ts';
-import { lastDigest, readRollups, recordDigestSent } from './digest-store.ts';
-import { benchmarkWaveOf } from '../invitations/wave-store.ts';
-import { buildDigestReport, complaintsForPeriod, type DigestScope } from './digest-report.ts';
+import { complaintsSince } from '../complaints/complaint-store.ts';
+import { digestSentFor, previousDigest, readRollups, recordDigestSent } from './digest-store.ts';
+import { buildDigestReport, type DigestScope } from './digest-report.ts';
 import { renderDigestEmail } from './digest-email.tsx';
-import { periodEnd, periodStart, periodsOfMonth, previousPeriod } from './period.ts';
+import { periodBounds, periodsOfMonth } from './period.ts';
+import { readPeriodFacts, reportForScope } from './period-report.ts';
 import { mergeRollups, type Rollup } from './rollup.ts';
 
 export interface DigestDependencies extends MailContext {
   readonly questionnaires: readonly TQuestionnaire[];
   readonly handling: ComplaintHandling;
+  /** Told what the job is doing as it goes (the CLI prints it; Lambda has no one to tell). */
+  readonly onProgress?: (line: string) => void;
 }
 
 export interface DigestOutcome {
@@ -34,35 +35,30 @@ export async function sendDigests(deps: DigestDependencies, options: { period: s
   const { table, handling } = deps;
   const now = deps.now();
   const staff = await listStaff(table);
-  const staffNames = new Map(staff.map((s) => [s.email, s.name]));
-  const staffDepartments = new Map(staff.map((s) => [s.email, s.departmentId]));
   const scopes: Array<{ scope: DigestScope; recipient: string }> = [{ scope: { kind: 'company', name: deps.businessName }, recipient: handling.headOfServiceEmail }];
   for (const manager of staff.filter((s) => s.role === 'manager')) {
     const department = await getDepartment(table, manager.departmentId);
     if (department?.managerEmail === manager.email) scopes.push({ scope: { kind: 'department', id: department.id, name: department.name }, recipient: manager.email });
   }
-  const complaints = await listComplaints(table, { closedSince: periodStart(options.period) });
   const outcomes: DigestOutcome[] = [];
 
   for (const questionnaire of deps.questionnaires.filter((q) => q.audience === 'customers')) {
-    const { rollups } = await aggregatePeriod(table, questionnaire, options.period);
-    const previous = { period: previousPeriod(options.period), rollups: await readRollups(table, questionnaire.id, previousPeriod(options.period)) };
-    const benchmarkPeriod = await benchmarkWaveOf(table, questionnaire.id);
-    const benchmark = benchmarkPeriod ? { period: benchmarkPeriod, rollups: await readRollups(table, questionnaire.id, benchmarkPeriod) } : null;
+    deps.onProgress?.(`Aggregating ${questionnaire.id} for ${options.period}…`);
+    const facts = await readPeriodFacts(table, questionnaire, options.period, { calendar: handling.calendar, now, aggregate: 'always' });
 
-    for (const { scope, recipient } of scopes) {
-      const relevant = complaintsForPeriod(complaints, questionnaire.id, scope, periodEnd(options.period));
-      const report = buildDigestReport({ questionnaire, period: options.period, scope, rollups, previous, benchmark, complaints: relevant, calendar: handling.calendar, staffNames, staffDepartments, now });
+    for (const [index, { scope, recipient }] of scopes.entries()) {
+      deps.onProgress?.(`  ${questionnaire.id}: digest ${index + 1} of ${scopes.length} (${scope.name})`);
+      const report = reportForScope(facts, scope);
       const base = { questionnaireId: questionnaire.id, scope: scope.name, recipient };
       if (!report) {
         outcomes.push({ ...base, outcome: 'no-responses' });
         continue;
       }
-      const last = await lastDigest(table, questionnaire.id, scope);
-      if (last?.period === options.period && !options.resend) {
+      if (!options.resend && (await digestSentFor(table, questionnaire.id, scope, options.period))) {
         outcomes.push({ ...base, outcome: 'already-sent' });
         continue;
       }
+      const last = await previousDigest(table, questionnaire.id, scope, options.period);
       const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, ...(last ? { lastSentAt: last.sentAt } : {}) });
       await deps.mailer.sendRaw(await composeEmail(deps, email, recipient));
       await recordDigestSent(table, questionnaire.id, scope, { period: options.period, sentAt: now.toISOString(), recipient });
@@ -84,7 +80,8 @@ export async function sendStaffDigests(deps: DigestDependencies, options: { mont
   const staffDepartments = new Map(staff.map((s) => [s.email, s.departmentId]));
   const periods = periodsOfMonth(options.month);
   const previousMonth = shiftMonth(options.month, -1);
-  const complaints = await listComplaints(table, { closedSince: new Date(`${options.month}-01T00:00:00Z`) });
+  const bounds = periodBounds(options.month);
+  const complaints = await complaintsSince(table, new Date(bounds.start), deps.now());
   const outcomes: DigestOutcome[] = [];
 
   for (const questionnaire of deps.questionnaires.filter((q) => q.audience === 'customers')) {
@@ -104,7 +101,8 @@ export async function sendStaffDigests(deps: DigestDependencies, options: { mont
         rollups,
         previous: { period: previousMonth, rollups: [merged(previous, segment)] },
         benchmark: null,
-        complaints: complaints.filter((c) => c.questionnaireId === questionnaire.id && c.staffEmail === member.email),
+        complaints,
+        bounds,
         calendar: handling.calendar,
         staffNames,
         staffDepartments,
@@ -112,11 +110,11 @@ export async function sendStaffDigests(deps: DigestDependencies, options: { mont
       });
       const base = { questionnaireId: questionnaire.id, scope: member.name, recipient: member.email };
       if (!report) continue;
-      const last = await lastDigest(table, questionnaire.id, scope);
-      if (last?.period === options.month && !options.resend) {
+      if (!options.resend && (await digestSentFor(table, questionnaire.id, scope, options.month))) {
         outcomes.push({ ...base, outcome: 'already-sent' });
         continue;
       }
+      const last = await previousDigest(table, questionnaire.id, scope, options.month);
       const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, ...(last ? { lastSentAt: last.sentAt } : {}) });
       await deps.mailer.sendRaw(await composeEmail(deps, { ...email, subject: `Your feedback for ${options.month}: ${email.subject.split(' — ')[1] ?? ''}` }, member.email));
       await recordDigestSent(table, questionnaire.id, scope, { period: options.month, sentAt: deps.now().toISOString(), recipient: member.email });

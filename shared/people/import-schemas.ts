@@ -1,8 +1,13 @@
 import * as z from '../platform/validation/zod.ts';
-import { ZLanguage } from '../questionnaires/questionnaire-schema.ts';
+import { SUPPORTED_LANGUAGES } from '../questionnaires/questionnaire-schema.ts';
 import { normalizeEmail } from '../platform/table/keys.ts';
 import type { TContact } from './contact-store.ts';
 import type { TStaffMember } from './directory-store.ts';
+
+/** A contact's or staff member's language: one the questionnaires are written in, and the message lists them. */
+const ZLanguage = z.enum(SUPPORTED_LANGUAGES, {
+  error: (issue: { input: unknown }) => `"${String(issue.input)}" is not a language of the questionnaires; use ${SUPPORTED_LANGUAGES.length === 1 ? '' : 'one of '}${SUPPORTED_LANGUAGES.join(', ')}`,
+});
 
 const REQUIRED = { error: (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : 'must be text') };
 const ZEmail = z.pipe(z.pipe(z.string(REQUIRED).check(z.trim()), z.email('must be an email address')), z.transform(normalizeEmail));
@@ -40,6 +45,7 @@ export const ZInteraction = z.strictObject({
 export type TInteraction = z.output<typeof ZInteraction>;
 
 /** CSV columns: email, name, language, staff_email, department, date. */
+export const CONTACT_COLUMNS = { required: ['email', 'name'], optional: ['language', 'staff_email', 'department', 'date'] } as const;
 export const ZContactRow = z.pipe(z.pipe(z.strictObject({
     email: z.string(REQUIRED),
     name: z.string(REQUIRED),
@@ -63,6 +69,7 @@ export function contactFromInteraction(interaction: TInteraction, now: Date): TC
 }
 
 /** CSV columns: email, name, department, role (staff or manager), language. */
+export const STAFF_COLUMNS = { required: ['email', 'name', 'department'], optional: ['role', 'language'] } as const;
 export const ZStaffRow = z.strictObject({
   email: ZEmail,
   name: ZName,

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseOrThrow, InvalidInputError } from '../platform/config/zod-issues.ts';
+import { InvalidInputError } from '../platform/config/zod-issues.ts';
 import { ZQuestionnaire, type TQuestionnaire } from './questionnaire-schema.ts';
-import { DEFAULT_CONFIG_DIR, readJsonFile } from '../platform/config/config-files.ts';
+import { DEFAULT_CONFIG_DIR, parseJsonFile } from '../platform/config/config-files.ts';
 
 // Apart from the deployment config, so a function that only needs its questionnaires does not
 // build the config's schemas at every cold start.
@@ -10,7 +10,7 @@ import { DEFAULT_CONFIG_DIR, readJsonFile } from '../platform/config/config-file
 export function loadQuestionnaires(dir = join(DEFAULT_CONFIG_DIR, 'questionnaires')): TQuestionnaire[] {
   const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
   if (files.length === 0) throw new InvalidInputError(dir, ['no questionnaire (*.json) found']);
-  const questionnaires = files.map((name) => parseOrThrow(ZQuestionnaire, readJsonFile(join(dir, name)), join(dir, name)));
+  const questionnaires = files.map((name) => parseJsonFile(ZQuestionnaire, join(dir, name)));
   const seen = new Set<string>();
   for (const q of questionnaires) {
     if (seen.has(q.id)) throw new InvalidInputError(dir, [`two questionnaires have the id "${q.id}"`]);

@@ -27,8 +27,9 @@ async function allItems(table: Table) {
 describe('importing contacts and staff (DynamoDB Local)', () => {
   it('imports the sample contacts file, and importing it again changes nothing', async () => {
     const table = await freshTable();
+    await importStaff(table, 'examples/staff.csv', { now });
     const first = await importContacts(table, 'examples/contacts.csv', { now });
-    expect(first).toEqual({ rows: 3, imported: 3, problems: [] });
+    expect(first).toEqual({ rows: 3, imported: 3, problems: [], separator: ',' });
     const before = await allItems(table);
     expect(await getContact(table, 'chloe.oneill@customer.example')).toMatchObject({ name: "Chloé O'Neill, Jr.", departmentId: 'customer-care', lastInteractionAt: '2026-11-20T00:00:00.000Z' });
 
@@ -68,7 +69,7 @@ describe('importing contacts and staff (DynamoDB Local)', () => {
 
   it('imports the staff directory with one manager per department, refusing a second', async () => {
     const table = await freshTable();
-    expect(await importStaff(table, 'examples/staff.csv', { now })).toEqual({ rows: 6, imported: 6, problems: [] });
+    expect(await importStaff(table, 'examples/staff.csv', { now })).toEqual({ rows: 6, imported: 6, problems: [], separator: ',' });
     const departments = (await allItems(table)).filter((item) => item['kind'] === 'department');
     expect(departments.map((d) => [d['id'], d['managerEmail']])).toEqual([
       ['customer-care', 'lena.novak@acme.example'],
@@ -79,6 +80,50 @@ describe('importing contacts and staff (DynamoDB Local)', () => {
     const twoManagers = csv('two.csv', 'email,name,department,role\na@acme.example,A,Repairs,manager\nb@acme.example,B,repairs,manager\n');
     const report = await importStaff(await freshTable(), twoManagers, { now });
     expect(report.problems).toEqual([{ line: 3, message: 'department "repairs" already has a manager on line 2' }]);
+  });
+});
+
+describe('imports explain themselves once', () => {
+  it('a wrong header is one message naming the columns, not one per row', async () => {
+    const table = await freshTable();
+    const rows = Array.from({ length: 40 }, (_, i) => `c${i}@customer.example,Customer ${i}`);
+    const report = await importContacts(table, csv('header.csv', ['mail,full name', ...rows].join('\n')), { now });
+    expect(report.problems).toEqual([]);
+    expect(report.fileProblem).toMatch(/^the header row has no "email", "name" columns, and it names unknown columns "mail", "full_name" \(the columns are email, name, language \(optional\)/);
+    expect(await allItems(table)).toEqual([]);
+  });
+
+  it('a semicolon-separated file is read as such', async () => {
+    const table = await freshTable();
+    const report = await importContacts(table, csv('semi.csv', 'email;name;language\na@customer.example;"O\'Neill, Ann";en\n'), { now });
+    expect(report).toEqual({ rows: 1, imported: 1, problems: [], separator: ';' });
+    expect(await getContact(table, 'a@customer.example')).toMatchObject({ name: "O'Neill, Ann" });
+  });
+
+  it('a staff file given to `import contacts` says to use `import staff`, and the other way round', async () => {
+    const table = await freshTable();
+    expect((await importContacts(table, 'examples/staff.csv', { now })).fileProblem).toContain('import it with `feedback import staff`');
+    expect((await importStaff(table, 'examples/contacts.csv', { now })).fileProblem).toContain('import it with `feedback import contacts`');
+    expect(await allItems(table)).toEqual([]);
+  });
+
+  it('reports a staff_email or department that is not in the staff directory, and an empty directory once', async () => {
+    const table = await freshTable();
+    const file = csv('who.csv', ['email,name,staff_email,department', 'a@customer.example,A,sam.reed@acme.example,Repairs', 'b@customer.example,B,nobody@acme.example,Repairs', 'c@customer.example,C,jo.kim@acme.example,Plumbing'].join('\n'));
+    const empty = await importContacts(table, file, { now });
+    expect(empty).toMatchObject({ imported: 0, problems: [], fileProblem: expect.stringContaining('the staff directory is empty: import it first with `feedback import staff`') });
+    await importStaff(table, 'examples/staff.csv', { now });
+    const report = await importContacts(table, file, { now });
+    expect(report.imported).toBe(0);
+    expect(report.problems).toEqual([
+      { line: 3, message: 'staff_email: "nobody@acme.example" is not in the staff directory' },
+      { line: 4, message: 'department: "Plumbing" is not a department of the staff directory (customer-care, installations, repairs)' },
+    ]);
+  });
+
+  it('a bad language lists the languages there are', async () => {
+    const report = await importContacts(await freshTable(), csv('lang.csv', 'email,name,language\na@customer.example,A,english\n'), { now });
+    expect(report.problems).toEqual([{ line: 2, message: 'language: "english" is not a language of the questionnaires; use en' }]);
   });
 });
 

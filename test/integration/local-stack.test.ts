@@ -15,10 +15,11 @@ async function startStack(env: Record<string, string>, args: string[] = []) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let errors = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => ((output += chunk.toString()), (errors += chunk.toString())));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
+  return { child, exited, output: () => output, errors: () => errors };
 }
 
 function javaProcessesUsing(dataDir: string): string[] {
@@ -48,6 +49,9 @@ describe('npm start (the local stack)', () => {
     expect(stack.output(), stack.output()).toContain(`API: http://localhost:${ports.FEEDBACK_API_PORT}`);
     expect(stack.output()).toContain(`Inbox: http://localhost:${ports.FEEDBACK_INBOX_PORT}`);
     expect(stack.output()).toContain('Demo data: 3 departments, 9 staff, 36 contacts, 4 weeks of history');
+    // Seeding takes a while: it says what it is doing, on stderr, instead of going quiet.
+    expect(stack.errors()).toMatch(/Adding demo data: departments, staff and contacts…\nAdding demo history: week 1 of 4 \(\d{4}-W\d\d \(week of \d+ \w+\)\)…/);
+    expect(stack.errors()).toContain('Adding demo history: week 4 of 4');
 
     const inbox = await fetch(`http://localhost:${ports.FEEDBACK_INBOX_PORT}/`);
     expect(inbox.status).toBe(200);

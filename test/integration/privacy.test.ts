@@ -39,6 +39,17 @@ describe('privacy (DynamoDB Local)', () => {
     expect(exported.complaints).toEqual([expect.objectContaining({ customer: expect.objectContaining({ email: contact.email }) })]);
   });
 
+  it('export-person shows the person’s data, without the table’s keys, index keys or write tokens', async () => {
+    const { pipeline, contact } = await customerWhoComplained();
+    const exported = await exportPerson(pipeline.table, contact.email, now);
+    const fieldNamesIn = (value: unknown): string[] =>
+      Array.isArray(value) ? value.flatMap(fieldNamesIn) : value && typeof value === 'object' ? Object.entries(value).flatMap(([key, inner]) => [key, ...fieldNamesIn(inner)]) : [];
+    const internal = fieldNamesIn(exported).filter((key) => /^(pk|sk|gsi\d(pk|sk)|wt|kind)$/.test(key));
+    expect(internal).toEqual([]);
+    expect(JSON.stringify(exported)).not.toMatch(/(CONTACT|INVITATION|LINK|COMPLAINTS?|RESPONSES?)#/);
+    expect(exported.invitations[0]).toMatchObject({ questionnaireId: customerQuestionnaire.id, waveId: '2026-W48' });
+  });
+
   it('forget removes the personal data, keeps the anonymous score and the suppression entry, and can run twice', async () => {
     const { pipeline, contact, invitation } = await customerWhoComplained();
     const summary = await forgetPerson(pipeline.table, contact.email, now);

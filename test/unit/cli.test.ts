@@ -66,7 +66,8 @@ describe('the feedback CLI', () => {
       expect(await cli('report', '--format', 'xml')).toEqual({ code: 2, output: '--format: "xml" is not one of table, json, csv' });
       expect(await cli('forget', 'someone@example.com')).toEqual({ code: 2, output: "This removes someone@example.com's personal data for good. Run again with --yes to confirm." });
       expect(await cli('export-person', 'not-an-address')).toEqual({ code: 2, output: 'Usage: feedback export-person EMAIL' });
-      expect(await cli('import', 'contacts', 'test/.tmp/no-such.csv')).toEqual({ code: 2, output: 'test/.tmp/no-such.csv: no such file' });
+      // A well-formed command whose file is missing did not do its job: a failure (1), not a usage error.
+      expect(await cli('import', 'contacts', 'test/.tmp/no-such.csv')).toEqual({ code: 1, output: 'test/.tmp/no-such.csv: no such file' });
     } finally {
       delete process.env['FEEDBACK_DATA_DIR'];
     }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ZDeploymentConfig } from '../../shared/deployment/deployment-config.ts';
 import { parseOrThrow } from '../../shared/platform/config/zod-issues.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDeploymentConfig } from '../../shared/deployment/load-config.ts';
 
 const minimal = { stackName: 'Feedback', businessName: 'Acme', senderAddress: 'feedback@acme.example', timeZone: 'Europe/Berlin', complaintHandling: { headOfServiceEmail: 'head@acme.example' } };
 
@@ -28,5 +32,33 @@ describe('deployment config', () => {
     [{ complaintHandling: {} }, 'complaintHandling.headOfServiceEmail'],
   ])('rejects %j, naming the field', (change, expected) => {
     expect(() => parseOrThrow(ZDeploymentConfig, { ...minimal, ...change }, 'feedback.config.json')).toThrow(expected);
+  });
+});
+
+describe('config errors name the JSON line and column', () => {
+  const write = (text: string) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'config-')), 'feedback.config.json');
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('a syntax error is placed at its line and column', () => {
+    const file = write('{\n  "stackName": "Feedback",\n  "businessName": "Acme"\n  "timeZone": "UTC"\n}\n');
+    expect(() => loadDeploymentConfig(file)).toThrow(/feedback\.config\.json is invalid:\n {2}- line 4, column 3: is not valid JSON/);
+  });
+
+  it('a bad field is placed at its key, and a missing one at the object it belongs in', () => {
+    const config = { ...minimal, sesSendRatePerSecond: -1, complaintHandling: {} };
+    const file = write(JSON.stringify(config, null, 2));
+    const message = (() => {
+      try {
+        loadDeploymentConfig(file);
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toMatch(/line 7, column 3: sesSendRatePerSecond: /);
+    expect(message).toMatch(/line 6, column 3: complaintHandling\.headOfServiceEmail: /);
   });
 });

@@ -6,9 +6,14 @@ import type * as z from '../validation/zod.ts';
  */
 export function describeIssues(error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => {
-    const path = formatPath(issue.path);
-    return path ? `${path}: ${issue.message}` : issue.message;
+    const { path, message } = describeIssue(issue);
+    return path ? `${path}: ${message}` : message;
   });
+}
+
+/** One issue's field path (`values[2].label`, empty for the whole input) and message. */
+export function describeIssue(issue: z.core.$ZodIssue): { path: string; message: string } {
+  return { path: formatPath(issue.path), message: issue.message };
 }
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {

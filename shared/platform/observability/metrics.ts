@@ -13,9 +13,11 @@ type Sink = (line: string) => void;
 let sink: Sink = (line) => process.stdout.write(`${line}\n`);
 let metrics: Metrics | undefined;
 
-/** Where metric lines go: stdout in Lambda (CloudWatch Logs), a collector in tests, nowhere at a terminal. */
-export function setMetricsSink(next: Sink): void {
+/** Where metric lines go: stdout in Lambda (CloudWatch Logs), a collector in tests, nowhere at a terminal. Returns the sink it replaces. */
+export function setMetricsSink(next: Sink): Sink {
+  const previous = sink;
   sink = next;
+  return previous;
 }
 
 /** Emits one data point at once: a function that times out later loses nothing already counted. */

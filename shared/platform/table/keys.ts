@@ -63,8 +63,11 @@ export const keys = {
   /** A period's figures for one segment; the sort key is the segment's key. */
   rollup: (questionnaireId: string, period: string, segment: string) => ({ pk: `ROLLUP#${questionnaireId}#${period}`, sk: segment }),
   rollupsOf: (questionnaireId: string, period: string) => ({ pk: `ROLLUP#${questionnaireId}#${period}` }),
-  /** The last digest sent for a questionnaire and segment. */
-  digestSent: (questionnaireId: string, segment: Segment) => ({ pk: `DIGEST#${questionnaireId}#${segmentKey(segment)}`, sk: 'LAST' }),
+  /** That a questionnaire's digest for a segment and period (2026-W48, or 2026-11 for staff) went out: one item per period. */
+  digestSent: (questionnaireId: string, segment: Segment, period: string) => ({ pk: `DIGEST#${questionnaireId}#${segmentKey(segment)}`, sk: `SENT#${period}` }),
+  digestsSentOf: (questionnaireId: string, segment: Segment) => ({ pk: `DIGEST#${questionnaireId}#${segmentKey(segment)}`, skPrefix: 'SENT#' }),
+  /** Before digests were recorded per period, one item remembered the last period sent; still read, never written. */
+  lastDigestSent: (questionnaireId: string, segment: Segment) => ({ pk: `DIGEST#${questionnaireId}#${segmentKey(segment)}`, sk: 'LAST' }),
   /** The questionnaire's benchmark marker: which wave was first. */
   benchmarkMarker: (questionnaireId: string) => keys.wave(questionnaireId, 'BENCHMARK'),
   complaint: (id: string) => ({ pk: `COMPLAINT#${id}`, sk: 'COMPLAINT' }),
