@@ -11,6 +11,7 @@ import { forgetCommand } from './commands/forget.ts';
 import { exportPersonCommand } from './commands/export-person.ts';
 import { validateCommand } from './commands/validate.ts';
 import { statusCommand } from './commands/status.ts';
+import { runCommand } from './commands/run.ts';
 
 /** Every command, in the order `feedback --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   complaintsCommand,
   digestCommand,
+  runCommand,
   reportCommand,
   forgetCommand,
   exportPersonCommand,
