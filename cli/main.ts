@@ -12,6 +12,7 @@ import { exportPersonCommand } from './commands/export-person.ts';
 import { validateCommand } from './commands/validate.ts';
 import { statusCommand } from './commands/status.ts';
 import { runCommand } from './commands/run.ts';
+import { checkCommand } from './commands/check.ts';
 
 /** Every command, in the order `feedback --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   exportPersonCommand,
   validateCommand,
   statusCommand,
+  checkCommand,
 ];
 
 /** `npx feedback <command>`: the admin CLI. Exit codes: 0 done, 1 failed, 2 bad usage. */
