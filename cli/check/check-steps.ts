@@ -68,7 +68,7 @@ async function runStep<C>(step: CheckStep<C>, context: C, progress: CheckProgres
       title: step.title,
       status: 'failed',
       detail: error instanceof Error ? error.message : String(error),
-      ...(failure ? { fix: failure.fix } : { fix: 'an unexpected error: see docs/runbook.md for this step' }),
+      ...(failure ? { fix: failure.fix } : { fix: 'an unexpected error: see docs/feedback-check.md for this step' }),
       seconds: seconds(),
     };
   }
@@ -106,6 +106,6 @@ export function describeResults(results: readonly StepResult[]): string[] {
     if (result.fix) lines.push(`      fix: ${result.fix}`);
   }
   const failed = results.filter((r) => r.status === 'failed').length;
-  lines.push('', failed === 0 ? `All ${results.length} steps passed.` : `${failed} of ${results.length} steps failed (docs/runbook.md maps each to its fix).`);
+  lines.push('', failed === 0 ? `All ${results.length} steps passed.` : `${failed} of ${results.length} steps failed (docs/feedback-check.md maps each to its fix).`);
   return lines;
 }

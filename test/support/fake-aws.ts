@@ -11,7 +11,7 @@ export interface CaughtRequest {
 }
 
 export type FakeAnswer = { status?: number; contentType?: string; headers?: Record<string, string>; body: string };
-export type FakeHandler = (request: CaughtRequest) => FakeAnswer | undefined;
+export type FakeHandler = (request: CaughtRequest) => FakeAnswer | undefined | Promise<FakeAnswer | undefined>;
 
 /**
  * An HTTP endpoint the AWS SDK is pointed at through its own `AWS_ENDPOINT_URL_<SERVICE>`
@@ -19,7 +19,7 @@ export type FakeHandler = (request: CaughtRequest) => FakeAnswer | undefined;
  * answers with what `handler` returns (a 400 when it returns nothing). Each service gets its
  * own path prefix, so one server tells them apart.
  */
-export async function startFakeAws(services: readonly string[], handler: FakeHandler) {
+export async function startFakeAws(services: readonly string[], handler: FakeHandler, options: { region?: string; accessKeyId?: string } = {}) {
   const caught: CaughtRequest[] = [];
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
@@ -29,20 +29,21 @@ export async function startFakeAws(services: readonly string[], handler: FakeHan
     const operation = target ? target.split('.').pop()! : (new URLSearchParams(body).get('Action') ?? path);
     const request = { service, operation, path, body };
     caught.push(request);
-    const answer = handler(request) ?? { status: 400, contentType: 'application/json', body: JSON.stringify({ __type: 'ValidationException', message: `fake AWS has no answer for ${service} ${operation}` }) };
+    const answer = (await handler(request)) ?? { status: 400, contentType: 'application/json', body: JSON.stringify({ __type: 'ValidationException', message: `fake AWS has no answer for ${service} ${operation}` }) };
     res.writeHead(answer.status ?? 200, { 'content-type': answer.contentType ?? 'application/json', 'x-amzn-requestid': 'fake', ...answer.headers });
     res.end(answer.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const saved = new Map<string, string | undefined>();
-  const env: Record<string, string> = { AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_SESSION_TOKEN: 'fake' };
+  const env: Record<string, string> = { AWS_REGION: options.region ?? 'eu-west-2', AWS_ACCESS_KEY_ID: options.accessKeyId ?? 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_SESSION_TOKEN: 'fake' };
   for (const service of services) env[`AWS_ENDPOINT_URL_${service.toUpperCase().replace(/-/g, '_')}`] = `${url}/${service}`;
   for (const [key, value] of Object.entries(env)) {
     saved.set(key, process.env[key]);
     process.env[key] = value;
   }
   return {
+    url,
     caught,
     stop: () =>
       new Promise<void>((resolve) => {
