@@ -4,7 +4,7 @@ import { runSteps, type CheckProgress, type StepResult } from './check-steps.ts'
 import { JOURNEY, type CheckEnvironment } from './journey.ts';
 import { localEnvironment } from './local-environment.ts';
 import { stackEnvironment } from './stack-environment.ts';
-import { syntheticRun } from './synthetic-data.ts';
+import { removeSynthetic, syntheticRun } from './synthetic-data.ts';
 
 export interface CheckOptions {
   /** Leave the synthetic data for inspection. */
@@ -30,10 +30,15 @@ export async function runCheck(target: Target, options: CheckOptions, progress: 
   const env: CheckEnvironment = { ...wired, patience: { ...wired.patience, ...options.patience } };
   const questionnaire = env.questionnaires.find((q) => q.audience === 'customers') ?? env.questionnaires[0];
   if (!questionnaire) throw new Error('no questionnaire is deployed: add one to config/questionnaires/');
+  const run = syntheticRun(questionnaire);
+  // Ctrl-C during the minutes of waiting must not leave synthetic data behind either.
+  const onInterrupt = () => void removeSynthetic(env.table, run).finally(() => process.exit(130));
+  if (!options.keep) process.once('SIGINT', onInterrupt);
   try {
-    const steps = await runSteps(JOURNEY, { env, run: syntheticRun(questionnaire), keep: options.keep ?? false, now: () => new Date() }, progress);
+    const steps = await runSteps(JOURNEY, { env, run, keep: options.keep ?? false, now: () => new Date() }, progress);
     return { target: env.name, passed: steps.every((step) => step.status !== 'failed'), steps };
   } finally {
+    process.off('SIGINT', onInterrupt);
     await env.close();
   }
 }

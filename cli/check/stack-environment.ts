@@ -100,8 +100,8 @@ export async function stackEnvironment(target: DeployedTarget): Promise<CheckEnv
       if (deployed.length !== expected.length || broken.length > 0) {
         throw new StepFailure(`the stack has ${deployed.length} schedule(s) (${broken.length} not in service); the config defines ${expected.length}`, `redeploy with this config (${RUNBOOK}#schedules)`);
       }
-      // Each schedule's state (enabled) needs EventBridge Scheduler's GetSchedule, whose SDK client is not installed.
-      return `${deployed.length} schedules in service; expected next runs: ${describeSchedules(expected)}`;
+      // Whether each is enabled, and its own next run, need EventBridge Scheduler's GetSchedule: its SDK client is not a dependency yet.
+      return `${deployed.length} schedules in service (enabled state not read: needs @aws-sdk/client-scheduler); expected next runs: ${describeSchedules(expected)}`;
     },
     async deadLetters() {
       const queues = (await stackResources()).filter((r) => r.ResourceType === 'AWS::SQS::Queue' && /DeadLetter|AsyncInvokeFailure/.test(r.LogicalResourceId ?? ''));
