@@ -33,6 +33,12 @@ export interface CheckEnvironment {
   queueInvitations(requests: readonly TSendRequest[]): Promise<void>;
   /** The link-signing secret the API verifies links with. */
   linkSecret(): Promise<string>;
+  /**
+   * The questionnaire link in the mail `address` received, where the mail can be read (the
+   * local inbox); undefined where it cannot (SES's simulator keeps no mail), and the check
+   * signs the link itself.
+   */
+  receivedAnswerLink?(address: string): Promise<string | undefined>;
   runJob(job: ScheduledJob, options?: JobOptions): Promise<JobResult>;
   /** That each schedule exists and is enabled, with its next run in the business time zone. */
   schedules(): Promise<string>;
@@ -92,8 +98,10 @@ export const JOURNEY: readonly CheckStep<JourneyContext>[] = [
     async run({ env, run, now }) {
       const linkId = run.linkIds.get(run.addresses.customer)!;
       const scope = { questionnaireId: run.questionnaire.id, waveId: SYNTHETIC_WAVE, language: run.questionnaire.languages[0] ?? 'en' };
+      const received = env.receivedAnswerLink ? await env.receivedAnswerLink(run.addresses.customer) : undefined;
+      if (env.receivedAnswerLink && !received) throw new StepFailure(`no mail with a questionnaire link reached ${run.addresses.customer}`, `the sender's mail did not reach the inbox: read its log (${RUNBOOK}#answer)`);
       const token = signLink({ purpose: 'answer', linkId, expiresAt: Math.floor(now().getTime() / 1000) + 3600, scope }, await env.linkSecret());
-      const url = routeUrl(env.apiUrl, ROUTES.answerPage, { token });
+      const url = received ?? routeUrl(env.apiUrl, ROUTES.answerPage, { token });
       const page = await fetchOrFail(url, { method: 'GET' });
       if (page.status !== 200 || !(await page.text()).includes(`name="${fieldNames.headline}"`)) {
         throw new StepFailure(`the questionnaire link answered ${page.status} instead of the form`, `a 404 means the API does not accept the stack's link secret; a 5xx, read the http-api log (${RUNBOOK}#answer)`);
@@ -103,7 +111,7 @@ export const JOURNEY: readonly CheckStep<JourneyContext>[] = [
       if (posted.status !== 200) throw new StepFailure(`submitting the answer answered ${posted.status}`, `read the http-api log for the request (${RUNBOOK}#answer)`);
       const stored = await getResponse(env.table, { questionnaireId: scope.questionnaireId, waveId: SYNTHETIC_WAVE, linkId });
       if (stored?.headlineScore !== score) throw new StepFailure(`the answer was accepted but not found in table ${env.table.name}`, `the API writes to another table than the stack's outputs name: redeploy (${RUNBOOK}#answer)`);
-      return `page ${new URL(url).origin} answered 200; score ${score} stored and read back`;
+      return `${received ? 'the link in the email' : 'a link signed with the stack’s secret'} opened the form at ${new URL(url).origin}; score ${score} stored and read back`;
     },
   },
   {

@@ -54,6 +54,13 @@ export function localEnvironment(target: LocalTarget, overrides: Partial<LocalPi
     },
     queueInvitations: (requests) => pipeline.sendQueue.send(requests),
     linkSecret: async () => localLinkSecret(target.settings.secretFile),
+    async receivedAnswerLink(address) {
+      // The SES emulator's store (its web inbox's JSON): the mail exactly as the customer would get it.
+      const store = (await (await fetch(`${target.run.inboxUrl}/store`)).json()) as { emails: Array<{ destination: { to: string[] }; body: { text?: string } }> };
+      const mail = store.emails.filter((email) => email.destination.to.includes(address)).at(-1);
+      const answerPath = ROUTES.answerPage.path.split('{')[0]!;
+      return mail?.body.text ? new RegExp(`${escapeRegExp(target.run.apiUrl)}${answerPath}[^?\\s"<>]+`).exec(mail.body.text)?.[0] : undefined;
+    },
     runJob: (job, options) => runScheduledJob(target, job, options),
     async schedules() {
       // The local clock runs exactly these definitions (local/local-clock.ts), in the business time zone.
@@ -71,4 +78,8 @@ export function localEnvironment(target: LocalTarget, overrides: Partial<LocalPi
       pipeline.close();
     },
   };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
