@@ -96,12 +96,15 @@ export async function stackEnvironment(target: DeployedTarget): Promise<CheckEnv
     async schedules() {
       const expected = expectedSchedules(config, new Date());
       const deployed = (await stackResources()).filter((r) => r.ResourceType === 'AWS::Scheduler::Schedule');
-      const broken = deployed.filter((r) => !/_COMPLETE$/.test(r.ResourceStatus ?? '') || /DELETE/.test(r.ResourceStatus ?? ''));
-      if (deployed.length !== expected.length || broken.length > 0) {
-        throw new StepFailure(`the stack has ${deployed.length} schedule(s) (${broken.length} not in service); the config defines ${expected.length}`, `redeploy with this config (${RUNBOOK}#schedules)`);
-      }
+      // The stack names each schedule's resource after its job (`Schedule-<job>` in infra/constructs/job-schedules.ts), plus CDK's hash.
+      const problems = expected.flatMap(({ job }) => {
+        const found = deployed.find((r) => new RegExp(`^Schedule${job}[0-9A-F]{8}$`).test(r.LogicalResourceId ?? ''));
+        if (!found) return [`${job}: no schedule`];
+        return /_COMPLETE$/.test(found.ResourceStatus ?? '') && !/DELETE/.test(found.ResourceStatus ?? '') ? [] : [`${job}: ${found.ResourceStatus}`];
+      });
+      if (problems.length > 0) throw new StepFailure(`schedules missing or not in service: ${problems.join(', ')}`, `redeploy with this config (${RUNBOOK}#schedules)`);
       // Whether each is enabled, and its own next run, need EventBridge Scheduler's GetSchedule: its SDK client is not a dependency yet.
-      return `${deployed.length} schedules in service (enabled state not read: needs @aws-sdk/client-scheduler); expected next runs: ${describeSchedules(expected)}`;
+      return `${expected.length} schedules in service (enabled state not read: needs @aws-sdk/client-scheduler); expected next runs: ${describeSchedules(expected)}`;
     },
     async deadLetters() {
       const queues = (await stackResources()).filter((r) => r.ResourceType === 'AWS::SQS::Queue' && /DeadLetter|AsyncInvokeFailure/.test(r.LogicalResourceId ?? ''));

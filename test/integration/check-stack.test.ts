@@ -32,6 +32,7 @@ interface FakeStack {
   quota?: number;
   verified?: boolean;
   deadLetters?: number;
+  missingSchedule?: string;
 }
 
 const xml = (action: string, result: string): FakeAnswer => ({ contentType: 'text/xml', body: `<${action}Response><${action}Result>${result}</${action}Result><ResponseMetadata><RequestId>fake</RequestId></ResponseMetadata></${action}Response>` });
@@ -71,7 +72,10 @@ async function checkFakeStack(stack: FakeStack = {}): Promise<{ report: CheckRep
       [LINK_SECRET_ARN.name]: 'arn:aws:secretsmanager:eu-west-2:111122223333:secret:link',
     },
   };
-  const schedules = scheduleDefinitions(demoConfig).map((d, i) => resource(`Schedule${d.job}`, `schedule-${i}`, 'AWS::Scheduler::Schedule')).join('');
+  const schedules = scheduleDefinitions(demoConfig)
+    .filter((d) => d.job !== stack.missingSchedule)
+    .map((d, i) => resource(`Schedule${d.job}0C5E77E${i}`, `schedule-${i}`, 'AWS::Scheduler::Schedule'))
+    .join('');
   const queues = () => ['SendDeadLetterQueue', 'SchedulerDeadLetterQueue', 'AsyncInvokeFailureQueue'].map((name) => resource(name, `${sqsUrl}/${name}`, 'AWS::SQS::Queue')).join('');
   const fake = await startFakeAws(['cloudformation', 'lambda', 'ses', 'sqs', 'secrets-manager'], async (request) => {
     const body = () => JSON.parse(request.body) as Record<string, unknown>;
@@ -133,6 +137,7 @@ describe('feedback check --stack, on the AWS SDK', () => {
       'sqs GetQueueAttributes',
       'sqs SendMessageBatch',
     ]);
+    expect(report.steps.find((step) => step.id === 'schedules')!.detail).toMatch(/^5 schedules in service .*; expected next runs: planWave next Mon \d+ \w+, 09:00 Europe\/London;/);
     expect(report.steps.find((step) => step.id === 'sender')!.detail).toBe(`${demoConfig.senderAddress} verified; out of the sandbox (50000 emails a day, 14/s; the config assumes ${demoConfig.sesSendRatePerSecond}/s)`);
   }, 60_000);
 
@@ -150,8 +155,9 @@ describe('feedback check --stack, on the AWS SDK', () => {
     expect(statuses(report)).toMatchObject({ invitation: 'skipped', answer: 'skipped', sweep: 'skipped', cleanup: 'passed' });
   }, 60_000);
 
-  it('an unverified sender or a dead-letter queue with messages fails its step and names it', async () => {
-    const { report } = await checkFakeStack({ verified: false, deadLetters: 3 });
+  it('an unverified sender, a missing schedule or a dead-letter queue with messages fails its step and names it', async () => {
+    const { report } = await checkFakeStack({ verified: false, deadLetters: 3, missingSchedule: 'sweepComplaints' });
+    expect(report.steps.find((step) => step.id === 'schedules')).toMatchObject({ status: 'failed', detail: 'schedules missing or not in service: sweepComplaints: no schedule' });
     expect(report.steps.find((step) => step.id === 'sender')).toMatchObject({ status: 'failed', detail: expect.stringContaining(`${demoConfig.senderAddress}: Pending`) });
     expect(report.steps.find((step) => step.id === 'dead-letters')).toMatchObject({ status: 'failed', detail: 'not empty: SendDeadLetterQueue (3)' });
   }, 60_000);
