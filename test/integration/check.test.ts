@@ -25,10 +25,11 @@ beforeAll(async () => {
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const started = Date.now();
-  while (!output.includes('Press Ctrl-C') && Date.now() - started < 60_000 && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 200));
+  // Generous: on a loaded 2-core machine, DynamoDB Local's JVM alone can take a minute to start.
+  while (!output.includes('Press Ctrl-C') && Date.now() - started < 150_000 && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 200));
   if (!output.includes('Press Ctrl-C')) throw new Error(`the local stack did not start:\n${output}`);
   process.env['FEEDBACK_DATA_DIR'] = dataDir;
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   if (savedDataDir === undefined) delete process.env['FEEDBACK_DATA_DIR'];
