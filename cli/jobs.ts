@@ -1,6 +1,6 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { OUTPUTS } from '../infra/feedback-stack-outputs.ts';
-import { JOB_FUNCTION, type JobFunction } from '../shared/deployment/schedules.ts';
+import { JOB_FUNCTION, type JobFunction, type ScheduledJob } from '../shared/deployment/schedules.ts';
 import { loadDeploymentConfig } from '../shared/deployment/load-config.ts';
 import { loadQuestionnaires } from '../shared/questionnaires/load-questionnaires.ts';
 import { createLogger } from '../shared/platform/observability/logger.ts';
@@ -16,14 +16,15 @@ import type { DeployedTarget, LocalTarget } from './target.ts';
  */
 const FUNCTION_NAME_OUTPUT = {
   planner: 'plannerFunctionName',
+  complaints: 'complaintsFunctionName',
   digest: 'digestFunctionName',
-} as const satisfies Partial<Record<JobFunction, keyof typeof OUTPUTS>>;
+} as const satisfies Record<JobFunction, keyof typeof OUTPUTS>;
 
 /** What the CLI asks a job's function to do: what its schedule sends, plus the CLI's options. */
-export type JobRequest = TPlannerRequest | TDigestRequest;
+export type JobRequest = TPlannerRequest | TDigestRequest | { job: 'sweepComplaints'; at?: string };
 
 /** The name of the deployed function that runs `job`. */
-export function jobFunctionName(target: DeployedTarget, job: JobRequest['job']): string {
+export function jobFunctionName(target: DeployedTarget, job: ScheduledJob): string {
   return target.outputs[FUNCTION_NAME_OUTPUT[JOB_FUNCTION[job]]];
 }
 

@@ -12,6 +12,8 @@ import { exportPersonCommand } from './commands/export-person.ts';
 import { validateCommand } from './commands/validate.ts';
 import { statusCommand } from './commands/status.ts';
 import { rotateLinkKeyCommand } from './commands/rotate-link-key.ts';
+import { runCommand } from './commands/run.ts';
+import { checkCommand } from './commands/check.ts';
 
 /** Every command, in the order `feedback --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -20,11 +22,13 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   complaintsCommand,
   digestCommand,
+  runCommand,
   reportCommand,
   forgetCommand,
   exportPersonCommand,
   validateCommand,
   statusCommand,
+  checkCommand,
   rotateLinkKeyCommand,
 ];
 

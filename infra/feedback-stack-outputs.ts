@@ -5,6 +5,8 @@ export const OUTPUTS = {
   sendQueueUrl: 'SendQueueUrl',
   plannerFunctionName: 'PlannerFunctionName',
   digestFunctionName: 'DigestFunctionName',
+  /** Runs the complaint sweep (`feedback run sweepComplaints --stack NAME`). */
+  complaintsFunctionName: 'ComplaintsFunctionName',
   configurationSetName: 'ConfigurationSetName',
   /** Subscribe to it (email, chat, a pager) to hear the alarms; `alarmEmail` does that for one address. */
   alarmTopicArn: 'AlarmTopicArn',

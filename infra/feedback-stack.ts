@@ -92,6 +92,7 @@ export class FeedbackStack extends Stack {
       sendQueueUrl: sendQueue.queue.queueUrl,
       plannerFunctionName: planner.function.functionName,
       digestFunctionName: digest.function.functionName,
+      complaintsFunctionName: complaints.function.functionName,
       configurationSetName: mail.configurationSet.configurationSetName,
       alarmTopicArn: alarms.topic.topicArn,
       linkSecretArn: linkSecret.secret.secretArn,

@@ -19,6 +19,8 @@ import type { SweepSummary } from '../shared/complaints/sweep-complaints.ts';
 import { createDigestHandler } from '../functions/digest/digest.ts';
 import type { DigestOutcome } from '../shared/digest/send-digests.ts';
 import { archivingMailer } from './eml-archive.ts';
+import { mailboxSimulator } from './mailbox-simulator.ts';
+import { createMailEventsHandler } from '../functions/mail-events/mail-events.ts';
 
 export interface LocalPipelineOptions {
   readonly config: TDeploymentConfig;
@@ -39,6 +41,12 @@ export interface LocalPipelineOptions {
   readonly progress?: (line: string) => void;
   /** Wraps the SES client, for tests that inject faults the emulator cannot produce. */
   readonly wrapMailer?: (mailer: Mailer) => Mailer;
+  /**
+   * Whether the mail-events consumer (SNS → mail-events function) receives what the mailbox
+   * simulator's bounce and complaint addresses cause; off, those events reach nobody, as with
+   * a broken subscription. @default true
+   */
+  readonly mailEvents?: boolean;
 }
 
 type DigestRun = { period: string; outcomes: DigestOutcome[] };
@@ -56,7 +64,9 @@ export interface LocalPipeline {
     sendDigests(at?: Date, options?: { period?: string; resend?: boolean }): Promise<DigestRun>;
     sendStaffDigests(at?: Date, options?: { month?: string; resend?: boolean }): Promise<DigestRun>;
   } & Record<ScheduledJob, (at?: Date) => Promise<unknown>>;
-  /** Waits until both queues are empty. */
+  /** The mail events (bounces, complaints) the local mailbox simulator published. */
+  readonly mailEventQueue: LocalQueue<Record<string, unknown>>;
+  /** Waits until every queue is empty. */
   drained(): Promise<void>;
   close(): void;
 }
@@ -76,10 +86,17 @@ interface LocalContext {
  * the SES emulator and an in-process queue in place of the AWS services.
  */
 export function createLocalPipeline(options: LocalPipelineOptions): LocalPipeline {
+  const table = openTable(options.tableName, { endpoint: options.dynamodbEndpoint });
+  const mailEvents = createMailEventsHandler({ table, now: options.now ?? (() => new Date()), log: options.log.child({ function: 'mail-events' }) });
+  const simulator = mailboxSimulator(
+    (options.wrapMailer ?? ((inner: Mailer) => inner))(archivingMailer(sesMailer({ connection: { endpoint: options.sesEndpoint }, sendsPerSecond: options.config.sesSendRatePerSecond }), options.mailDir)),
+    (options.mailEvents ?? true) ? mailEvents : undefined,
+    { ...(options.visibilityTimeoutMs ? { visibilityTimeoutMs: options.visibilityTimeoutMs } : {}) },
+  );
   const ctx: LocalContext = {
     options,
-    table: openTable(options.tableName, { endpoint: options.dynamodbEndpoint }),
-    mailer: (options.wrapMailer ?? ((inner: Mailer) => inner))(archivingMailer(sesMailer({ connection: { endpoint: options.sesEndpoint }, sendsPerSecond: options.config.sesSendRatePerSecond }), options.mailDir)),
+    table,
+    mailer: simulator.mailer,
     now: options.now ?? (() => new Date()),
     linkSecret: async () => (typeof options.linkSecret === 'function' ? options.linkSecret() : options.linkSecret),
     handling: complaintHandlingFrom(options.config),
@@ -112,14 +129,15 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
   };
   const runJob = (job: ScheduledJob, at?: Date, options: Record<string, unknown> = {}) =>
     byFunction[JOB_FUNCTION[job]]({ job, ...(at ? { at: at.toISOString() } : {}), ...options }, at);
-  const queues = [sendQueue, complaintQueue];
+  const queues = [sendQueue, complaintQueue, simulator.events];
   return {
     table: ctx.table,
     app,
     sendQueue,
     complaintQueue,
+    mailEventQueue: simulator.events,
     drained: async () => {
-      // Each queue can feed the other only indirectly, but wait until both are quiet.
+      // A queue can feed another (a send causes a mail event): wait until all are quiet.
       do {
         for (const queue of queues) await queue.drained();
       } while (queues.some((queue) => queue.depth > 0));

@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TInvitation } from '../invitations/invitation-store.ts';
 import { keys, parseResponseKey } from '../platform/table/keys.ts';
 import { conditionalWrite, WRITE_TOKEN_ATTRIBUTE, writeIf, type Table } from '../platform/table/table-client.ts';
@@ -231,4 +231,10 @@ export async function forgetResponse(table: Table, invitation: ResponseKeyParts,
       ExpressionAttributeValues: { ':forgotten': at, ':expires': Math.floor(Date.parse(at) / 1000) + FORGOTTEN_MARKER_DAYS * 86_400 },
     }));
   }
+}
+
+/** Deletes a response outright: only for the synthetic one `feedback check` stored (`forget` keeps a real one's scores). */
+export async function deleteResponse(table: Table, invitation: ResponseKeyParts): Promise<boolean> {
+  const { Attributes } = await table.db.send(new DeleteCommand({ TableName: table.name, Key: responseKey(invitation), ReturnValues: 'ALL_OLD' }));
+  return Attributes !== undefined;
 }

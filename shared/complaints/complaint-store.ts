@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from '../platform/validation/zod.ts';
 import { listAll } from '../platform/table/list-index.ts';
 import { keys } from '../platform/table/keys.ts';
@@ -244,4 +244,10 @@ export async function releaseNotification(table: Table, id: string, key: string,
 /** Removes the customer's identity and the resolution note from a complaint (the privacy `forget`); its facts stay. */
 export async function forgetComplaintCustomer(table: Table, id: string): Promise<void> {
   await table.db.send(new UpdateCommand({ TableName: table.name, Key: keys.complaint(id), UpdateExpression: 'SET customer = :none REMOVE resolutionNote', ExpressionAttributeValues: { ':none': null } }));
+}
+
+/** Deletes a complaint outright: only for the synthetic one `feedback check` raised (a real one is kept, and `forget` scrubs it). */
+export async function deleteComplaint(table: Table, id: string): Promise<boolean> {
+  const { Attributes } = await table.db.send(new DeleteCommand({ TableName: table.name, Key: keys.complaint(id), ReturnValues: 'ALL_OLD' }));
+  return Attributes !== undefined;
 }

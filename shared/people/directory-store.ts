@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from '../platform/validation/zod.ts';
 import { LIST_SHARDS } from '../platform/table/table-design.ts';
 import { listAll } from '../platform/table/list-index.ts';
@@ -56,4 +56,10 @@ export async function listStaff(table: Table): Promise<TStaffMember[]> {
 
 export async function listManagers(table: Table): Promise<TStaffMember[]> {
   return (await listStaff(table)).filter((member) => member.role === 'manager');
+}
+
+/** Deletes a department; whether there was one. */
+export async function deleteDepartment(table: Table, id: string): Promise<boolean> {
+  const { Attributes } = await table.db.send(new DeleteCommand({ TableName: table.name, Key: keys.department(id), ReturnValues: 'ALL_OLD' }));
+  return Attributes !== undefined;
 }

@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, normalizeEmail } from '../platform/table/keys.ts';
 import { batchGet } from '../platform/table/batch-get.ts';
 import { writeIf, type Table } from '../platform/table/table-client.ts';
@@ -30,4 +30,10 @@ export async function isSuppressed(table: Table, email: string): Promise<boolean
 export async function suppressedAmong(table: Table, emails: readonly string[]): Promise<Set<string>> {
   const found = await batchGet(table, emails.map((email) => keys.suppression(email)), { consistent: true });
   return new Set([...found.values()].map((item) => String(item['email'])));
+}
+
+/** Takes an address off the list: only for the synthetic addresses `feedback check` suppressed itself. */
+export async function removeSuppression(table: Table, email: string): Promise<boolean> {
+  const { Attributes } = await table.db.send(new DeleteCommand({ TableName: table.name, Key: keys.suppression(email), ReturnValues: 'ALL_OLD' }));
+  return Attributes !== undefined;
 }

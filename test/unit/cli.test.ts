@@ -79,5 +79,7 @@ describe('the feedback CLI', () => {
     expect(jobFunctionName(stack, 'planWave')).toBe('value of plannerFunctionName');
     expect(jobFunctionName(stack, 'sendReminders')).toBe('value of plannerFunctionName');
     expect(jobFunctionName(stack, 'sendDigests')).toBe('value of digestFunctionName');
+    expect(jobFunctionName(stack, 'sendStaffDigests')).toBe('value of digestFunctionName');
+    expect(jobFunctionName(stack, 'sweepComplaints')).toBe('value of complaintsFunctionName');
   });
 });
