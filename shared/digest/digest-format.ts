@@ -14,7 +14,7 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
 
 export function changeText(change: DigestReport['vsPrevious'] | null, against: string): string {
   if (!change || change.delta === null) return `${against}: no comparison yet`;
-  const where = `${against} (${periodLabel(change.period)})`;
+  const where = `${against}, ${periodLabel(change.period)}`;
   if (change.verdict === 'too few responses') {
     return `${where}: ${signed(change.delta)}, from ${count(change.nFrom, 'response')} to ${count(change.nTo, 'response')} — too few to tell (a change is judged from ${MIN_SAMPLE_FOR_CHANGE} responses on each side)`;
   }

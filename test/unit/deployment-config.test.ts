@@ -61,4 +61,9 @@ describe('config errors name the JSON line and column', () => {
     expect(message).toMatch(/line 7, column 3: sesSendRatePerSecond: /);
     expect(message).toMatch(/line 6, column 3: complaintHandling\.headOfServiceEmail: /);
   });
+
+  it('a missing top-level field is placed at the start of the file', () => {
+    const { stackName: _omitted, ...config } = minimal;
+    expect(() => loadDeploymentConfig(write(JSON.stringify(config, null, 2)))).toThrow(/line 1, column 1: stackName: /);
+  });
 });

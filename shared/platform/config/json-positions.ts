@@ -79,9 +79,12 @@ export function jsonPositions(text: string): Map<string, number> {
 
 /** The position of `path`, or of its nearest ancestor present in the text (a missing field is reported where it belongs). */
 export function positionOfPath(text: string, positions: Map<string, number>, path: string): TextPosition | undefined {
-  for (let p = path; ; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
+  for (let p = path; ; ) {
     const offset = positions.get(p);
     if (offset !== undefined) return positionAt(text, offset);
-    if (p === '') return undefined;
+    // Up one level: drop the last `[n]`, `.key`, or the top-level key.
+    const parent = p.replace(/(\[\d+\]|\.?[^.[\]]+)$/, '');
+    if (parent === p) return undefined;
+    p = parent;
   }
 }
