@@ -80,6 +80,8 @@ export async function recordOneClick(
   for (let attempt = 1; ; attempt++) {
     const { Item: item } = await table.db.send(new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }));
     if (item?.['forgottenAt'] !== undefined) return { forgotten: true };
+    // A submitted form is final for one-click scores: nothing to record.
+    if (item?.['submittedAt'] !== undefined) return { forgotten: false, hold: undefined, replaced: false };
     const recentClicks: RecentClicks = { ...(item?.['recentClicks'] as RecentClicks | undefined), [String(click.score)]: click.at };
     const hold = confirmationHoldReason(confirmation, recentClicks);
     const replaced = mayReplace(storedHeadline(item), confirmation, hold);

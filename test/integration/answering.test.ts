@@ -118,6 +118,13 @@ describe('one click from the email', () => {
     await browserScannerOpensEveryLink(other.path);
     await browserScannerOpensEveryLink(other.path, { gapMs: 3_000 });
     expect(await counted()).toBe(6);
+
+    // A submitted form is final for one-click scores, even a touched one.
+    const third = await invited();
+    expect((await post(third.path, { score: '4' })).status).toBe(200);
+    await browserScannerOpensEveryLink(third.path);
+    expect((await confirm(third.path, 10, 'touched')).status).toBe(204);
+    expect(await responses()).toEqual([expect.objectContaining({ headlineScore: 4, headlineSource: 'form' })]);
   });
 
   it('a scanner opening every score link in a browser is held, its first score too, and opens no complaint', async () => {
