@@ -142,6 +142,16 @@ describe('one click from the email', () => {
     expect(stored).not.toHaveProperty('headlineHeld');
   });
 
+  it('a scanner opening every score link at once, in parallel, is held: confirmations are applied one at a time', async () => {
+    const { path } = await invited();
+    // Two scanners at once: every score twice.
+    const statuses = await Promise.all(Array.from({ length: 22 }, (_, i) => Promise.resolve(confirm(path, i % 11)).then((r) => r.status)));
+    expect(statuses).toEqual(Array(22).fill(204));
+    const [stored] = await responses();
+    expect(stored).toMatchObject({ headlineHeld: 'several-scores' });
+    expect(Object.keys(stored!['recentClicks'] as object)).toHaveLength(11);
+  });
+
   it('a known scanner’s user agent is held; a HEAD records nothing', async () => {
     const { pipeline, scoreLink, path } = await invited();
     await pipeline.app.request(scoreLink(10), { method: 'HEAD', headers: { 'user-agent': BROWSER } });
