@@ -60,10 +60,11 @@ export type OneClickOutcome = { forgotten: true } | { forgotten: false; hold: Ho
 /**
  * Concurrent confirmations of one invitation (a scanner opening every score at once) are
  * applied one at a time: each reads the item, decides, and writes only if the item is still
- * as it read it. A conflict is another write landing in between, which takes milliseconds,
- * so a few attempts suffice.
+ * as it read it. Every round of a conflict lets one writer through, and a jittered pause
+ * spreads the rest, so two scanners' full bursts at once (22 writers) still all land.
  */
-const CONFIRM_ATTEMPTS = 8;
+const CONFIRM_ATTEMPTS = 25;
+const conflictPause = (attempt: number) => new Promise((resume) => setTimeout(resume, Math.random() * 5 * attempt));
 
 /**
  * Records a one-click score confirmed by the answer page's script (see `one-click.ts`): the
@@ -80,6 +81,8 @@ export async function recordOneClick(
   for (let attempt = 1; ; attempt++) {
     const { Item: item } = await table.db.send(new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }));
     if (item?.['forgottenAt'] !== undefined) return { forgotten: true };
+    // A submitted form is final for one-click scores: nothing to record.
+    if (item?.['submittedAt'] !== undefined) return { forgotten: false, hold: undefined, replaced: false };
     const recentClicks: RecentClicks = { ...(item?.['recentClicks'] as RecentClicks | undefined), [String(click.score)]: click.at };
     const hold = confirmationHoldReason(confirmation, recentClicks);
     const replaced = mayReplace(storedHeadline(item), confirmation, hold);
@@ -105,6 +108,7 @@ export async function recordOneClick(
     });
     if (written) return { forgotten: false, hold, replaced };
     if (attempt >= CONFIRM_ATTEMPTS) return { forgotten: false, hold, replaced: false };
+    await conflictPause(attempt);
   }
 }
 

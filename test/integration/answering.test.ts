@@ -118,6 +118,13 @@ describe('one click from the email', () => {
     await browserScannerOpensEveryLink(other.path);
     await browserScannerOpensEveryLink(other.path, { gapMs: 3_000 });
     expect(await counted()).toBe(6);
+
+    // A submitted form is final for one-click scores, even a touched one.
+    const third = await invited();
+    expect((await post(third.path, { score: '4' })).status).toBe(200);
+    await browserScannerOpensEveryLink(third.path);
+    expect((await confirm(third.path, 10, 'touched')).status).toBe(204);
+    expect(await responses()).toEqual([expect.objectContaining({ headlineScore: 4, headlineSource: 'form' })]);
   });
 
   it('a scanner opening every score link in a browser is held, its first score too, and opens no complaint', async () => {
@@ -133,6 +140,16 @@ describe('one click from the email', () => {
     const [stored] = await responses();
     expect(stored).toMatchObject({ headlineScore: 8, headlineSource: 'form' });
     expect(stored).not.toHaveProperty('headlineHeld');
+  });
+
+  it('a scanner opening every score link at once, in parallel, is held: confirmations are applied one at a time', async () => {
+    const { path } = await invited();
+    // Two scanners at once: every score twice.
+    const statuses = await Promise.all(Array.from({ length: 22 }, (_, i) => Promise.resolve(confirm(path, i % 11)).then((r) => r.status)));
+    expect(statuses).toEqual(Array(22).fill(204));
+    const [stored] = await responses();
+    expect(stored).toMatchObject({ headlineHeld: 'several-scores' });
+    expect(Object.keys(stored!['recentClicks'] as object)).toHaveLength(11);
   });
 
   it('a known scanner’s user agent is held; a HEAD records nothing', async () => {

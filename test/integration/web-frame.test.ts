@@ -82,6 +82,12 @@ describe('the web frame’s own answers', () => {
     expect((await request(answerPath)).headers.get('strict-transport-security')).toBeNull();
   });
 
+  it('echoes a trace id as the request id only as printable ASCII: no control characters reach a response header', async () => {
+    const echoed = (await request('/health', { headers: { 'x-amzn-trace-id': 'Root=1-abc\u0001\u001b[31m\u007f' } })).headers.get('x-request-id');
+    expect(echoed).not.toMatch(/[\u0000-\u001f\u007f-\uffff]/);
+    expect((await request('/health', { headers: { 'x-amzn-trace-id': 'Root=1-5759e988-bd862e3fe1be46a994272793' } })).headers.get('x-request-id')).toBe('Root=1-5759e988-bd862e3fe1be46a994272793');
+  });
+
   it('/robots.txt asks every crawler to keep out', async () => {
     const response = await request('/robots.txt');
     expect(response.status).toBe(200);

@@ -12,6 +12,8 @@ import { BadRequestPage, NotFoundPage, ServerErrorPage } from './simple-pages.ts
 /** Request bodies are forms or an admin batch; anything larger is refused before it is parsed. */
 const MAX_BODY_BYTES = 64 * 1024;
 
+const TRACE_ID = /^[\x21-\x7e]+$/;
+
 /**
  * The web frame every route runs in: a correlation id per request, security headers, gzip, a
  * body limit, the health check, robots.txt and the favicon, and neutral pages for an unknown path or an error (logged
@@ -20,9 +22,10 @@ const MAX_BODY_BYTES = 64 * 1024;
 export function createWebApp(logError: (message: string, error: unknown, fields: { requestId: string }) => void): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // API Gateway's trace id when there is one, echoed back so a customer's "something went
-  // wrong" can be found in the logs.
+  // wrong" can be found in the logs; only as printable ASCII, since a client can send its own.
   app.use('*', async (c, next) => {
-    const id = c.req.header('x-amzn-trace-id')?.slice(0, 100) ?? randomUUID();
+    const trace = c.req.header('x-amzn-trace-id')?.slice(0, 100);
+    const id = trace && TRACE_ID.test(trace) ? trace : randomUUID();
     c.set('requestId', id);
     await next();
     c.header('X-Request-Id', id);
