@@ -93,3 +93,14 @@ export function parseInvitationKey(item: { sk?: unknown }): { questionnaireId: s
   const [, questionnaireId = '', waveId = ''] = String(item.sk).split('#');
   return { questionnaireId, waveId };
 }
+
+/** Whether an item (a stream image) is a stored response, told by its key. */
+export function isResponseItem(item: { pk?: unknown }): boolean {
+  return String(item.pk).startsWith('RESPONSE#');
+}
+
+/** Questionnaire and segment of a last-digest item, read from its key (`DIGEST#<questionnaire>#<segment>`). */
+export function parseDigestSentKey(item: { pk?: unknown }): { questionnaireId: string; segment: Segment | undefined } {
+  const [, questionnaireId = '', ...segment] = String(item.pk).split('#');
+  return { questionnaireId, segment: parseSegmentKey(segment.join('#')) };
+}
