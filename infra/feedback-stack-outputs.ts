@@ -8,4 +8,7 @@ export const OUTPUTS = {
   configurationSetName: 'ConfigurationSetName',
   /** Subscribe to it (email, chat, a pager) to hear the alarms; `alarmEmail` does that for one address. */
   alarmTopicArn: 'AlarmTopicArn',
+  /** The bus the domain events go to: add your own rules to it. */
+  eventBusName: 'EventBusName',
+  eventBusArn: 'EventBusArn',
 } as const;

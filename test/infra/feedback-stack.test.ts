@@ -71,7 +71,7 @@ describe('the CDK stack', () => {
 
   it('gives every function arm64, the latest Node.js runtime, no source-map loading at start and its own log group with retention', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(6);
+    expect(Object.keys(functions)).toHaveLength(8);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
@@ -85,7 +85,7 @@ describe('the CDK stack', () => {
   it('scopes every DynamoDB permission to the table and named indexes, never "*"', () => {
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
     const dynamo = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('dynamodb:')));
-    expect(dynamo.length).toBe(6);
+    expect(dynamo.length).toBe(9);
     for (const statement of dynamo) {
       expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"|index\/\*/);
       expect([statement.Action].flat()).not.toContain('dynamodb:*');
@@ -109,7 +109,7 @@ describe('the CDK stack', () => {
 
   it('bounds every function’s AWS calls by a budget whose worst case fits in half its timeout', () => {
     const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Runtime === 'nodejs24.x');
-    expect(functions).toHaveLength(6);
+    expect(functions).toHaveLength(8);
     for (const fn of functions) {
       const budget = fn.Properties.Environment.Variables.CALL_BUDGET as CallBudgetName;
       expect(Object.keys(CALL_BUDGETS)).toContain(budget);
@@ -135,12 +135,12 @@ describe('the CDK stack', () => {
   it('feeds the sender and the complaints function from queues with dead-letter queues, partial batch responses and bounded concurrency', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 }, SqsManagedSseEnabled: true });
     const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).map((m) => m.Properties);
-    expect(mappings).toHaveLength(2);
+    expect(mappings).toHaveLength(3);
     for (const mapping of mappings) {
       expect(mapping).toMatchObject({ BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });
     }
     const redrives = Object.values(template.findResources('AWS::SQS::Queue')).filter((q) => q.Properties.RedrivePolicy);
-    expect(redrives).toHaveLength(2);
+    expect(redrives).toHaveLength(3);
   });
 
   it('sends SES bounces and complaints to the mail-events function', () => {
@@ -154,8 +154,8 @@ describe('the CDK stack', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/SES', MetricName: 'Reputation.BounceRate', Threshold: 0.05 });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/SES', MetricName: 'Reputation.ComplaintRate', Threshold: 0.001 });
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms.filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(5);
-    expect(alarms.filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(6);
+    expect(alarms.filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(7);
+    expect(alarms.filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(8);
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 
@@ -197,7 +197,7 @@ describe('the CDK stack', () => {
 
   it('generates the link-signing secret, keeps it when the stack goes, and exports what the CLI needs', () => {
     template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: Match.objectLike({ GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) }) });
-    for (const output of ['ApiUrl', 'TableName', 'SendQueueUrl', 'PlannerFunctionName', 'DigestFunctionName', 'ConfigurationSetName', 'AlarmTopicArn']) template.hasOutput(output, {});
+    for (const output of ['ApiUrl', 'TableName', 'SendQueueUrl', 'PlannerFunctionName', 'DigestFunctionName', 'ConfigurationSetName', 'AlarmTopicArn', 'EventBusName', 'EventBusArn']) template.hasOutput(output, {});
   });
 
   it('lets CloudWatch publish this stack’s alarms to the alarm topic, and no other alarms', () => {

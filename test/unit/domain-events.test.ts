@@ -155,7 +155,7 @@ describe('the event schemas', () => {
   const envelope = { version: 1, eventId: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0', occurredAt: '2026-11-30T10:00:00.000Z' };
 
   it.each(EVENT_TYPES)('%s: the documented example parses; a field too many, a missing field or another version is refused', (type) => {
-    const example = { type, ...envelope, ...examples[type] };
+    const example: Record<string, unknown> = { type, ...envelope, ...examples[type] };
     expect(ZDomainEvent.parse(example)).toEqual(example);
     expect(ZDomainEvent.safeParse({ ...example, customerName: 'Ann' }).success).toBe(false);
     expect(ZDomainEvent.safeParse({ ...example, version: 2 }).success).toBe(false);
