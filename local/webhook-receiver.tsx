@@ -83,7 +83,7 @@ function ReceiverPage({ arrivals }: { arrivals: readonly Arrival[] }) {
         <meta charset="utf-8" />
         <meta http-equiv="refresh" content="3" />
         <title>Webhook receiver</title>
-        <style>{'body{font:14px system-ui,sans-serif;margin:2rem;max-width:60rem}pre{background:#f4f4f4;padding:.5rem;overflow:auto}.ok{color:#075}.bad{color:#b00}'}</style>
+        <style>{'body{font:14px system-ui,sans-serif;margin:2rem;max-width:60rem}pre{background:#f4f4f4;padding:.5rem;white-space:pre-wrap;overflow-wrap:anywhere}.ok{color:#075}.bad{color:#b00}'}</style>
       </head>
       <body>
         <h1>Webhook receiver</h1>
