@@ -38,7 +38,8 @@ export const DEMO_DESTINATIONS = {
 } satisfies Pick<TDeploymentConfig, 'webhooks' | 'chat'>;
 
 export interface LocalIntegrations {
-  readonly deliveries: LocalQueue<TDeliveryMessage>;
+  /** Deliveries that failed every attempt, as the dead-letter queue would hold them. */
+  deadLetters(): Array<{ body: TDeliveryMessage; receiveCount: number }>;
   /** Waits until every captured change is published and every delivery settled. */
   drained(): Promise<void>;
   close(): void;
@@ -76,14 +77,24 @@ export function startLocalIntegrations(options: LocalIntegrationsOptions): Local
     retryLater: () => Promise.resolve(),
     log,
   });
-  const deliveries = new LocalQueue<TDeliveryMessage>(async (event) => (await deliverer(event)) as SQSBatchResponse, {
-    name: 'deliveries',
-    visibilityTimeoutMs: options.retryAfterMs ?? 2_000,
-    maxReceiveCount: DELIVERY_ATTEMPTS,
-  });
+  // One queue per destination: the local queue hands out one batch at a time, and a slow
+  // receiver must not hold up the others (in AWS, concurrent batches and the 5 s deadline do that).
+  const queues = new Map(
+    destinations.map((d) => [
+      d.id,
+      new LocalQueue<TDeliveryMessage>(async (event) => (await deliverer(event)) as SQSBatchResponse, {
+        name: `deliveries-${d.id}`,
+        visibilityTimeoutMs: options.retryAfterMs ?? 2_000,
+        maxReceiveCount: DELIVERY_ATTEMPTS,
+      }),
+    ]),
+  );
   const publish = createEventPublisher({ lookups: storedChangeLookups(table), log });
-  const bus = (events: TDomainEvent[]) =>
-    deliveries.send(events.flatMap((event) => rules.filter((rule) => ruleMatches(rule, event)).map((rule) => ({ destination: rule.id, event: { 'detail-type': event.type, detail: event } }))));
+  const bus = async (events: TDomainEvent[]) => {
+    for (const event of events) {
+      for (const rule of rules.filter((r) => ruleMatches(r, event))) await queues.get(rule.id)!.send([{ destination: rule.id, event: { 'detail-type': event.type, detail: event } }]);
+    }
+  };
 
   // Changes are published in the order they were captured, as a stream shard keeps them.
   let published = Promise.resolve();
@@ -91,11 +102,11 @@ export function startLocalIntegrations(options: LocalIntegrationsOptions): Local
     published = published.then(async () => bus(await publish([change]))).catch((error: unknown) => log.error('publishing a change failed', error));
   });
   return {
-    deliveries,
+    deadLetters: () => [...queues.values()].flatMap((queue) => queue.deadLetters),
     drained: async () => {
       await published;
-      await deliveries.drained();
+      await Promise.all([...queues.values()].map((queue) => queue.drained()));
     },
-    close: () => deliveries.close(),
+    close: () => queues.forEach((queue) => queue.close()),
   };
 }

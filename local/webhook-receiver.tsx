@@ -23,6 +23,8 @@ export interface RunningReceiver {
   readonly arrivals: readonly Arrival[];
   /** Makes the next `count` requests to `destination` answer `status` (tests of a failing receiver). */
   failNext(destination: string, status: number, count?: number): void;
+  /** Makes the next request to `destination` wait `ms` before answering (tests of a slow receiver). */
+  slowNext(destination: string, ms: number): void;
   stop(): Promise<void>;
 }
 
@@ -34,6 +36,12 @@ export interface RunningReceiver {
 export async function startWebhookReceiver(port: number, secretOf: (webhookId: string) => string): Promise<RunningReceiver> {
   const arrivals: Arrival[] = [];
   const failures = new Map<string, { status: number; left: number }>();
+  const delays = new Map<string, number>();
+  const pause = async (destination: string) => {
+    const ms = delays.get(destination);
+    delays.delete(destination);
+    if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
+  };
   const app = new Hono();
   const answer = (destination: string) => {
     const failure = failures.get(destination);
@@ -43,6 +51,7 @@ export async function startWebhookReceiver(port: number, secretOf: (webhookId: s
   };
   app.post('/webhooks/:id', async (c) => {
     const destination = c.req.param('id');
+    await pause(destination);
     const body = await c.req.text();
     const signature = c.req.header(WEBHOOK_HEADERS.signature) ?? '';
     const signatureValid = verifyWebhook(secretOf(destination), signature, body, Math.floor(Date.now() / 1000));
@@ -64,6 +73,7 @@ export async function startWebhookReceiver(port: number, secretOf: (webhookId: s
     url: `http://localhost:${port}`,
     arrivals,
     failNext: (destination, status, count = 1) => failures.set(destination, { status, left: count }),
+    slowNext: (destination, ms) => delays.set(destination, ms),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -10,6 +10,9 @@ import { localLinkSecret } from '../../local/local-secret.ts';
 import { startLocalIntegrations, type LocalIntegrations } from '../../local/local-integrations.ts';
 import { startWebhookReceiver, type Arrival, type RunningReceiver } from '../../local/webhook-receiver.tsx';
 import { createLogger } from '../../shared/platform/observability/logger.ts';
+import { createWebhookDeliverer } from '../../functions/webhook-deliverer/webhook-deliverer.ts';
+import { retryDelaySeconds } from '../../shared/integrations/retry-schedule.ts';
+import type { SQSEvent } from 'aws-lambda';
 import { aContact, demoConfig } from '../support/factories.ts';
 import { freePort } from '../support/free-port.ts';
 import { inviteCustomer } from '../support/invite-customer.ts';
@@ -117,7 +120,17 @@ describe('integrations on the local stack', () => {
     const slackAt = receiver.arrivals.findIndex(slackPost);
     expect(slackAt).toBeGreaterThanOrEqual(0);
     expect(slackAt).toBeLessThan(receiver.arrivals.findIndex(complaintWebhook));
-    expect(integrations.deliveries.deadLetters).toEqual([]);
+    expect(integrations.deadLetters()).toEqual([]);
+  });
+
+  it('a slow receiver holds up only its own delivery: the Slack message of the same complaint arrives meanwhile', async () => {
+    const { receiver, customer } = await customerWithReceiver();
+    receiver.slowNext('demo-webhook', 3_000);
+    const started = Date.now();
+    await complain(customer.answerPath);
+    await waitFor(receiver, (arrivals) => arrivals.some(slackPost), 2_500);
+    expect(Date.now() - started).toBeLessThan(2_500);
+    await waitFor(receiver, (arrivals) => arrivals.some(complaintWebhook));
   });
 
   it('a receiver that answers 410 is switched off, with a log line, and gets nothing more', async () => {
@@ -130,6 +143,31 @@ describe('integrations on the local stack', () => {
     expect(webhookCalls.map((a) => a.status)).toEqual([410]);
     expect(await isDestinationDisabled(pipeline.table, 'demo-webhook')).toBe(true);
     expect(pipeline.logLines.some((line) => line.includes('410 Gone') && line.includes('demo-webhook'))).toBe(true);
-    expect(integrations.deliveries.deadLetters).toEqual([]);
+    expect(integrations.deadLetters()).toEqual([]);
+  });
+
+  it('the deliverer hides a failed message for its attempt’s backoff and reports only it as failed', async () => {
+    const pipeline = await pipelines.start();
+    const delays: number[] = [];
+    const deliverer = createWebhookDeliverer({
+      table: pipeline.table,
+      destinations: new Map([['crm', { id: 'crm', kind: 'webhook', url: 'https://crm.example/hook', secret: 'unused' }]]),
+      secretOf: () => Promise.resolve('s'.repeat(48)),
+      post: (url) => Promise.resolve(url.includes('crm') ? 503 : 200),
+      businessName: 'Acme',
+      complaintLinks: () => Promise.reject(new Error('not needed')),
+      headlineOf: () => Promise.resolve(undefined),
+      now: () => new Date(),
+      retryLater: (_record, seconds) => {
+        delays.push(seconds);
+        return Promise.resolve();
+      },
+      log: createLogger({ write: () => undefined }),
+    });
+    const detail = { type: 'ContactUnsubscribed', version: 1, eventId: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0', occurredAt: '2026-11-30T10:00:00.000Z', email: 'a@b.example' };
+    const record = (id: string, destination: string) => ({ messageId: id, receiptHandle: `r-${id}`, body: JSON.stringify({ destination, event: { detail } }), attributes: { ApproximateReceiveCount: '3' }, eventSource: 'aws:sqs' });
+    const result = await deliverer({ Records: [record('1', 'crm'), record('2', 'gone-from-config')] } as unknown as SQSEvent);
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '1' }]);
+    expect(delays).toEqual([retryDelaySeconds(3)]);
   });
 });
