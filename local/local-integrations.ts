@@ -3,7 +3,8 @@ import type { SQSBatchResponse } from 'aws-lambda';
 import type { TDeploymentConfig } from '../shared/deployment/deployment-config.ts';
 import type { Logger } from '../shared/platform/observability/logger.ts';
 import { openTable, type Table } from '../shared/platform/table/table-client.ts';
-import { EVENT_TYPES, type TDomainEvent } from '../shared/integrations/domain-events.ts';
+import { EVENT_TYPES } from '../shared/integrations/domain-events.ts';
+import type { EventBus } from '../shared/integrations/event-bus.ts';
 import { chatRule, ruleMatches, webhookRule, type DestinationRule, type TDeliveryMessage, type TDestination } from '../shared/integrations/destinations.ts';
 import { fetchPost } from '../shared/integrations/deliver-event.ts';
 import { complaintLinksFrom, headlineFrom } from '../shared/integrations/chat-lookups.ts';
@@ -90,16 +91,18 @@ export function startLocalIntegrations(options: LocalIntegrationsOptions): Local
     ]),
   );
   const publish = createEventPublisher({ lookups: storedChangeLookups(table), log });
-  const bus = async (events: TDomainEvent[]) => {
-    for (const event of events) {
-      for (const rule of rules.filter((r) => ruleMatches(r, event))) await queues.get(rule.id)!.send([{ destination: rule.id, event: { 'detail-type': event.type, detail: event } }]);
-    }
+  const bus: EventBus = {
+    async put(events) {
+      for (const event of events) {
+        for (const rule of rules.filter((r) => ruleMatches(r, event))) await queues.get(rule.id)!.send([{ destination: rule.id, event: { 'detail-type': event.type, detail: event } }]);
+      }
+    },
   };
 
   // Changes are published in the order they were captured, as a stream shard keeps them.
   let published = Promise.resolve();
   captureChanges(options.table, options.dynamodbEndpoint, (change: CapturedChange) => {
-    published = published.then(async () => bus(await publish([change]))).catch((error: unknown) => log.error('publishing a change failed', error));
+    published = published.then(async () => bus.put(await publish([change]))).catch((error: unknown) => log.error('publishing a change failed', error));
   });
   return {
     deadLetters: () => [...queues.values()].flatMap((queue) => queue.deadLetters),

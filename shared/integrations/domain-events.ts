@@ -65,7 +65,7 @@ export const ZDigestSent = z.strictObject({
   type: z.literal('DigestSent'),
   ...ZEnvelope,
   questionnaireId: z.string(),
-  /** `company`, `dept:<id>` or `staff:<email>`… as a kind and an id, never an address: staff digests say `staff` only. */
+  /** Which digest: the company's, a department's, or a staff member's (never naming them). */
   scope: z.enum(['company', 'department', 'staff']),
   departmentId: z.nullable(z.string()),
   period: z.string(),
