@@ -102,7 +102,7 @@ export function teamsMessage(event: TDomainEvent, context: ChatContext): Record<
 
 function digestLine(event: EventOf<'DigestSent'>, headline: Headline | undefined): string {
   const scope = event.scope === 'department' && event.departmentId ? `${event.departmentId}` : 'the company';
-  const figure = headline && headline.score !== null ? `: ${headline.kind.toUpperCase()} ${Math.round(headline.score)} from ${headline.responses} responses` : '';
+  const figure = headline && headline.score !== null ? `: ${headline.kind.toUpperCase()} ${Math.round(headline.score)} from ${headline.responses} response${headline.responses === 1 ? '' : 's'}` : '';
   return `Weekly digest for ${scope}, ${event.period}${figure}`;
 }
 

@@ -123,6 +123,20 @@ describe('integrations on the local stack', () => {
     expect(integrations.deadLetters()).toEqual([]);
   });
 
+  it('when the digest goes, the company-wide Slack channel gets the week’s headline, and the webhook a DigestSent per scope', async () => {
+    const { pipeline, receiver, customer, integrations } = await customerWithReceiver();
+    await complain(customer.answerPath);
+    await pipeline.jobs.sendDigests(undefined, { period: customer.invitation.waveId });
+    await pipeline.drained();
+    await waitFor(receiver, (arrivals) => arrivals.some((a) => a.kind === 'slack' && JSON.stringify(a.body).includes('Weekly digest')));
+    await integrations.drained();
+    const headlines = receiver.arrivals.filter((a) => a.kind === 'slack' && JSON.stringify(a.body).includes('Weekly digest')).map((a) => (a.body as { text: string }).text);
+    expect(headlines).toEqual([`Weekly digest for the company, ${customer.invitation.waveId}: NPS -100 from 1 response`]);
+    const scopes = receiver.arrivals.filter((a) => a.eventType === 'DigestSent').map((a) => (a.body as { scope: string }).scope);
+    expect(scopes).toContain('company');
+    expect(scopes).toContain('department');
+  });
+
   it('a slow receiver holds up only its own delivery: the Slack message of the same complaint arrives meanwhile', async () => {
     const { receiver, customer } = await customerWithReceiver();
     receiver.slowNext('demo-webhook', 3_000);
