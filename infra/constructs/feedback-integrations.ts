@@ -122,8 +122,8 @@ export class FeedbackIntegrations extends StackPart {
       enrichment: this.publisher.function.functionArn,
       target: this.bus.eventBusArn,
       targetParameters: {
-        // Each event's own type becomes its detail-type; the whole event is the detail.
-        eventBridgeEventBusParameters: { source: EVENT_SOURCE, detailType: '$.type' },
+        // Each event's own type becomes its detail-type, and when it happened its time; the whole event is the detail.
+        eventBridgeEventBusParameters: { source: EVENT_SOURCE, detailType: '$.type', time: '$.occurredAt' },
       },
     });
   }

@@ -48,7 +48,7 @@ describe('the stack’s integrations', () => {
       SourceParameters: {
         DynamoDBStreamParameters: Match.objectLike({ StartingPosition: 'TRIM_HORIZON', MaximumRetryAttempts: 10, DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('EventPublishDeadLetterQueue'), 'Arn'] } } }),
       },
-      TargetParameters: { EventBridgeEventBusParameters: { Source: 'feedback.pipeline', DetailType: '$.type' } },
+      TargetParameters: { EventBridgeEventBusParameters: { Source: 'feedback.pipeline', DetailType: '$.type', Time: '$.occurredAt' } },
     });
     expect(publisher.asString()).toMatch(/^EventPublisherFunction/);
     template.hasResourceProperties('AWS::Lambda::Function', { Description: Match.stringLikeRegexp('^Turns table changes') });
