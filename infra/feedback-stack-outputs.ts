@@ -12,4 +12,7 @@ export const OUTPUTS = {
   alarmTopicArn: 'AlarmTopicArn',
   /** The link-signing keys: `feedback rotate-link-key --stack` adds one. */
   linkSecretArn: 'LinkSecretArn',
+  /** The bus the domain events go to: add your own rules to it. */
+  eventBusName: 'EventBusName',
+  eventBusArn: 'EventBusArn',
 } as const;

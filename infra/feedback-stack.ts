@@ -12,6 +12,7 @@ import { DeadLetterQueue, FailedRunDestination } from './constructs/dead-letter-
 import { FeedbackHttpApi } from './constructs/feedback-http-api.ts';
 import { FeedbackMail } from './constructs/feedback-mail.ts';
 import { FeedbackTable } from './constructs/feedback-table.ts';
+import { FeedbackIntegrations } from './constructs/feedback-integrations.ts';
 import { JobSchedules } from './constructs/job-schedules.ts';
 import { LinkSigningSecret } from './constructs/link-signing-secret.ts';
 import { PipelineAlarms } from './constructs/pipeline-alarms.ts';
@@ -68,14 +69,15 @@ export class FeedbackStack extends Stack {
     const schedules = new JobSchedules(this, 'Schedules', { definitions: scheduleDefinitions(config), functions });
     // Scheduler and SNS invoke these asynchronously: a run that fails its retries lands in a queue
     // with an alarm, instead of being dropped silently after Lambda's six hours.
+    const integrations = new FeedbackIntegrations(this, 'Integrations', { table, webhooks: config.webhooks, chat: config.chat, businessName: config.businessName, publicBaseUrl: api.url, linkSecret, logRetention });
     const asyncFailures = new DeadLetterQueue(this, 'AsyncInvokeFailureQueue');
     for (const fn of [planner, complaints, digest, mailEvents]) {
       fn.function.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure: new FailedRunDestination(asyncFailures) });
     }
     const alarms = new PipelineAlarms(this, 'Alarms', {
       email: config.alarmEmail,
-      deadLetterQueues: [sendQueue.deadLetterQueue, schedules.deadLetterQueue, mail.eventsDeadLetterQueue, complaintQueue.deadLetterQueue, asyncFailures],
-      functions: Object.values(functions),
+      deadLetterQueues: [sendQueue.deadLetterQueue, schedules.deadLetterQueue, mail.eventsDeadLetterQueue, complaintQueue.deadLetterQueue, asyncFailures, integrations.publishFailures, integrations.deliveryQueue.deadLetterQueue],
+      functions: [...Object.values(functions), integrations.publisher, integrations.deliverer],
       configurationSet: mail.configurationSet,
       api: api.api,
       mailers: [sender, complaints],
@@ -96,6 +98,8 @@ export class FeedbackStack extends Stack {
       configurationSetName: mail.configurationSet.configurationSetName,
       alarmTopicArn: alarms.topic.topicArn,
       linkSecretArn: linkSecret.secret.secretArn,
+      eventBusName: integrations.bus.eventBusName,
+      eventBusArn: integrations.bus.eventBusArn,
     };
     for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, OUTPUTS[key as keyof typeof OUTPUTS], { value });
   }

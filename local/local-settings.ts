@@ -11,6 +11,7 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env) {
       FEEDBACK_API_PORT: z._default(ZPort, 3000),
       FEEDBACK_INBOX_PORT: z._default(ZPort, 8005),
       FEEDBACK_DYNAMODB_PORT: z._default(ZPort, 8000),
+      FEEDBACK_RECEIVER_PORT: z._default(ZPort, 8006),
       FEEDBACK_DATA_DIR: z._default(z.string().check(z.minLength(1)), '.data'),
     }),
     env,
@@ -21,6 +22,9 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env) {
     apiPort: parsed.FEEDBACK_API_PORT,
     inboxPort: parsed.FEEDBACK_INBOX_PORT,
     dynamodbPort: parsed.FEEDBACK_DYNAMODB_PORT,
+    receiverPort: parsed.FEEDBACK_RECEIVER_PORT,
+    /** Each local webhook's signing secret, one file per webhook id. */
+    webhookSecretDir: resolve(dataDir, 'webhook-secrets'),
     dataDir,
     /** Written while `npm start` runs; the CLI and a second `npm start` read it. */
     runFile: resolve(dataDir, 'local-stack.json'),

@@ -19,6 +19,9 @@ import { startLocalClock, type RunningClock } from './local-clock.ts';
 import { localLinkSecret } from './local-secret.ts';
 import { readRunFile, removeRunFile, writeRunFile } from './run-file.ts';
 import { requireFreePort } from './port-check.ts';
+import { startWebhookReceiver } from './webhook-receiver.tsx';
+import { startLocalIntegrations } from './local-integrations.ts';
+import { join } from 'node:path';
 
 const HELP = `npm start [-- --fresh]
 
@@ -33,6 +36,7 @@ Environment:
   FEEDBACK_API_PORT       HTTP API port (default 3000)
   FEEDBACK_INBOX_PORT     inbox / SES emulator port (default 8005)
   FEEDBACK_DYNAMODB_PORT  DynamoDB Local port (default 8000)
+  FEEDBACK_RECEIVER_PORT  webhook receiver page port (default 8006)
   FEEDBACK_DATA_DIR       where data is kept (default .data)
 `;
 
@@ -80,6 +84,11 @@ async function main(): Promise<void> {
     });
     shutdown.add(() => pipeline.close());
     if (tableState === 'created') await seedDemo(pipeline.table, questionnaires, config.timeZone);
+    // Events and deliveries start after the demo data, so the receiver shows only what happens from now on.
+    const receiver = await startWebhookReceiver(settings.receiverPort, (id) => localLinkSecret(join(settings.webhookSecretDir, id)));
+    shutdown.add(() => receiver.stop());
+    const integrations = startLocalIntegrations({ config, table: pipeline.table, dynamodbEndpoint: dynamodb.endpoint, receiverUrl: receiver.url, secretDir: settings.webhookSecretDir, publicBaseUrl: apiUrl, linkSecret: localLinkSecret(settings.secretFile), log });
+    shutdown.add(() => integrations.close());
 
     // Bound to loopback only: locally the admin routes have no IAM in front of them.
     const server = serve({ fetch: pipeline.app.fetch, port: settings.apiPort, hostname: '127.0.0.1' });
@@ -90,7 +99,7 @@ async function main(): Promise<void> {
     shutdown.add(() => clock.stop());
 
     writeRunFile(settings.runFile, { pid: process.pid, apiUrl, inboxUrl: inbox.url, dynamodbEndpoint: dynamodb.endpoint, tableName: settings.tableName, startedAt: new Date().toISOString() });
-    printReady(settings, { apiUrl, inboxUrl: inbox.url, dynamodbEndpoint: dynamodb.endpoint, timeZone: config.timeZone, nextRuns: clock.nextRuns });
+    printReady(settings, { apiUrl, inboxUrl: inbox.url, receiverUrl: receiver.url, dynamodbEndpoint: dynamodb.endpoint, timeZone: config.timeZone, nextRuns: clock.nextRuns });
   } catch (error) {
     await shutdown.run();
     throw error;
@@ -106,6 +115,7 @@ async function preflight(settings: Settings): Promise<void> {
   await requireFreePort(settings.apiPort, 'FEEDBACK_API_PORT');
   await requireFreePort(settings.inboxPort, 'FEEDBACK_INBOX_PORT');
   await requireFreePort(settings.dynamodbPort, 'FEEDBACK_DYNAMODB_PORT');
+  await requireFreePort(settings.receiverPort, 'FEEDBACK_RECEIVER_PORT');
 }
 
 /** Stops what was started, last first, on Ctrl-C or a failed start; DynamoDB Local's Java process included. */
@@ -150,7 +160,7 @@ async function seedDemo(table: Parameters<typeof seedDemoData>[0], questionnaire
   process.stdout.write(`Demo data: ${seeded.departments} departments, ${seeded.staff} staff, ${seeded.contacts} contacts, ${history.length} weeks of history (${history.join(', ')}).\n`);
 }
 
-function printReady(settings: Settings, stack: { apiUrl: string; inboxUrl: string; dynamodbEndpoint: string; timeZone: string; nextRuns: RunningClock['nextRuns'] }): void {
+function printReady(settings: Settings, stack: { apiUrl: string; inboxUrl: string; receiverUrl: string; dynamodbEndpoint: string; timeZone: string; nextRuns: RunningClock['nextRuns'] }): void {
   const schedules = stack.nextRuns.map((run) => `  ${run.job}: next ${run.next?.toISOString() ?? 'never'} (${stack.timeZone})`).join('\n');
   process.stdout.write(
     [
@@ -158,6 +168,7 @@ function printReady(settings: Settings, stack: { apiUrl: string; inboxUrl: strin
       'Feedback pipeline running locally.',
       `API: ${stack.apiUrl}`,
       `Inbox: ${stack.inboxUrl}`,
+      `Webhook receiver: ${stack.receiverUrl} (what webhooks and chat channels get)`,
       `DynamoDB Local: ${stack.dynamodbEndpoint} (table ${settings.tableName}, data in ${settings.dynamodbDir})`,
       `Raw mail (.eml): ${settings.mailDir}`,
       'Schedules:',

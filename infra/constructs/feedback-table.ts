@@ -36,6 +36,8 @@ export class FeedbackTable extends StackPart {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
       timeToLiveAttribute: TABLE_DESIGN.timeToLiveAttribute,
+      // Domain events are published from the stream (FeedbackIntegrations).
+      dynamoStream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
       globalSecondaryIndexes: Object.entries(TABLE_DESIGN.indexes).map(([indexName, index]) => ({
         indexName,
         partitionKey: key(index.partitionKey),

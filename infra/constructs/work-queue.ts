@@ -24,6 +24,8 @@ export interface WorkQueueProps {
 export interface FeedOptions {
   /** The most batches handled at once (2–1000): bounds the load on what the consumer calls. */
   readonly maxConcurrency: number;
+  /** The consumer hides a failed message for a backoff of its own (ChangeMessageVisibility). @default false */
+  readonly setsBackoff?: boolean;
 }
 
 /**
@@ -76,5 +78,6 @@ export class WorkQueue extends StackPart {
     });
     // What the event source mapping itself calls; the function never calls SQS for its input.
     fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], resources: [this.queue.queueArn] }));
+    if (options.setsBackoff) fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sqs:ChangeMessageVisibility'], resources: [this.queue.queueArn] }));
   }
 }

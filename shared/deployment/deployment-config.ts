@@ -5,6 +5,7 @@ import { ZComplaintRules } from '../complaints/complaint-rules.ts';
 import { ZBusinessHours } from '../complaints/business-calendar.ts';
 import { ZComplaintHandlingConfig } from '../complaints/handling-config.ts';
 import { DEFAULT_RESPONSE_RETENTION_DAYS } from '../answering/answering-settings.ts';
+import { ZChatConfig, ZWebhooksConfig } from '../integrations/integration-config.ts';
 
 /**
  * The settings a business chooses when it deploys: who mail comes from, its time zone,
@@ -71,6 +72,10 @@ export const ZDeploymentConfig = z.strictObject({
       z.strictObject({ domainName: z.string().check(z.regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a lower-case host name')), hostedZoneId: z.string().check(z.regex(/^Z[A-Z0-9]{1,32}$/, 'must be a Route 53 hosted zone id')), hostedZoneName: z.string().check(z.minLength(3)) }),
     ]),
   ),
+  /** Signed webhooks of domain events (shared/integrations/integration-config.ts). */
+  webhooks: ZWebhooksConfig,
+  /** Slack and Teams channels for complaints and the weekly headline. */
+  chat: ZChatConfig,
   logRetentionDays: z._default(z.union([z.literal(7), z.literal(14), z.literal(30), z.literal(60), z.literal(90), z.literal(180), z.literal(365)]), 90),
 });
 

@@ -22,7 +22,7 @@ describe('the synthesised Lambda bundles (NodejsFunction with the product’s es
     buildApp(new App({ outdir })).synth();
     const template = JSON.parse(readFileSync(join(outdir, 'FeedbackPipeline.template.json'), 'utf8')) as { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
     const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties['Runtime'] === 'nodejs24.x');
-    expect(functions).toHaveLength(6);
+    expect(functions).toHaveLength(8);
     for (const fn of functions) {
       const asset = `asset.${String(fn.Properties['Code'].S3Key).replace(/\.zip$/, '')}`;
       const bundle = join(outdir, asset, 'index.mjs');

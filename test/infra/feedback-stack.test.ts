@@ -81,7 +81,7 @@ describe('the CDK stack', () => {
 
   it('gives every function arm64, the latest Node.js runtime, no source-map loading at start and its own log group with retention', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(6);
+    expect(Object.keys(functions)).toHaveLength(8);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
@@ -95,7 +95,7 @@ describe('the CDK stack', () => {
   it('scopes every DynamoDB permission to the table and named indexes, never "*"', () => {
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
     const dynamo = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('dynamodb:')));
-    expect(dynamo.length).toBe(6);
+    expect(dynamo.length).toBe(9);
     for (const statement of dynamo) {
       expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"|index\/\*/);
       expect([statement.Action].flat()).not.toContain('dynamodb:*');
@@ -119,7 +119,7 @@ describe('the CDK stack', () => {
 
   it('bounds every function’s AWS calls by a budget whose worst case fits in half its timeout', () => {
     const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Runtime === 'nodejs24.x');
-    expect(functions).toHaveLength(6);
+    expect(functions).toHaveLength(8);
     for (const fn of functions) {
       const budget = fn.Properties.Environment.Variables.CALL_BUDGET as CallBudgetName;
       expect(Object.keys(CALL_BUDGETS)).toContain(budget);
@@ -145,12 +145,12 @@ describe('the CDK stack', () => {
   it('feeds the sender and the complaints function from queues with dead-letter queues, partial batch responses and bounded concurrency', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 }, SqsManagedSseEnabled: true });
     const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).map((m) => m.Properties);
-    expect(mappings).toHaveLength(2);
+    expect(mappings).toHaveLength(3);
     for (const mapping of mappings) {
       expect(mapping).toMatchObject({ BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });
     }
     const redrives = Object.values(template.findResources('AWS::SQS::Queue')).filter((q) => q.Properties.RedrivePolicy);
-    expect(redrives).toHaveLength(2);
+    expect(redrives).toHaveLength(3);
   });
 
   it('sends SES bounces and complaints to the mail-events function', () => {
@@ -164,8 +164,8 @@ describe('the CDK stack', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/SES', MetricName: 'Reputation.BounceRate', Threshold: 0.05 });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/SES', MetricName: 'Reputation.ComplaintRate', Threshold: 0.001 });
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms.filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(5);
-    expect(alarms.filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(6);
+    expect(alarms.filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(7);
+    expect(alarms.filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(8);
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 
@@ -224,7 +224,10 @@ describe('the CDK stack', () => {
     const actions = new Set(
       Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => (p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>).flatMap((s) => [s.Action].flat())),
     );
-    for (const unused of ['sqs:GetQueueUrl', 'sqs:ChangeMessageVisibility', 'secretsmanager:DescribeSecret', 'ses:SendEmail', 'dynamodb:Scan']) expect(actions, unused).not.toContain(unused);
+    for (const unused of ['sqs:GetQueueUrl', 'secretsmanager:DescribeSecret', 'ses:SendEmail', 'dynamodb:Scan']) expect(actions, unused).not.toContain(unused);
+    // Only the webhook deliverer sets its own backoff.
+    const backoff = Object.entries(template.findResources('AWS::IAM::Policy')).filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('sqs:ChangeMessageVisibility'));
+    expect(backoff.map(([id]) => id)).toEqual([expect.stringMatching(/^WebhookDelivererFunctionRole/)]);
     expect(actions).toContain('secretsmanager:GetSecretValue');
     expect(actions).toContain('sqs:SendMessage');
   });

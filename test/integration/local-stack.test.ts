@@ -36,7 +36,7 @@ afterAll(() => {
 
 describe('npm start (the local stack)', () => {
   it('prints both URLs once ready, serves the inbox and a 404 page, escalates a complaint within seconds, refuses a second start, and Ctrl-C leaves nothing behind', async () => {
-    const ports = { FEEDBACK_API_PORT: String(await freePort()), FEEDBACK_INBOX_PORT: String(await freePort()), FEEDBACK_DYNAMODB_PORT: String(await freePort()) };
+    const ports = { FEEDBACK_API_PORT: String(await freePort()), FEEDBACK_INBOX_PORT: String(await freePort()), FEEDBACK_DYNAMODB_PORT: String(await freePort()), FEEDBACK_RECEIVER_PORT: String(await freePort()) };
     const env = { ...ports, FEEDBACK_DATA_DIR: dataDir };
     const stack = await startStack(env, ['--fresh']);
     children.push(stack.child);
@@ -82,6 +82,17 @@ describe('npm start (the local stack)', () => {
       if (!escalation) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(escalation, 'escalation email within 10 s').toBeDefined();
+    // The same complaint reaches the webhook receiver, signed, and its Slack-format channel.
+    const receiverUrl = `http://localhost:${ports.FEEDBACK_RECEIVER_PORT}`;
+    expect(stack.output()).toContain(`Webhook receiver: ${receiverUrl}`);
+    type Arrival = { kind: string; eventType?: string; signatureValid?: boolean };
+    let arrivals: Arrival[] = [];
+    while (Date.now() - complained < 10_000 && !(arrivals.some((a) => a.eventType === 'ComplaintOpened') && arrivals.some((a) => a.kind === 'slack'))) {
+      arrivals = ((await (await fetch(`${receiverUrl}/received`)).json()) as { arrivals: Arrival[] }).arrivals;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(arrivals.find((a) => a.eventType === 'ComplaintOpened'), 'signed webhook within 10 s').toMatchObject({ kind: 'webhook', signatureValid: true });
+    expect(arrivals.some((a) => a.kind === 'slack'), 'Slack message within 10 s').toBe(true);
 
     // Rotating the link key leaves the links already emailed working, with no restart.
     process.env['FEEDBACK_DATA_DIR'] = dataDir;

@@ -5,7 +5,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
  * JSON log line per data point, which CloudWatch turns into a metric without an API call (no
  * latency, no extra permission). Namespace `FeedbackPipeline`, dimension `service`: the function.
  */
-export type MetricName = 'InvitationsSent' | 'SendFailures' | 'SendingBlocked' | 'ResponsesRecorded' | 'ComplaintsOpened' | 'SlaBreaches' | 'Bounces' | 'Complaints';
+export type MetricName = 'InvitationsSent' | 'SendFailures' | 'SendingBlocked' | 'ResponsesRecorded' | 'ComplaintsOpened' | 'SlaBreaches' | 'Bounces' | 'Complaints' | 'EventsPublished' | 'WebhooksDelivered' | 'WebhookFailures' | 'WebhooksDisabled';
 
 export const METRIC_NAMESPACE = 'FeedbackPipeline';
 

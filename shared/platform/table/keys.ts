@@ -82,6 +82,8 @@ export const keys = {
     gsi1pk: `INVITATIONS#${questionnaireId}#${waveId}#${shardOf(normalizeEmail(email))}`,
     gsi1sk: normalizeEmail(email),
   }),
+  /** A webhook or chat channel switched off because its receiver answered 410 Gone. */
+  disabledDestination: (id: string) => ({ pk: `INTEGRATION#${id}`, sk: 'DISABLED' }),
   invitationShard: (questionnaireId: string, waveId: string, shard: number) => ({ gsi1pk: `INVITATIONS#${questionnaireId}#${waveId}#${shard}` }),
 } as const;
 
@@ -95,4 +97,15 @@ export function parseResponseKey(item: { pk?: unknown; sk?: unknown }): { questi
 export function parseInvitationKey(item: { sk?: unknown }): { questionnaireId: string; waveId: string } {
   const [, questionnaireId = '', waveId = ''] = String(item.sk).split('#');
   return { questionnaireId, waveId };
+}
+
+/** Whether an item (a stream image) is a stored response, told by its key. */
+export function isResponseItem(item: { pk?: unknown }): boolean {
+  return String(item.pk).startsWith('RESPONSE#');
+}
+
+/** Questionnaire and segment of a last-digest item, read from its key (`DIGEST#<questionnaire>#<segment>`). */
+export function parseDigestSentKey(item: { pk?: unknown }): { questionnaireId: string; segment: Segment | undefined } {
+  const [, questionnaireId = '', ...segment] = String(item.pk).split('#');
+  return { questionnaireId, segment: parseSegmentKey(segment.join('#')) };
 }
