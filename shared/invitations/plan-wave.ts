@@ -123,6 +123,7 @@ async function planRecipient(
     ...(input.questionnaire.audience === 'customers' && contact.staffEmail ? { staffEmail: contact.staffEmail } : {}),
     ...(contact.departmentId ? { departmentId: contact.departmentId } : {}),
     linkId: newLinkId(),
+    ...(input.questionnaire.anonymous ? { anonymous: true } : {}),
     status: 'queued',
     createdAt: at,
   });

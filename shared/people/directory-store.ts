@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from '../platform/validation/zod.ts';
 import { LIST_SHARDS } from '../platform/table/table-design.ts';
 import { listAll } from '../platform/table/list-index.ts';
@@ -43,6 +43,12 @@ export async function getDepartment(table: Table, id: string): Promise<TDepartme
 export async function getStaffMember(table: Table, email: string): Promise<TStaffMember | undefined> {
   const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.staff(email) }));
   return Item ? ZStaffMember.parse(Item) : undefined;
+}
+
+/** Deletes a staff member's profile (the privacy `forget`); whether there was one. */
+export async function deleteStaffMember(table: Table, email: string): Promise<boolean> {
+  const { Attributes } = await table.db.send(new DeleteCommand({ TableName: table.name, Key: keys.staff(email), ReturnValues: 'ALL_OLD' }));
+  return Attributes !== undefined;
 }
 
 /** The whole staff directory (it is small: one query per shard). */
