@@ -118,7 +118,7 @@ async function submitAnswers(c: Context<AppEnv>, deps: Deps) {
   if (probesDue(questionnaire, answers).length > 0 && form[fieldNames.probesShown] === undefined) {
     return c.html(page(c, target, state, { note: 'Thank you — your answers are saved. You rated some things low: what went wrong?' }));
   }
-  return c.html(<ThankYouPage businessName={deps.businessName} complaint={reasons.includes('requested')} />);
+  return c.html(<ThankYouPage businessName={deps.businessName} complaint={reasons.includes('requested')} anonymous={questionnaire.anonymous} />);
 }
 
 /** One message per field, named by the field, for the page's error summary. */

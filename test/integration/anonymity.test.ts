@@ -10,6 +10,8 @@ import type { Table } from '../../shared/platform/table/table-client.ts';
 import { demoConfig } from '../support/factories.ts';
 import { answerPathIn, inboxEmails, postForm, type InboxEmail } from '../support/local-services.ts';
 import { usePipeline } from '../support/use-pipeline.ts';
+import { readFileSync } from 'node:fs';
+import { ANONYMOUS_COMPLAINT_THANKS, ANONYMOUS_NOTICE, STAFF_CONCERN_NOTICE } from '../../shared/questionnaires/anonymity-notice.ts';
 
 let clock = new Date('2026-11-23T10:00:00Z');
 const pipelines = usePipeline({ now: () => clock });
@@ -127,5 +129,18 @@ describe('anonymous staff questionnaires', () => {
     expect(summary).toMatchObject({ staffProfileDeleted: true, invitationsDeleted: 1 });
     expect(await getStaffMember(pipeline.table, OLA)).toBeUndefined();
     expect(JSON.stringify(await scan(pipeline.table))).not.toMatch(/Ola Nowak/);
+  });
+
+  it('tell staff, in the email and on the page, what the README says is stored, in the same words', async () => {
+    const { pipeline, to, post } = await staffAnswer();
+    const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');
+    for (const words of [ANONYMOUS_NOTICE, STAFF_CONCERN_NOTICE, ANONYMOUS_COMPLAINT_THANKS]) expect(readme).toContain(words);
+    const email = to(OLA);
+    expect(email.body.text!.replace(/\s+/g, ' ')).toContain(`${ANONYMOUS_NOTICE} ${STAFF_CONCERN_NOTICE}`);
+    const page = await (await pipeline.app.request(answerPathIn(email))).text();
+    expect(page).toContain(ANONYMOUS_NOTICE.replace(/'/g, '&#39;').slice(0, 60));
+    const thanks = await (await post(to('jo.kim@acme.example'), { score: '1', [fieldNames.complaint]: 'yes' })).text();
+    expect(thanks).toContain(ANONYMOUS_COMPLAINT_THANKS);
+    expect(thanks).not.toContain('will contact you');
   });
 });
