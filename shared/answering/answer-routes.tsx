@@ -110,7 +110,7 @@ async function submitAnswers(c: Context<AppEnv>, deps: Deps) {
   // Only a complaint needs the invitation itself (who, served by whom): read it then.
   const full = reasons.length > 0 ? ('email' in invitation ? invitation : await findInvitationByLinkId(deps.table, invitation.linkId)) : undefined;
   if (full) {
-    const opened = await raiseComplaint({ table: deps.table, queue: deps.complaintQueue, handling: deps.complaintHandling }, { invitation: full, responseId: invitation.responseId, reasons, anonymous: questionnaire.anonymous, at: new Date(at) });
+    const opened = await raiseComplaint({ table: deps.table, queue: deps.complaintQueue, handling: deps.complaintHandling }, { invitation: full, responseId: invitation.responseId, reasons, anonymous: questionnaire.anonymous, minimumGroupSize: questionnaire.minimumGroupSize, at: new Date(at) });
     if (opened) recordMetric('ComplaintsOpened');
   }
 

@@ -30,13 +30,13 @@ export interface ComplaintHandling {
  */
 export async function raiseComplaint(
   deps: { table: Table; queue: MessageQueue<TComplaintMessage>; handling: ComplaintHandling },
-  complaint: { invitation: TInvitation; responseId?: string | undefined; reasons: ComplaintReason[]; anonymous: boolean; at: Date },
+  complaint: { invitation: TInvitation; responseId?: string | undefined; reasons: ComplaintReason[]; anonymous: boolean; minimumGroupSize?: number | undefined; at: Date },
 ): Promise<boolean> {
   const { invitation } = complaint;
   const anonymous = complaint.anonymous || isAnonymousInvitation(invitation);
   const fromStaff = invitation.audience === 'staff';
   const id = anonymous && complaint.responseId ? complaint.responseId : invitation.linkId;
-  const departmentId = invitation.departmentId && (!fromStaff || (await departmentReportable(deps.table, invitation.departmentId))) ? invitation.departmentId : undefined;
+  const departmentId = invitation.departmentId && (!fromStaff || (await departmentReportable(deps.table, invitation.departmentId, complaint.minimumGroupSize))) ? invitation.departmentId : undefined;
   const department = departmentId && !fromStaff ? await getDepartment(deps.table, departmentId) : undefined;
   const opened = await openComplaint(deps.table, {
     id,
@@ -57,6 +57,6 @@ export async function raiseComplaint(
 }
 
 /** A department is named on a staff complaint only if it has enough staff to be reported at all. */
-async function departmentReportable(table: Table, departmentId: string): Promise<boolean> {
-  return reportable((await listStaff(table)).filter((member) => member.departmentId === departmentId).length);
+async function departmentReportable(table: Table, departmentId: string, minimum: number | undefined): Promise<boolean> {
+  return reportable((await listStaff(table)).filter((member) => member.departmentId === departmentId).length, minimum);
 }

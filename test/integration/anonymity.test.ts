@@ -7,11 +7,12 @@ import { readRollups } from '../../shared/digest/digest-store.ts';
 import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
 import { getStaffMember } from '../../shared/people/directory-store.ts';
 import type { Table } from '../../shared/platform/table/table-client.ts';
-import { demoConfig } from '../support/factories.ts';
+import { demoConfig, demoQuestionnaires } from '../support/factories.ts';
+import { buildReport } from '../../cli/report.ts';
 import { answerPathIn, inboxEmails, postForm, type InboxEmail } from '../support/local-services.ts';
 import { usePipeline } from '../support/use-pipeline.ts';
 import { readFileSync } from 'node:fs';
-import { ANONYMOUS_COMPLAINT_THANKS, ANONYMOUS_NOTICE, STAFF_CONCERN_NOTICE } from '../../shared/questionnaires/anonymity-notice.ts';
+import { ANONYMOUS_COMPLAINT_THANKS, ANONYMOUS_NOTICE, groupNotice, staffConcernNotice } from '../../shared/questionnaires/anonymity-notice.ts';
 
 let clock = new Date('2026-11-23T10:00:00Z');
 const pipelines = usePipeline({ now: () => clock });
@@ -91,8 +92,15 @@ describe('anonymous staff questionnaires', () => {
 
     clock = new Date('2026-11-30T08:00:00Z');
     await pipeline.jobs.sendDigests(clock, { period: '2026-W48' });
+    const staffQuestionnaire = demoQuestionnaires.find((q) => q.id === 'staff-policies')!;
+    const report = await buildReport(pipeline.table, demoConfig, staffQuestionnaire, '2026-W48', { kind: 'company', name: 'Acme' });
+    expect(JSON.stringify(report)).not.toMatch(/ola\.nowak|sam\.reed|Ola Nowak|Sam Reed|installations|customer-care/i);
+    expect(await buildReport(pipeline.table, demoConfig, staffQuestionnaire, '2026-W48', { kind: 'department', id: 'customer-care', name: 'Customer care' })).toBeUndefined();
     const rollups = await readRollups(pipeline.table, 'staff-policies', '2026-W48');
-    expect(rollups.map((r) => r.segment).filter((s) => s.startsWith('staff:'))).toEqual([]);
+    // Two departments with one respondent each: below the minimum, so only the company figure, with both comments.
+    expect(rollups.map((r) => r.segment)).toEqual(['company']);
+    expect(rollups[0]).toMatchObject({ responses: 2 });
+    expect(rollups[0]!.comments.map((c) => c.text).sort()).toEqual(['My manager shouts at us', 'Rotas are posted too late']);
     const digests = (await inboxEmails(pipeline.inbox)).filter((e) => !e.subject.includes(STAFF_SUBJECT));
     for (const digest of digests) expect(digest.body.text ?? '').not.toMatch(/Ola Nowak|Sam Reed.*(4|1)\b/);
   });
@@ -134,9 +142,9 @@ describe('anonymous staff questionnaires', () => {
   it('tell staff, in the email and on the page, what the README says is stored, in the same words', async () => {
     const { pipeline, to, post } = await staffAnswer();
     const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');
-    for (const words of [ANONYMOUS_NOTICE, STAFF_CONCERN_NOTICE, ANONYMOUS_COMPLAINT_THANKS]) expect(readme).toContain(words);
+    for (const words of [ANONYMOUS_NOTICE, groupNotice(), staffConcernNotice(), ANONYMOUS_COMPLAINT_THANKS]) expect(readme).toContain(words);
     const email = to(OLA);
-    expect(email.body.text!.replace(/\s+/g, ' ')).toContain(`${ANONYMOUS_NOTICE} ${STAFF_CONCERN_NOTICE}`);
+    expect(email.body.text!.replace(/\s+/g, ' ')).toContain(`${ANONYMOUS_NOTICE} ${groupNotice()} ${staffConcernNotice()}`);
     const page = await (await pipeline.app.request(answerPathIn(email))).text();
     expect(page).toContain(ANONYMOUS_NOTICE.replace(/'/g, '&#39;').slice(0, 60));
     const thanks = await (await post(to('jo.kim@acme.example'), { score: '1', [fieldNames.complaint]: 'yes' })).text();
