@@ -104,11 +104,11 @@ async function submitAnswers(c: Context<AppEnv>, deps: Deps) {
 
   const at = deps.now().toISOString();
   const answers = parsed.data;
-  await recordSubmission(deps.table, invitation, answers, { at, retentionDays: deps.responseRetentionDays });
+  const stored = await recordSubmission(deps.table, invitation, answers, { at, retentionDays: deps.responseRetentionDays });
   recordMetric('ResponsesRecorded');
   const reasons = complaintReasons(questionnaire, answers, deps.complaintRules);
   // Only a complaint needs the invitation itself (who, served by whom): read it then.
-  const full = reasons.length > 0 ? ('email' in invitation ? invitation : await findInvitationByLinkId(deps.table, invitation.linkId)) : undefined;
+  const full = reasons.length > 0 && stored ? ('email' in invitation ? invitation : await findInvitationByLinkId(deps.table, invitation.linkId)) : undefined;
   if (full) {
     const opened = await raiseComplaint({ table: deps.table, queue: deps.complaintQueue, handling: deps.complaintHandling }, { invitation: full, responseId: invitation.responseId, reasons, anonymous: questionnaire.anonymous, minimumGroupSize: questionnaire.minimumGroupSize, at: new Date(at) });
     if (opened) recordMetric('ComplaintsOpened');

@@ -9,6 +9,8 @@ import { getStaffMember } from '../../shared/people/directory-store.ts';
 import type { Table } from '../../shared/platform/table/table-client.ts';
 import { demoConfig, demoQuestionnaires } from '../support/factories.ts';
 import { buildReport } from '../../cli/report.ts';
+import { signLink } from '../../shared/platform/tokens/link-token.ts';
+import { invitationsOf } from '../../shared/invitations/invitation-store.ts';
 import { answerPathIn, inboxEmails, postForm, type InboxEmail } from '../support/local-services.ts';
 import { usePipeline } from '../support/use-pipeline.ts';
 import { readFileSync } from 'node:fs';
@@ -150,5 +152,23 @@ describe('anonymous staff questionnaires', () => {
     const thanks = await (await post(to('jo.kim@acme.example'), { score: '1', [fieldNames.complaint]: 'yes' })).text();
     expect(thanks).toContain(ANONYMOUS_COMPLAINT_THANKS);
     expect(thanks).not.toContain('will contact you');
+  });
+
+  it('upgrade a link sent before response ids to one with a fresh response id, so its answer is stored unlinked too', async () => {
+    const { pipeline } = await staffAnswer();
+    const [invitation] = await invitationsOf(pipeline.table, 'jo.kim@acme.example');
+    const oldToken = signLink(
+      { purpose: 'answer', linkId: invitation!.linkId, expiresAt: Math.floor(clock.getTime() / 1000) + 86_400, scope: { questionnaireId: 'staff-policies', waveId: '2026-W48', language: 'en' } },
+      'test-secret-'.padEnd(40, 'x'),
+    );
+    const opened = await pipeline.app.request(`/q/${oldToken}?score=2`, { headers: { 'user-agent': BROWSER } });
+    expect(opened.status).toBe(303);
+    const location = opened.headers.get('location')!;
+    expect(location).toMatch(/^\/q\/v2\.[^?]*~[A-Za-z0-9_-]{22}\.[^?]+\?score=2$/);
+    expect((await pipeline.app.request(location, { headers: { 'user-agent': BROWSER } })).status).toBe(200);
+    const items = await scan(pipeline.table);
+    const stored = items.filter((i) => String(i['pk']) === 'RESPONSE#staff-policies#2026-W48');
+    expect(stored.map((i) => i['headlineScore']).sort()).toEqual([1, 2, 4]);
+    for (const item of stored) expect(JSON.stringify(item)).not.toContain(invitation!.linkId);
   });
 });
