@@ -45,7 +45,10 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
   if (!questionnaire) throw new UndeliverableError('the invitation names a questionnaire that is not deployed');
 
   const [recipient, suppressed] = await Promise.all([getRecipient(ctx.table, invitation.audience, invitation.email), isSuppressed(ctx.table, invitation.email)]);
-  const at = ctx.now().toISOString();
+  // Anonymous questionnaires: the invitation records its send times to the day, and no SES
+  // message id (which begins with a timestamp), since a send time to the second could be
+  // matched with the answer and click times a response keeps.
+  const at = questionnaire.anonymous ? `${ctx.now().toISOString().slice(0, 10)}T00:00:00.000Z` : ctx.now().toISOString();
   if (!recipient || recipient.unsubscribedAt || suppressed) {
     await recordSendOutcome(ctx.table, request, { status: 'failed', at, failure: 'opted-out-before-send' });
     return 'opted-out';
@@ -96,6 +99,6 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
     return 'rejected';
   }
   // Outside the try: SES took the message, so a failure to record it must not release the claim.
-  await recordSendOutcome(ctx.table, request, { status: 'sent', at, sesMessageId: messageId });
+  await recordSendOutcome(ctx.table, request, { status: 'sent', at, ...(questionnaire.anonymous ? {} : { sesMessageId: messageId }) });
   return 'sent';
 }

@@ -157,7 +157,8 @@ export async function releaseSend(table: Table, request: TSendRequest): Promise<
   );
 }
 
-type SendOutcome = { status: 'sent'; at: string; sesMessageId: string } | { status: 'failed'; at: string; failure: string };
+/** Anonymous questionnaires' invitations keep no SES message id (see deliver-invitation.ts). */
+type SendOutcome = { status: 'sent'; at: string; sesMessageId?: string } | { status: 'failed'; at: string; failure: string };
 
 /**
  * Records the send outcome. Marking `sent` is conditional on not being sent yet, so a
@@ -173,10 +174,10 @@ export async function recordSendOutcome(table: Table, request: TSendRequest, out
         ? {
             TableName: table.name,
             Key: key,
-            UpdateExpression: 'SET #status = :sent, sentAt = :at, sesMessageId = :id REMOVE failure, sendingAt',
+            UpdateExpression: `SET #status = :sent, sentAt = :at${outcome.sesMessageId ? ', sesMessageId = :id' : ''} REMOVE failure, sendingAt`,
             ConditionExpression: 'attribute_exists(pk) AND #status <> :sent',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':sent': 'sent', ':at': outcome.at, ':id': outcome.sesMessageId },
+            ExpressionAttributeValues: { ':sent': 'sent', ':at': outcome.at, ...(outcome.sesMessageId ? { ':id': outcome.sesMessageId } : {}) },
           }
         : {
             TableName: table.name,
@@ -195,9 +196,9 @@ function reminderUpdate(table: Table, key: { pk: string; sk: string }, outcome: 
     ? {
         TableName: table.name,
         Key: key,
-        UpdateExpression: 'SET reminderSentAt = :at, reminderMessageId = :id',
+        UpdateExpression: `SET reminderSentAt = :at${outcome.sesMessageId ? ', reminderMessageId = :id' : ''}`,
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reminderSentAt)',
-        ExpressionAttributeValues: { ':at': outcome.at, ':id': outcome.sesMessageId },
+        ExpressionAttributeValues: { ':at': outcome.at, ...(outcome.sesMessageId ? { ':id': outcome.sesMessageId } : {}) },
       }
     : {
         TableName: table.name,

@@ -75,6 +75,11 @@ describe('anonymous staff questionnaires', () => {
     for (const item of [...responses, ...complaints]) for (const linkId of linkIds) expect(JSON.stringify(item)).not.toContain(linkId);
     for (const invitation of invitations) expect(Object.keys(invitation).filter((k) => /answer/i.test(k))).toEqual(invitation['answered'] ? ['answered'] : []);
     expect(invitations.filter((i) => i['answered'] === true)).toHaveLength(2);
+    // Nor any send time finer than the day, nor SES's message id (it begins with a timestamp), to match with answer times.
+    for (const invitation of invitations) {
+      expect(invitation['sentAt']).toBe('2026-11-23T00:00:00.000Z');
+      expect(invitation).not.toHaveProperty('sesMessageId');
+    }
   });
 
   it('tell an admin using export-person, complaints, digests and rollups only who was invited and who answered', async () => {
