@@ -4,7 +4,7 @@ import { defineCommand, EXIT } from '../frame.ts';
 
 export const exportPersonCommand = defineCommand({
   name: 'export-person',
-  summary: 'print everything held about one customer, as JSON',
+  summary: 'print everything held about one person (customer or staff), as JSON; for anonymous questionnaires only whether they were invited and answered',
   usage: 'feedback export-person EMAIL [--stack NAME] [--region REGION]',
   options: {},
   runsOnStack: true,

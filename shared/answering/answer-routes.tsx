@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { findInvitationByLinkId } from '../invitations/invitation-store.ts';
-import { getResponse, recordOneClick, recordSubmission } from './response-store.ts';
+import { getResponse } from './response-store.ts';
+import { recordOneClick, recordSubmission, upgradedAnswerLink } from './anonymous-answer.ts';
 import { raiseComplaint } from '../complaints/open-complaint.ts';
 import { answerFormSchema, probesDue, ZScoreField, fieldNames } from '../questionnaires/answer-schema.ts';
 import { complaintReasons } from '../complaints/complaint-rules.ts';
@@ -64,12 +65,16 @@ async function answerTarget(deps: Deps, token: string) {
   if (!claims) return undefined;
   const invitation = claims.scope ? { ...claims.scope, linkId: claims.linkId } : await findInvitationByLinkId(deps.table, claims.linkId);
   const questionnaire = invitation && deps.questionnaires.find((q) => q.id === invitation.questionnaireId);
-  return invitation && questionnaire ? { invitation, questionnaire } : undefined;
+  if (!invitation || !questionnaire) return undefined;
+  // An anonymous questionnaire's link from before response ids: the page redirects to it upgraded, a POST answers under a fresh id.
+  const upgraded = questionnaire.anonymous && !claims.scope?.responseId ? await upgradedAnswerLink(deps.linkSecret, claims, invitation) : undefined;
+  return { invitation: { ...invitation, ...(upgraded ? { responseId: upgraded.responseId } : {}) }, questionnaire, upgraded: upgraded?.token };
 }
 
 async function showAnswerPage(c: Context<AppEnv>, deps: Deps) {
   const target = await answerTarget(deps, c.req.param('token') ?? '');
   if (!target) return c.html(<InvalidLinkPage />, 404);
+  if (target.upgraded) return c.redirect(`${c.req.path.replace(c.req.param('token') ?? '', target.upgraded)}${new URL(c.req.url).search}`, 303);
   const { invitation, questionnaire } = target;
   const existing = await getResponse(deps.table, invitation);
   // A forgotten person's links do nothing: the same page as for any bad link.
@@ -126,13 +131,15 @@ async function submitAnswers(c: Context<AppEnv>, deps: Deps) {
 
   const at = deps.now().toISOString();
   const answers = parsed.data;
-  if (!(await recordSubmission(deps.table, invitation, answers, { at, retentionDays: deps.responseRetentionDays }))) return c.html(<InvalidLinkPage />, 404);
+  const recorded = await recordSubmission(deps.table, invitation, answers, { at, retentionDays: deps.responseRetentionDays });
+  if (recorded === 'forgotten') return c.html(<InvalidLinkPage />, 404);
+  const stored = recorded === 'stored';
   recordMetric('ResponsesRecorded');
   const reasons = complaintReasons(questionnaire, answers, deps.complaintRules);
   // Only a complaint needs the invitation itself (who, served by whom): read it then.
-  const full = reasons.length > 0 ? ('email' in invitation ? invitation : await findInvitationByLinkId(deps.table, invitation.linkId)) : undefined;
+  const full = reasons.length > 0 && stored ? ('email' in invitation ? invitation : await findInvitationByLinkId(deps.table, invitation.linkId)) : undefined;
   if (full) {
-    const opened = await raiseComplaint({ table: deps.table, queue: deps.complaintQueue, handling: deps.complaintHandling }, { invitation: full, reasons, anonymous: questionnaire.anonymous, at: new Date(at) });
+    const opened = await raiseComplaint({ table: deps.table, queue: deps.complaintQueue, handling: deps.complaintHandling }, { invitation: full, responseId: invitation.responseId, reasons, anonymous: questionnaire.anonymous, minimumGroupSize: questionnaire.minimumGroupSize, at: new Date(at) });
     if (opened) recordMetric('ComplaintsOpened');
   }
 
@@ -140,7 +147,7 @@ async function submitAnswers(c: Context<AppEnv>, deps: Deps) {
   if (probesDue(questionnaire, answers).length > 0 && form[fieldNames.probesShown] === undefined) {
     return c.html(page(c, target, state, { note: 'Thank you — your answers are saved. You rated some things low: what went wrong?' }));
   }
-  return c.html(<ThankYouPage businessName={deps.businessName} complaint={reasons.includes('requested')} />);
+  return c.html(<ThankYouPage businessName={deps.businessName} complaint={reasons.includes('requested')} anonymous={questionnaire.anonymous} />);
 }
 
 /** One message per field, named by the field, for the page's error summary. */

@@ -3,6 +3,7 @@ import { localized, type TQuestionnaire } from '../questionnaires/questionnaire-
 import { fieldNames } from '../questionnaires/answer-schema.ts';
 import { FORM_SCRIPT_PATH } from './form-script.ts';
 import { CommentQuestion, ComparisonQuestion, ComplaintOption, HeadlineQuestion, StandardQuestion, ValueQuestion, type FormState, type QuestionContext } from './questionnaire-questions.tsx';
+import { ANONYMOUS_COMPLAINT_THANKS, anonymityNotice } from '../questionnaires/anonymity-notice.ts';
 
 export type { FormState } from './questionnaire-questions.tsx';
 
@@ -63,6 +64,7 @@ export function QuestionnairePage(props: {
   return (
     <Layout title={form.t(q.title)} lang={language} css={FORM_CSS} script={FORM_SCRIPT_PATH}>
       <h1>{form.t(q.title)}</h1>
+      {anonymityNotice(q) && <p>{anonymityNotice(q)}</p>}
       <ErrorSummary errors={form.errors} />
       {props.note && <p class="note">{props.note}</p>}
       {props.oneClick !== undefined && (
@@ -88,12 +90,12 @@ export function QuestionnairePage(props: {
   );
 }
 
-export function ThankYouPage(props: { businessName: string; complaint: boolean }) {
+export function ThankYouPage(props: { businessName: string; complaint: boolean; anonymous?: boolean }) {
   return (
     <Layout title="Thank you">
       <h1>Thank you</h1>
       <p>Your answers have reached {props.businessName}. You can change them from the same link until this questionnaire closes.</p>
-      {props.complaint && <p>Someone responsible will contact you about your complaint soon.</p>}
+      {props.complaint && <p>{props.anonymous ? ANONYMOUS_COMPLAINT_THANKS : 'Someone responsible will contact you about your complaint soon.'}</p>}
     </Layout>
   );
 }

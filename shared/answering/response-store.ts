@@ -13,17 +13,33 @@ import { confirmationHoldReason, mayReplace, type ClickEvidence, type Confirmati
  * no identity and no attribution at all: everything it needs arrives in the signed link, so
  * storing it is one write with no read. Attribution (staff member, department) is joined
  * from the invitation when a period is aggregated.
+ *
+ * Anonymous questionnaires are the exception: their response is keyed by the random response
+ * id its link carries, which the invitation never stores, and it keeps its own attribution
+ * (department; for customers, the staff member who served them), since no join back to the
+ * invitation exists (`anonymous-answer.ts`).
  */
-export type ResponseKeyParts = Pick<TInvitation, 'questionnaireId' | 'waveId' | 'linkId'>;
-function responseKey(invitation: ResponseKeyParts) {
-  return keys.response(invitation.questionnaireId, invitation.waveId, invitation.linkId);
+export interface ResponseKeyParts {
+  readonly questionnaireId: string;
+  readonly waveId: string;
+  readonly linkId: string;
+  /** Anonymous questionnaires: the key instead of the link id. */
+  readonly responseId?: string | undefined;
+  /** Anonymous questionnaires: stored on the response itself (there is no invitation to join). */
+  readonly attribution?: { readonly departmentId?: string | undefined; readonly staffEmail?: string | undefined } | undefined;
+}
+function responseKey(invitation: Pick<ResponseKeyParts, 'questionnaireId' | 'waveId' | 'linkId' | 'responseId'>) {
+  return invitation.responseId
+    ? keys.anonymousResponse(invitation.questionnaireId, invitation.waveId, invitation.responseId)
+    : keys.response(invitation.questionnaireId, invitation.waveId, invitation.linkId);
 }
 
 export interface TResponse {
   questionnaireId: string;
   waveId: string;
   linkId?: string;
-  /** Joined from the invitation at aggregation; never stored on the response. */
+  responseId?: string;
+  /** Joined from the invitation at aggregation; stored on the response only for anonymous questionnaires. */
   staffEmail?: string;
   departmentId?: string;
   headlineScore?: number;
@@ -43,16 +59,26 @@ export interface TResponse {
 }
 
 function attribution(invitation: ResponseKeyParts, at: string, retentionDays = DEFAULT_RESPONSE_RETENTION_DAYS) {
+  const id = invitation.responseId ?? invitation.linkId;
+  const { departmentId, staffEmail } = invitation.attribution ?? {};
   return {
     ':expires': Math.floor(Date.parse(at) / 1000) + retentionDays * 86_400,
     ':at': at,
-    ':listPk': keys.responseListing(invitation.questionnaireId, invitation.waveId, invitation.linkId).gsi1pk,
-    ':listSk': invitation.linkId,
+    ':listPk': keys.responseListing(invitation.questionnaireId, invitation.waveId, id).gsi1pk,
+    ':listSk': id,
+    ...(departmentId ? { ':dept': departmentId } : {}),
+    ...(staffEmail ? { ':staff': staffEmail } : {}),
   };
 }
-const SET_ATTRIBUTION =
-  // Questionnaire, wave and link id are in the key: not repeated, since every byte is read again at aggregation.
-  'firstAnsweredAt = if_not_exists(firstAnsweredAt, :at), gsi1pk = :listPk, gsi1sk = :listSk, expiresAt = :expires';
+// Questionnaire, wave and link id are in the key: not repeated, since every byte is read again at aggregation.
+function setAttribution(invitation: ResponseKeyParts): string {
+  const { departmentId, staffEmail } = invitation.attribution ?? {};
+  return [
+    'firstAnsweredAt = if_not_exists(firstAnsweredAt, :at), gsi1pk = :listPk, gsi1sk = :listSk, expiresAt = :expires',
+    ...(departmentId ? ['departmentId = :dept'] : []),
+    ...(staffEmail ? ['staffEmail = :staff'] : []),
+  ].join(', ');
+}
 
 /** A one-click confirmation's outcome: refused because the person was forgotten, or recorded (counted unless held). */
 export type OneClickOutcome = { forgotten: true } | { forgotten: false; hold: HoldReason | undefined; replaced: boolean };
@@ -93,7 +119,7 @@ export async function recordOneClick(
     const written = await writeIf(table, {
       TableName: table.name,
       Key: key,
-      UpdateExpression: `SET ${SET_ATTRIBUTION}, recentClicks = :recent${headline}${removed.length ? ` REMOVE ${removed.join(', ')}` : ''}`,
+      UpdateExpression: `SET ${setAttribution(invitation)}, recentClicks = :recent${headline}${removed.length ? ` REMOVE ${removed.join(', ')}` : ''}`,
       // The item is as it was read (its write token is its version), and not forgotten or submitted meanwhile.
       ConditionExpression: item
         ? `attribute_not_exists(forgottenAt) AND attribute_not_exists(submittedAt) AND ${version === undefined ? 'attribute_not_exists(#version)' : '#version = :version'}`
@@ -133,7 +159,7 @@ export async function recordSubmission(table: Table, invitation: ResponseKeyPart
   return writeIf(table, {
     TableName: table.name,
     Key: responseKey(invitation),
-    UpdateExpression: `SET ${SET_ATTRIBUTION}, headlineScore = :score, headlineSource = :source, answers = :answers, answeredAt = :at, submittedAt = :at REMOVE headlineHeld`,
+    UpdateExpression: `SET ${setAttribution(invitation)}, headlineScore = :score, headlineSource = :source, answers = :answers, answeredAt = :at, submittedAt = :at REMOVE headlineHeld`,
     ConditionExpression: 'attribute_not_exists(forgottenAt)',
     ExpressionAttributeValues: { ...attribution(invitation, options.at, options.retentionDays), ':score': headline, ':source': 'form', ':answers': storedAnswers(rest) },
   });
@@ -180,7 +206,7 @@ function ratingsFrom(text: string): Ratings {
   };
 }
 
-export async function getResponse(table: Table, invitation: ResponseKeyParts): Promise<TResponse | undefined> {
+export async function getResponse(table: Table, invitation: Pick<ResponseKeyParts, 'questionnaireId' | 'waveId' | 'linkId' | 'responseId'>): Promise<TResponse | undefined> {
   const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: responseKey(invitation), ConsistentRead: true }));
   return Item ? responseFromItem(Item) : undefined;
 }

@@ -30,7 +30,7 @@ const EARLIER_LIMIT = 5;
 
 export async function loadComplaintContext(table: Table, questionnaires: readonly TQuestionnaire[], complaint: TComplaint): Promise<ComplaintContext> {
   const [response, staff, department, owner, earlier] = await Promise.all([
-    getResponse(table, { questionnaireId: complaint.questionnaireId, waveId: complaint.waveId, linkId: complaint.id }),
+    getResponse(table, { questionnaireId: complaint.questionnaireId, waveId: complaint.waveId, linkId: complaint.id, ...(complaint.keyedByResponse ? { responseId: complaint.id } : {}) }),
     complaint.staffEmail ? getStaffMember(table, complaint.staffEmail) : undefined,
     complaint.departmentId ? getDepartment(table, complaint.departmentId) : undefined,
     getStaffMember(table, complaint.ownerEmail),

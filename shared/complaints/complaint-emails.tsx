@@ -19,13 +19,23 @@ const REASON_TEXT: Record<string, string> = {
   'low-headline': 'Low score',
 };
 
+/** A staff questionnaire's complaint is staff feedback from someone who stays anonymous, and is worded so. */
+const STAFF_REASON_TEXT: Record<string, string> = {
+  requested: 'A member of staff asked for this to be followed up',
+  'low-headline': 'Low score',
+};
+
+function fromStaff(context: ComplaintContext): boolean {
+  return context.complaint.audience === 'staff';
+}
+
 function describeReason(reason: string, context: ComplaintContext): string {
   if (reason.startsWith('low-value:')) {
     const id = reason.slice('low-value:'.length);
     const value = context.questionnaire?.values.find((v) => v.id === id);
     return `Rated low: ${value && context.questionnaire ? localized(context.questionnaire, value.label, 'en') : id}`;
   }
-  return REASON_TEXT[reason] ?? reason;
+  return (fromStaff(context) ? STAFF_REASON_TEXT : REASON_TEXT)[reason] ?? reason;
 }
 
 function localTime(iso: string, timeZone: string): string {
@@ -43,12 +53,17 @@ const ACTIONS: Array<[ComplaintAction, string]> = [
 const BUTTON = 'display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border-radius:4px;background:#0b5cad;color:#ffffff;text-decoration:none;font:bold 14px Arial,sans-serif';
 
 function departmentOf(context: ComplaintContext): string {
-  return context.departmentName ?? context.complaint.departmentId ?? 'no department';
+  // A staff complaint names no department when it is too small to keep its people anonymous.
+  return context.departmentName ?? context.complaint.departmentId ?? (fromStaff(context) ? 'department not reported' : 'no department');
 }
 
-function introOf(occasion: EscalationEmailInput['occasion'], state: ComplaintContext['complaint']['state']): string {
+function introOf(occasion: EscalationEmailInput['occasion'], context: ComplaintContext): string {
+  const { state } = context.complaint;
   if (occasion === 'escalated') return `This complaint has passed its deadline (${state === 'open' ? 'not acknowledged' : 'not resolved'}) and is escalated to you.`;
-  return occasion === 'reassigned' ? 'This complaint has been reassigned to you.' : 'A customer has made a complaint that needs you.';
+  if (occasion === 'reassigned') return 'This complaint has been reassigned to you.';
+  return fromStaff(context)
+    ? 'Anonymous staff feedback raises a concern that needs you. The staff questionnaire is anonymous: nobody can tell who sent it, so please do not try to find out.'
+    : 'A customer has made a complaint that needs you.';
 }
 
 function lowRatings(context: ComplaintContext): string[] {
@@ -71,9 +86,9 @@ function escalationFacts(context: ComplaintContext, timeZone: string): Fact[] {
   const missed = missedStandards(context);
   const deadline = complaint.state === 'open' ? `Acknowledge by ${localTime(complaint.acknowledgeBy, timeZone)}` : `Resolve by ${localTime(complaint.resolveBy, timeZone)}`;
   return [
-    ['Customer', complaint.customer ? `${complaint.customer.name} <${complaint.customer.email}>` : 'Anonymous respondent'],
+    fromStaff(context) ? ['From', 'A member of staff (anonymous staff questionnaire)'] : ['Customer', complaint.customer ? `${complaint.customer.name} <${complaint.customer.email}>` : 'Anonymous respondent'],
     ['Why', complaint.reasons.map((r) => describeReason(r, context)).join('; ')],
-    ['Served by', context.staffName ?? complaint.staffEmail ?? 'unknown'],
+    ...(fromStaff(context) ? [] : [['Served by', context.staffName ?? complaint.staffEmail ?? 'unknown'] as Fact]),
     ['Department', departmentOf(context)],
     ['Score', response?.headlineScore !== undefined && questionnaire ? `${response.headlineScore} (${questionnaire.headline.kind.toUpperCase()})` : 'not given'],
     ...(lowValues.length ? [['Rated low', lowValues.join('; ')] as Fact] : []),
@@ -95,7 +110,7 @@ function escalationContent(input: EscalationEmailInput): EscalationContent {
   const { context } = input;
   const answers = context.response?.answers;
   return {
-    intro: introOf(input.occasion, context.complaint.state),
+    intro: introOf(input.occasion, context),
     facts: escalationFacts(context, input.timeZone),
     comment: answers?.comment,
     probes: Object.entries(answers?.probes ?? {}),
@@ -181,7 +196,8 @@ function ActionLinks(props: { actionUrl: EscalationEmailInput['actionUrl'] }) {
  */
 export function renderEscalationEmail(input: EscalationEmailInput): RenderedEmail {
   const { complaint } = input.context;
-  const prefix = input.occasion === 'escalated' ? 'Overdue complaint' : 'Complaint';
+  const staff = fromStaff(input.context);
+  const prefix = input.occasion === 'escalated' ? (staff ? 'Overdue staff feedback' : 'Overdue complaint') : staff ? 'Staff feedback' : 'Complaint';
   const subject = `${prefix}: ${complaint.customer?.name ?? 'anonymous'} (${departmentOf(input.context)})`;
   const content = escalationContent(input);
   const html = (

@@ -15,8 +15,12 @@ const ZNotification = z.object({
 export type TNotification = z.output<typeof ZNotification>;
 
 export const ZComplaint = z.object({
-  /** The invitation's link id: one complaint per response. */
+  /** The invitation's link id, or for anonymous questionnaires the response id: one complaint per response. */
   id: z.string(),
+  /** Keyed like its response by a response id (anonymous questionnaires), not a link id. */
+  keyedByResponse: z.optional(z.boolean()),
+  /** Raised from a staff questionnaire: staff feedback, not a customer's complaint. */
+  audience: z.optional(z.enum(['customers', 'staff'])),
   questionnaireId: z.string(),
   waveId: z.string(),
   reasons: z.array(z.string()),

@@ -6,6 +6,7 @@ import { waveAttributions } from '../invitations/invitation-store.ts';
 import { waveResponses } from '../answering/response-store.ts';
 import { replaceRollups } from './digest-store.ts';
 import { addResponse, counts, emptyRollup, type Rollup } from './rollup.ts';
+import { withoutSmallGroups } from './small-groups.ts';
 
 export interface AggregationResult {
   rollups: Rollup[];
@@ -66,7 +67,9 @@ export async function aggregatePeriod(table: Table, questionnaire: TQuestionnair
       }
     }),
   );
-  result.rollups = [...bySegment.values()].sort((a, b) => a.segment.localeCompare(b.segment));
+  const rollups = [...bySegment.values()].sort((a, b) => a.segment.localeCompare(b.segment));
+  // Anonymous answers from a department too small to hide in count for the company only.
+  result.rollups = questionnaire.anonymous ? withoutSmallGroups(rollups, questionnaire.minimumGroupSize) : rollups;
   await replaceRollups(table, questionnaire.id, period, result.rollups);
   return result;
 }

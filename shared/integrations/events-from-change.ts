@@ -52,7 +52,10 @@ function responseEvents(now: Item, before: Item | undefined): TDomainEvent[] {
   if (typeof score !== 'number' || now['headlineHeld'] !== undefined) return [];
   const answeredAt = String(now['answeredAt']);
   if (before && before['headlineHeld'] === undefined && before['answeredAt'] === answeredAt && before['headlineScore'] === score) return [];
-  const { questionnaireId, waveId, linkId } = parseResponseKey(now);
+  const key = parseResponseKey(now);
+  const { questionnaireId, waveId } = key;
+  // An anonymous response is keyed by its own id, which names no invitation.
+  const linkId = 'linkId' in key ? key.linkId : key.responseId;
   return [
     {
       type: 'ResponseRecorded',

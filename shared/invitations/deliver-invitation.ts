@@ -1,9 +1,9 @@
 import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import { getRecipient } from '../people/contact-store.ts';
-import { hasResponse } from '../answering/response-store.ts';
 import { isSuppressed } from '../people/suppression-store.ts';
 import { claimSend, getInvitation, recordSendOutcome, releaseSend, type TSendRequest } from './invitation-store.ts';
-import { signLink } from '../platform/tokens/link-token.ts';
+import { isAnswered } from './answered.ts';
+import { newLinkId, signLink } from '../platform/tokens/link-token.ts';
 import { ROUTES, routeUrl } from '../platform/web/routes.ts';
 import { renderInvitationEmail } from './invitation-email.tsx';
 import { composeEmail, type LinkContext, type MailContext } from '../platform/mail/mail-context.ts';
@@ -40,12 +40,15 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
   const reminder = request.kind === 'reminder';
   if (reminder ? invitation.reminderSentAt !== undefined : invitation.status === 'sent') return 'already-sent';
   if (!reminder && invitation.status === 'failed') return 'already-failed';
-  if (reminder && (invitation.status !== 'sent' || (await hasResponse(ctx.table, invitation)))) return 'answered';
   const questionnaire = ctx.questionnaires.find((q) => q.id === invitation.questionnaireId);
+  if (reminder && (invitation.status !== 'sent' || (await isAnswered(ctx.table, invitation, questionnaire)))) return 'answered';
   if (!questionnaire) throw new UndeliverableError('the invitation names a questionnaire that is not deployed');
 
   const [recipient, suppressed] = await Promise.all([getRecipient(ctx.table, invitation.audience, invitation.email), isSuppressed(ctx.table, invitation.email)]);
-  const at = ctx.now().toISOString();
+  // Anonymous questionnaires: the invitation records its send times to the day, and no SES
+  // message id (which begins with a timestamp), since a send time to the second could be
+  // matched with the answer and click times a response keeps.
+  const at = questionnaire.anonymous ? `${ctx.now().toISOString().slice(0, 10)}T00:00:00.000Z` : ctx.now().toISOString();
   if (!recipient || recipient.unsubscribedAt || suppressed) {
     await recordSendOutcome(ctx.table, request, { status: 'failed', at, failure: 'opted-out-before-send' });
     return 'opted-out';
@@ -53,7 +56,8 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
 
   const secret = await ctx.linkSecret();
   const expiresAt = Math.floor(ctx.now().getTime() / 1000) + ctx.linkValidityDays * 86_400;
-  const scope = { questionnaireId: invitation.questionnaireId, waveId: invitation.waveId, language: invitation.language };
+  // Anonymous: the link carries a fresh response id that is stored nowhere (the reminder's is another one).
+  const scope = { questionnaireId: invitation.questionnaireId, waveId: invitation.waveId, language: invitation.language, ...(questionnaire.anonymous ? { responseId: newLinkId() } : {}) };
   const answerToken = signLink({ purpose: 'answer', linkId: invitation.linkId, expiresAt, scope }, secret);
   // Unsubscribing must keep working long after the questionnaire closes.
   const unsubscribeToken = signLink({ purpose: 'unsubscribe', linkId: invitation.linkId, expiresAt: expiresAt + UNSUBSCRIBE_LINK_EXTRA_DAYS * 86_400 }, secret);
@@ -95,6 +99,6 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
     return 'rejected';
   }
   // Outside the try: SES took the message, so a failure to record it must not release the claim.
-  await recordSendOutcome(ctx.table, request, { status: 'sent', at, sesMessageId: messageId });
+  await recordSendOutcome(ctx.table, request, { status: 'sent', at, ...(questionnaire.anonymous ? {} : { sesMessageId: messageId }) });
   return 'sent';
 }

@@ -17,11 +17,14 @@ const DAY_MS = 86_400_000;
 
 /**
  * Whether a contact should get a questionnaire now. Opt-outs and suppression always win,
- * then the frequency cap; only then do the reasons to ask count.
+ * then the frequency cap — per person: `lastInvitedAsOther` is when the same address was
+ * last asked as the other audience (staff who are also customers) — and only then do the
+ * reasons to ask count.
  */
-export function eligibility(contact: TRecipient, suppressed: boolean, now: Date, rules: PlanningRules): Eligibility {
+export function eligibility(contact: TRecipient, suppressed: boolean, now: Date, rules: PlanningRules, lastInvitedAsOther?: string): Eligibility {
   if (contact.unsubscribedAt) return { due: false, because: 'unsubscribed' };
   if (suppressed) return { due: false, because: 'suppressed' };
+  if (lastInvitedAsOther && now.getTime() - Date.parse(lastInvitedAsOther) < rules.frequencyCapDays * DAY_MS) return { due: false, because: 'frequency-cap' };
   const lastInvited = contact.lastInvitedAt ? Date.parse(contact.lastInvitedAt) : undefined;
   if (lastInvited === undefined) return { due: true, because: 'never-asked' };
   const sinceLast = now.getTime() - lastInvited;

@@ -2,6 +2,7 @@ import type { RenderedEmail } from '../platform/mail/mime.ts';
 import { EmailFrame, emailDocument } from '../platform/mail/email-frame.tsx';
 import { localized, type TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import { headlineScores, scaleLabels } from '../questionnaires/headline-scale.ts';
+import { anonymityNotice } from '../questionnaires/anonymity-notice.ts';
 
 export interface InvitationEmailInput {
   readonly questionnaire: TQuestionnaire;
@@ -28,6 +29,7 @@ export function renderInvitationEmail(input: InvitationEmailInput): RenderedEmai
   const labels = scaleLabels(questionnaire);
   const subject = `${input.reminder ? 'Reminder — ' : ''}${input.businessName}: ${title}`;
   const intro = input.reminder ? 'A few days ago we asked for your view. If you have a minute, one click is enough:' : undefined;
+  const notice = anonymityNotice(questionnaire);
 
   const text = [
     `Dear ${input.recipientName},`,
@@ -40,6 +42,7 @@ export function renderInvitationEmail(input: InvitationEmailInput): RenderedEmai
     '',
     'It takes a minute, and every answer is read.',
     '',
+    ...(notice ? [notice, ''] : []),
     `${input.businessName}`,
     '',
     `Unsubscribe from these questionnaires: ${input.unsubscribeUrl}`,
@@ -68,6 +71,7 @@ export function renderInvitationEmail(input: InvitationEmailInput): RenderedEmai
                 {scores[0]} = {labels.low}, {scores.at(-1)} = {labels.high}
               </p>
               <p>It takes a minute, and every answer is read.</p>
+              {notice && <p style="font-size:13px;color:#333">{notice}</p>}
               <p>{input.businessName}</p>
               <p style="font-size:12px;color:#555">
                 <a href={input.unsubscribeUrl} style="color:#555">

@@ -24,6 +24,13 @@ export const ZInvitation = z.object({
   sesMessageId: z.optional(z.string()),
   failure: z.optional(z.string()),
   reminderSentAt: z.optional(z.string()),
+  /** The questionnaire was anonymous when planned: no response is ever keyed by, or points at, this invitation. */
+  anonymous: z.optional(z.boolean()),
+  /**
+   * Anonymous questionnaires only: that someone answered through one of its links, for
+   * reminders. Deliberately untimed — a timestamp could be matched with the response's.
+   */
+  answered: z.optional(z.boolean()),
 });
 export type TInvitation = z.output<typeof ZInvitation>;
 
@@ -150,7 +157,8 @@ export async function releaseSend(table: Table, request: TSendRequest): Promise<
   );
 }
 
-type SendOutcome = { status: 'sent'; at: string; sesMessageId: string } | { status: 'failed'; at: string; failure: string };
+/** Anonymous questionnaires' invitations keep no SES message id (see deliver-invitation.ts). */
+type SendOutcome = { status: 'sent'; at: string; sesMessageId?: string } | { status: 'failed'; at: string; failure: string };
 
 /**
  * Records the send outcome. Marking `sent` is conditional on not being sent yet, so a
@@ -166,10 +174,10 @@ export async function recordSendOutcome(table: Table, request: TSendRequest, out
         ? {
             TableName: table.name,
             Key: key,
-            UpdateExpression: 'SET #status = :sent, sentAt = :at, sesMessageId = :id REMOVE failure, sendingAt',
+            UpdateExpression: `SET #status = :sent, sentAt = :at${outcome.sesMessageId ? ', sesMessageId = :id' : ''} REMOVE failure, sendingAt`,
             ConditionExpression: 'attribute_exists(pk) AND #status <> :sent',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':sent': 'sent', ':at': outcome.at, ':id': outcome.sesMessageId },
+            ExpressionAttributeValues: { ':sent': 'sent', ':at': outcome.at, ...(outcome.sesMessageId ? { ':id': outcome.sesMessageId } : {}) },
           }
         : {
             TableName: table.name,
@@ -188,9 +196,9 @@ function reminderUpdate(table: Table, key: { pk: string; sk: string }, outcome: 
     ? {
         TableName: table.name,
         Key: key,
-        UpdateExpression: 'SET reminderSentAt = :at, reminderMessageId = :id',
+        UpdateExpression: `SET reminderSentAt = :at${outcome.sesMessageId ? ', reminderMessageId = :id' : ''}`,
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reminderSentAt)',
-        ExpressionAttributeValues: { ':at': outcome.at, ':id': outcome.sesMessageId },
+        ExpressionAttributeValues: { ':at': outcome.at, ...(outcome.sesMessageId ? { ':id': outcome.sesMessageId } : {}) },
       }
     : {
         TableName: table.name,
@@ -219,6 +227,27 @@ export async function* waveAttributions(table: Table, questionnaireId: string, w
     const { staffEmail, departmentId } = item as { staffEmail?: string; departmentId?: string };
     yield { linkId: String(item['linkId']), sent: item['status'] === 'sent', ...(staffEmail ? { staffEmail } : {}), ...(departmentId ? { departmentId } : {}) };
   }
+}
+
+/** Whether an invitation is for an anonymous questionnaire; staff questionnaires always are (older invitations carry no flag). */
+export function isAnonymousInvitation(invitation: Pick<TInvitation, 'anonymous' | 'audience'>): boolean {
+  return invitation.anonymous === true || invitation.audience === 'staff';
+}
+
+/**
+ * Marks an anonymous questionnaire's invitation answered, once: the first link of it to give
+ * a counted answer takes this claim, so an answer through the reminder's link (another
+ * response id) is not counted a second time. Only the flag is written — no time, no id.
+ * @returns false when another link of the invitation already answered.
+ */
+export async function claimAnswered(table: Table, invitation: Pick<TInvitation, 'questionnaireId' | 'waveId' | 'email'>): Promise<boolean> {
+  return writeIf(table, {
+    TableName: table.name,
+    Key: keys.invitation(invitation.questionnaireId, invitation.waveId, invitation.email),
+    UpdateExpression: 'SET answered = :yes',
+    ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(answered)',
+    ExpressionAttributeValues: { ':yes': true },
+  });
 }
 
 /** Every invitation a person has had. */

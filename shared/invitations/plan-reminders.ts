@@ -2,10 +2,10 @@ import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import type { Table } from '../platform/table/table-client.ts';
 import type { MessageQueue } from '../platform/queue/message-queue.ts';
 import { listInvitationsPage, type TInvitation, type TSendRequest } from './invitation-store.ts';
+import { isAnswered } from './answered.ts';
 import { listOpenWaves } from './wave-store.ts';
 import { getRecipient } from '../people/contact-store.ts';
 import { isSuppressed } from '../people/suppression-store.ts';
-import { hasResponse } from '../answering/response-store.ts';
 import { LIST_SHARDS } from '../platform/table/table-design.ts';
 import { reminderVerdict } from './reminders.ts';
 
@@ -57,7 +57,7 @@ async function shouldRemind(input: PlanRemindersInput, invitation: TInvitation):
   const early = reminderVerdict(invitation, { answered: false, optedOut: false }, input.now, input.afterDays);
   if (!early.remind) return false;
   const [answered, recipient, suppressed] = await Promise.all([
-    hasResponse(input.table, invitation),
+    isAnswered(input.table, invitation, input.questionnaire),
     getRecipient(input.table, invitation.audience, invitation.email),
     isSuppressed(input.table, invitation.email),
   ]);

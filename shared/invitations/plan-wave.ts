@@ -1,7 +1,7 @@
 import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import type { Table } from '../platform/table/table-client.ts';
 import type { MessageQueue } from '../platform/queue/message-queue.ts';
-import { listRecipientsPage, markInvited, type TRecipient } from '../people/contact-store.ts';
+import { lastInvitedAsOther, listRecipientsPage, markInvited, type TRecipient } from '../people/contact-store.ts';
 import { createInvitation, existingInvitations, type TInvitation, type TSendRequest } from './invitation-store.ts';
 import { normalizeEmail } from '../platform/table/keys.ts';
 import { suppressedAmong } from '../people/suppression-store.ts';
@@ -61,10 +61,14 @@ export async function planWave(input: PlanWaveInput): Promise<PlanSummary> {
     do {
       const page = await listRecipientsPage(table, questionnaire.audience, shard, cursor);
       cursor = page.cursor;
-      // Two batched reads per page (existing invitations, suppressions) instead of two reads per contact.
+      // Three batched reads per page (existing invitations, suppressions, the other audience's sends) instead of three reads per contact.
       const emails = page.recipients.map((r) => r.email);
-      const [invited, suppressed] = await Promise.all([existingInvitations(table, questionnaire.id, wave.waveId, emails), suppressedAmong(table, emails)]);
-      const known = { invited, suppressed };
+      const [invited, suppressed, asOther] = await Promise.all([
+        existingInvitations(table, questionnaire.id, wave.waveId, emails),
+        suppressedAmong(table, emails),
+        lastInvitedAsOther(table, questionnaire.audience, emails),
+      ]);
+      const known = { invited, suppressed, asOther };
       const outcomes = await Promise.all(page.recipients.map((recipient) => planRecipient(input, wave.waveId, recipient, at, known)));
       const toQueue: TSendRequest[] = [];
       for (const outcome of outcomes) {
@@ -96,7 +100,7 @@ async function planRecipient(
   waveId: string,
   contact: TRecipient,
   at: string,
-  known: { invited: ReadonlyMap<string, TInvitation>; suppressed: ReadonlySet<string> },
+  known: { invited: ReadonlyMap<string, TInvitation>; suppressed: ReadonlySet<string>; asOther: ReadonlyMap<string, string> },
 ): Promise<ContactOutcome> {
   const request: TSendRequest = { kind: 'invitation', questionnaireId: input.questionnaire.id, waveId, email: contact.email };
   const existing = known.invited.get(normalizeEmail(contact.email));
@@ -109,7 +113,7 @@ async function planRecipient(
   if (existing) return { kind: 'already-sent' };
 
   const suppressed = known.suppressed.has(normalizeEmail(contact.email));
-  const verdict = eligibility(contact, suppressed, input.now, input.rules);
+  const verdict = eligibility(contact, suppressed, input.now, input.rules, known.asOther.get(normalizeEmail(contact.email)));
   if (!verdict.due) return { kind: 'skipped', because: verdict.because };
 
   const created = await createInvitation(input.table, {
@@ -123,6 +127,7 @@ async function planRecipient(
     ...(input.questionnaire.audience === 'customers' && contact.staffEmail ? { staffEmail: contact.staffEmail } : {}),
     ...(contact.departmentId ? { departmentId: contact.departmentId } : {}),
     linkId: newLinkId(),
+    ...(input.questionnaire.anonymous ? { anonymous: true } : {}),
     status: 'queued',
     createdAt: at,
   });

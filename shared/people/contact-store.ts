@@ -2,6 +2,7 @@ import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import * as z from '../platform/validation/zod.ts';
 import { keys, normalizeEmail, type Audience } from '../platform/table/keys.ts';
 import { listPage } from '../platform/table/list-index.ts';
+import { batchGet, keyId } from '../platform/table/batch-get.ts';
 import { setEveryField, writeIf, type Table } from '../platform/table/table-client.ts';
 
 export const ZContact = z.object({
@@ -75,6 +76,22 @@ export async function listRecipientsPage(
 ): Promise<{ recipients: TRecipient[]; cursor?: Record<string, unknown> }> {
   const page = await listPage(table, keys.recipientShard(audience, shard).gsi1pk, { ...(cursor ? { cursor } : {}), limit: pageSize });
   return { recipients: page.items.map((item) => ZRecipient.parse(item)), ...(page.cursor ? { cursor: page.cursor } : {}) };
+}
+
+/**
+ * When each of these addresses was last sent a questionnaire as the *other* audience (a
+ * customer who is also staff, or the reverse), by normalised address: one batched read per
+ * 100. The frequency cap is per person, across audiences.
+ */
+export async function lastInvitedAsOther(table: Table, audience: Audience, emails: readonly string[]): Promise<Map<string, string>> {
+  const other: Audience = audience === 'staff' ? 'customers' : 'staff';
+  const found = await batchGet(table, emails.map((email) => keys.recipient(other, email)), { consistent: true });
+  const invited = new Map<string, string>();
+  for (const email of emails) {
+    const at = found.get(keyId(keys.recipient(other, email)))?.['lastInvitedAt'];
+    if (typeof at === 'string') invited.set(normalizeEmail(email), at);
+  }
+  return invited;
 }
 
 /** Records that the recipient was sent a questionnaire at `at`. */

@@ -45,6 +45,12 @@ export async function getStaffMember(table: Table, email: string): Promise<TStaf
   return Item ? ZStaffMember.parse(Item) : undefined;
 }
 
+/** Deletes a staff member's profile (the privacy `forget`); whether there was one. */
+export async function deleteStaffMember(table: Table, email: string): Promise<boolean> {
+  const { Attributes } = await table.db.send(new DeleteCommand({ TableName: table.name, Key: keys.staff(email), ReturnValues: 'ALL_OLD' }));
+  return Attributes !== undefined;
+}
+
 /** The whole staff directory (it is small: one query per shard). */
 export async function listStaff(table: Table): Promise<TStaffMember[]> {
   const staff: TStaffMember[] = [];

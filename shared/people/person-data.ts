@@ -2,7 +2,9 @@ import type { Table } from '../platform/table/table-client.ts';
 import { normalizeEmail } from '../platform/table/keys.ts';
 import { deleteInvitation, invitationsOf, type TInvitation } from '../invitations/invitation-store.ts';
 import { deleteContact, getContact, type TContact } from './contact-store.ts';
-import { forgetResponse, getResponse, type TResponse } from '../answering/response-store.ts';
+import { forgetResponse, getResponse, hasResponse, type TResponse } from '../answering/response-store.ts';
+import { deleteStaffMember, getStaffMember, type TStaffMember } from './directory-store.ts';
+import { anonymousRecord, splitByAnonymity, type AnonymousInvitationRecord } from './anonymous-invitations.ts';
 import { forgetComplaintCustomer, getComplaint, type TComplaint } from '../complaints/complaint-store.ts';
 import { isSuppressed, suppressAddress } from './suppression-store.ts';
 import { readRollups, setRollupComments } from '../digest/digest-store.ts';
@@ -11,23 +13,34 @@ export interface PersonExport {
   email: string;
   exportedAt: string;
   contact: TContact | null;
+  /** Their staff directory entry, if they are staff. */
+  staff: TStaffMember | null;
   invitations: TInvitation[];
+  /** Anonymous questionnaires (staff ones always): only that they were invited and whether they answered. */
+  anonymousQuestionnaires: AnonymousInvitationRecord[];
   responses: TResponse[];
   complaints: TComplaint[];
   suppressed: boolean;
 }
 
-/** Everything held about one customer, for a subject access request. */
+/**
+ * Everything held about one person — customer, staff member or both — for a subject access
+ * request. For anonymous questionnaires nothing links their answers to them, so the export
+ * says only that they were invited and whether they answered.
+ */
 export async function exportPerson(table: Table, email: string, now: Date): Promise<PersonExport> {
   const address = normalizeEmail(email);
-  const invitations = await invitationsOf(table, address);
+  const { named: invitations, anonymous } = splitByAnonymity(await invitationsOf(table, address));
   const responses = (await Promise.all(invitations.map((i) => getResponse(table, i)))).filter((r): r is TResponse => r !== undefined);
   const complaints = (await Promise.all(invitations.map((i) => getComplaint(table, i.linkId)))).filter((c): c is TComplaint => c !== undefined);
   return {
     email: address,
     exportedAt: now.toISOString(),
     contact: (await getContact(table, address)) ?? null,
+    staff: (await getStaffMember(table, address)) ?? null,
     invitations,
+    // Answered before response ids existed, a response was keyed by the link: that still says "answered".
+    anonymousQuestionnaires: await Promise.all(anonymous.map(async (i) => anonymousRecord(i, await hasResponse(table, i)))),
     responses,
     complaints,
     suppressed: await isSuppressed(table, address),
@@ -37,6 +50,7 @@ export async function exportPerson(table: Table, email: string, now: Date): Prom
 export interface ForgetSummary {
   email: string;
   contactDeleted: boolean;
+  staffProfileDeleted: boolean;
   invitationsDeleted: number;
   responsesAnonymised: number;
   complaintsAnonymised: number;
@@ -53,7 +67,7 @@ export interface ForgetSummary {
 export async function forgetPerson(table: Table, email: string, now: Date): Promise<ForgetSummary> {
   const address = normalizeEmail(email);
   const invitations = await invitationsOf(table, address);
-  const summary: ForgetSummary = { email: address, contactDeleted: false, invitationsDeleted: 0, responsesAnonymised: 0, complaintsAnonymised: 0, rollupCommentsRemoved: 0 };
+  const summary: ForgetSummary = { email: address, contactDeleted: false, staffProfileDeleted: false, invitationsDeleted: 0, responsesAnonymised: 0, complaintsAnonymised: 0, rollupCommentsRemoved: 0 };
   // A wave's rollups quote comments: the person's are removed from them too.
   const comments = new Map<TInvitation, Set<string>>();
 
@@ -84,6 +98,8 @@ export async function forgetPerson(table: Table, email: string, now: Date): Prom
   }
 
   summary.contactDeleted = await deleteContact(table, address);
+  // Staff are forgotten as customers are: their directory entry goes too (their anonymous answers were never theirs to find).
+  summary.staffProfileDeleted = await deleteStaffMember(table, address);
   await suppressAddress(table, { email: address, reason: 'manual', detail: 'forgotten on request', at: now.toISOString() });
   return summary;
 }

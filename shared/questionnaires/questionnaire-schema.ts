@@ -49,6 +49,8 @@ export const ZQuestionnaire = z
     audience: z.enum(['customers', 'staff']),
     /** Anonymous responses keep staff, department and wave, never the respondent. */
     anonymous: z.boolean(),
+    /** Anonymous questionnaires: a department's figures are reported only from this many respondents in a period. @default 5 */
+    minimumGroupSize: z.optional(z.int().check(z.minimum(2), z.maximum(1000))),
     /** The first language is the fallback for contacts whose language is not offered. */
     languages: z.array(ZLanguage).check(z.minLength(1)),
     headline: ZHeadline,

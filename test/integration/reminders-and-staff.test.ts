@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markUnsubscribed } from '../../shared/people/contact-store.ts';
+import { markUnsubscribed, saveContact } from '../../shared/people/contact-store.ts';
 import { importStaff } from '../../shared/people/import-file.ts';
 import { aContact } from '../support/factories.ts';
 import { inviteCustomers } from '../support/invite-customer.ts';
@@ -55,4 +55,24 @@ describe('staff questionnaires', () => {
     expect(Items[0]).not.toHaveProperty('respondent');
     expect(JSON.stringify(Items[0])).not.toContain('@');
   });
+
+  it('never reach someone who is both staff and a customer twice within the frequency cap', async () => {
+    at('2026-11-23T09:00:00Z');
+    const pipeline = await pipelines.start();
+    await importStaff(pipeline.table, 'examples/staff.csv', { now: clock });
+    await saveContact(pipeline.table, aContact({ email: 'ola.nowak@acme.example', name: 'Ola Nowak', lastInteractionAt: '2026-11-20T10:00:00.000Z' }));
+    await pipeline.jobs.planWave();
+    await pipeline.sendQueue.drained();
+    expect(await mailTo(pipeline, 'ola.nowak@acme.example')).toHaveLength(1);
+
+    // A week later she is still within the 30-day cap, as either audience.
+    at('2026-11-30T09:00:00Z');
+    await pipeline.jobs.planWave();
+    await pipeline.sendQueue.drained();
+    expect(await mailTo(pipeline, 'ola.nowak@acme.example')).toHaveLength(1);
+  });
 });
+
+async function mailTo(pipeline: Awaited<ReturnType<typeof pipelines.start>>, address: string) {
+  return (await inboxEmails(pipeline.inbox)).filter((e) => e.destination.to[0] === address);
+}

@@ -20,3 +20,13 @@ describe('who is due for a questionnaire', () => {
     expect(eligibility(aContact(overrides), suppressed, now, rules)).toEqual(expected);
   });
 });
+
+describe('the frequency cap is per person, across audiences', () => {
+  it('holds back someone asked as the other audience (staff who are also customers) within the cap', () => {
+    expect(eligibility(aContact(), false, now, rules, daysAgo(10))).toEqual({ due: false, because: 'frequency-cap' });
+  });
+
+  it('lets them be asked once the cap has passed since the other questionnaire', () => {
+    expect(eligibility(aContact(), false, now, rules, daysAgo(31))).toEqual({ due: true, because: 'never-asked' });
+  });
+});

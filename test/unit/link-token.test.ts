@@ -102,3 +102,19 @@ describe('rotating the signing key', () => {
     expect(() => parseKeyring('tiny')).toThrow(/too short/);
   });
 });
+
+describe('anonymous answer links', () => {
+  const scope = { questionnaireId: 'staff-policies', waveId: '2026-W48', language: 'en', responseId: newLinkId() };
+
+  it('carry a signed response id beside the link id', () => {
+    const linkId = newLinkId();
+    const token = signLink({ purpose: 'answer', linkId, expiresAt: now + 60, scope }, secret, now);
+    expect(verifyLink(token, 'answer', secret, now)).toEqual({ purpose: 'answer', linkId, expiresAt: now + 60, scope });
+  });
+
+  it('cannot have their response id changed (it would answer as someone else)', () => {
+    const token = signLink({ purpose: 'answer', linkId: newLinkId(), expiresAt: now + 60, scope }, secret, now);
+    const forged = token.replace(scope.responseId, newLinkId());
+    expect(verifyLink(forged, 'answer', secret, now)).toBeUndefined();
+  });
+});

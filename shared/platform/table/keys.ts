@@ -52,6 +52,11 @@ export const keys = {
   }),
   /** One response per invitation: a resubmission replaces it, so nothing is counted twice. */
   response: (questionnaireId: string, waveId: string, linkId: string) => ({ ...keys.responsesOf(questionnaireId, waveId), sk: `LINK#${linkId}` }),
+  /**
+   * An anonymous questionnaire's response, keyed by the random response id its link carries.
+   * The invitation never stores that id, so no key, index or attribute joins the two.
+   */
+  anonymousResponse: (questionnaireId: string, waveId: string, responseId: string) => ({ ...keys.responsesOf(questionnaireId, waveId), sk: `ANON#${responseId}` }),
   /** A wave's responses, all in one partition. */
   responsesOf: (questionnaireId: string, waveId: string) => ({ pk: `RESPONSE#${questionnaireId}#${waveId}` }),
   /** A wave's responses, listed by shard: the period-keyed index the digest aggregates from. */
@@ -87,10 +92,11 @@ export const keys = {
   invitationShard: (questionnaireId: string, waveId: string, shard: number) => ({ gsi1pk: `INVITATIONS#${questionnaireId}#${waveId}#${shard}` }),
 } as const;
 
-/** Questionnaire, wave and link id of a stored response, read from its key. */
-export function parseResponseKey(item: { pk?: unknown; sk?: unknown }): { questionnaireId: string; waveId: string; linkId: string } {
+/** Questionnaire, wave and link id (or, anonymous, response id) of a stored response, read from its key. */
+export function parseResponseKey(item: { pk?: unknown; sk?: unknown }): { questionnaireId: string; waveId: string } & ({ linkId: string } | { responseId: string }) {
   const [, questionnaireId = '', waveId = ''] = String(item.pk).split('#');
-  return { questionnaireId, waveId, linkId: String(item.sk).replace(/^LINK#/, '') };
+  const sk = String(item.sk);
+  return sk.startsWith('ANON#') ? { questionnaireId, waveId, responseId: sk.slice(5) } : { questionnaireId, waveId, linkId: sk.replace(/^LINK#/, '') };
 }
 
 /** Questionnaire and wave of a stored invitation, read from its sort key (`INVITATION#<questionnaire>#<wave>`). */

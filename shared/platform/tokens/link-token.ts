@@ -9,7 +9,9 @@ import { FIRST_KEY_ID, keyById, parseKeyring, signingKey, type LinkKeyring } fro
  * from before key ids (`v1.…`, no key id) were signed with the first key. Answer links carry a
  * scope (questionnaire, wave, language) so an answer can be stored without first reading the
  * invitation: one write per response. Complaint links carry a grant instead (whom the link
- * was sent to), which the complaints feature interprets.
+ * was sent to), which the complaints feature interprets. For anonymous questionnaires the
+ * scope also carries a random response id, which keys the response and is stored nowhere
+ * else: the invitation never learns it, so nothing stored joins the two.
  */
 export type LinkPurpose = 'answer' | 'unsubscribe' | 'complaint';
 
@@ -17,6 +19,8 @@ export interface LinkScope {
   questionnaireId: string;
   waveId: string;
   language: string;
+  /** Anonymous questionnaires only: the id the response is stored under (128 random bits, never on the invitation). */
+  responseId?: string;
 }
 
 export interface LinkClaims {
@@ -28,7 +32,7 @@ export interface LinkClaims {
   grant?: string;
 }
 
-const SCOPE = /^([a-z0-9][a-z0-9-]{0,62})~(\d{4}-W\d{2})~([a-z]{2,3}(?:-[A-Za-z]{2})?)$/;
+const SCOPE = /^([a-z0-9][a-z0-9-]{0,62})~(\d{4}-W\d{2})~([a-z]{2,3}(?:-[A-Za-z]{2})?)(?:~([A-Za-z0-9_-]{22}))?$/;
 
 const GRANT = /^[a-z][a-z0-9]{0,15}$/;
 
@@ -47,7 +51,9 @@ export function newLinkId(): string {
 export function signLink(claims: LinkClaims, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
   if (claims.grant !== undefined && !GRANT.test(claims.grant)) throw new Error('a link grant is lowercase letters and digits');
   const key = signingKey(keyringOf(secret), nowSeconds);
-  const scope = claims.scope ? `.${claims.scope.questionnaireId}~${claims.scope.waveId}~${claims.scope.language}` : claims.grant ? `.${claims.grant}` : '';
+  if (claims.scope?.responseId !== undefined && !LINK_ID.test(claims.scope.responseId)) throw new Error('a response id is 16 random bytes, base64url');
+  const responseId = claims.scope?.responseId ? `~${claims.scope.responseId}` : '';
+  const scope = claims.scope ? `.${claims.scope.questionnaireId}~${claims.scope.waveId}~${claims.scope.language}${responseId}` : claims.grant ? `.${claims.grant}` : '';
   const body = `v2.${key.id}.${claims.purpose}.${claims.linkId}.${claims.expiresAt}${scope}`;
   return `${body}.${mac(body, key.secret)}`;
 }
@@ -79,7 +85,7 @@ export function verifyLink(token: string, purpose: LinkPurpose, secret: string, 
   if (GRANT.test(scopeText)) return { purpose, linkId, expiresAt, grant: scopeText };
   const scope = SCOPE.exec(scopeText);
   if (!scope) return undefined;
-  return { purpose, linkId, expiresAt, scope: { questionnaireId: scope[1]!, waveId: scope[2]!, language: scope[3]! } };
+  return { purpose, linkId, expiresAt, scope: { questionnaireId: scope[1]!, waveId: scope[2]!, language: scope[3]!, ...(scope[4] ? { responseId: scope[4] } : {}) } };
 }
 
 /** Parsed once per secret text: a container verifies many links with the same few keys. */
