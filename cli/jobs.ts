@@ -6,7 +6,7 @@ import { loadQuestionnaires } from '../shared/questionnaires/load-questionnaires
 import { createLogger } from '../shared/platform/observability/logger.ts';
 import type { TPlannerRequest } from '../functions/planner/planner.ts';
 import type { TDigestRequest } from '../functions/digest/digest.ts';
-import { createLocalPipeline, type LocalPipeline } from '../local/local-pipeline.ts';
+import { createLocalPipeline, type LocalPipeline, type LocalPipelineOptions } from '../local/local-pipeline.ts';
 import { localLinkSecret } from '../local/local-secret.ts';
 import type { DeployedTarget, LocalTarget } from './target.ts';
 
@@ -42,8 +42,9 @@ export async function invokeJob(target: DeployedTarget, request: JobRequest): Pr
  * Runs `use` with the pipeline wired to the running local stack, its clock set to `at` when
  * given, and closes the pipeline's queues afterwards so the CLI can exit.
  */
-export async function withLocalPipeline<T>(target: LocalTarget, at: Date | undefined, use: (pipeline: LocalPipeline) => Promise<T>, progress?: (line: string) => void): Promise<T> {
-  const pipeline = createLocalPipeline({
+/** The pipeline a CLI process wires to the running local stack: its table, inbox, API and secret; silent logs. */
+export function localPipelineOptions(target: LocalTarget, via: string): LocalPipelineOptions {
+  return {
     config: loadDeploymentConfig(),
     questionnaires: loadQuestionnaires(),
     tableName: target.run.tableName,
@@ -52,7 +53,13 @@ export async function withLocalPipeline<T>(target: LocalTarget, at: Date | undef
     publicBaseUrl: target.run.apiUrl,
     linkSecret: localLinkSecret(target.settings.secretFile),
     mailDir: target.settings.mailDir,
-    log: createLogger({ keys: { stack: 'local', via: 'cli' }, write: () => undefined }),
+    log: createLogger({ keys: { stack: 'local', via }, write: () => undefined }),
+  };
+}
+
+export async function withLocalPipeline<T>(target: LocalTarget, at: Date | undefined, use: (pipeline: LocalPipeline) => Promise<T>, progress?: (line: string) => void): Promise<T> {
+  const pipeline = createLocalPipeline({
+    ...localPipelineOptions(target, 'cli'),
     ...(at ? { now: () => at } : {}),
     ...(progress ? { progress } : {}),
   });

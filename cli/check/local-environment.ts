@@ -1,10 +1,8 @@
 import { createLocalPipeline, type LocalPipelineOptions } from '../../local/local-pipeline.ts';
-import { localLinkSecret } from '../../local/local-secret.ts';
-import { loadDeploymentConfig } from '../../shared/deployment/load-config.ts';
-import { loadQuestionnaires } from '../../shared/questionnaires/load-questionnaires.ts';
-import { createLogger } from '../../shared/platform/observability/logger.ts';
 import { listManagers } from '../../shared/people/directory-store.ts';
 import { ROUTES, routeUrl } from '../../shared/platform/web/routes.ts';
+import { localLinkSecret } from '../../local/local-secret.ts';
+import { localPipelineOptions } from '../jobs.ts';
 import { runScheduledJob } from '../run-job.ts';
 import type { LocalTarget } from '../target.ts';
 import { StepFailure } from './check-steps.ts';
@@ -19,20 +17,9 @@ import type { CheckEnvironment } from './journey.ts';
  * `overrides` change the wiring (a test stops the mail-events consumer with `mailEvents: false`).
  */
 export function localEnvironment(target: LocalTarget, overrides: Partial<LocalPipelineOptions> = {}): CheckEnvironment {
-  const config = loadDeploymentConfig();
-  const questionnaires = loadQuestionnaires();
-  const pipeline = createLocalPipeline({
-    config,
-    questionnaires,
-    tableName: target.run.tableName,
-    dynamodbEndpoint: target.run.dynamodbEndpoint,
-    sesEndpoint: target.run.inboxUrl,
-    publicBaseUrl: target.run.apiUrl,
-    linkSecret: localLinkSecret(target.settings.secretFile),
-    mailDir: target.settings.mailDir,
-    log: createLogger({ keys: { stack: 'local', via: 'check' }, write: () => undefined }),
-    ...overrides,
-  });
+  const options = { ...localPipelineOptions(target, 'check'), ...overrides };
+  const { config, questionnaires } = options;
+  const pipeline = createLocalPipeline(options);
   return {
     name: 'the local stack',
     table: pipeline.table,

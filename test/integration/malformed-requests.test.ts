@@ -2,11 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import type { Context } from 'aws-lambda';
-import { importStaff } from '../../shared/people/import-file.ts';
-import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
-import { aContact } from '../support/factories.ts';
-import { inviteCustomer } from '../support/invite-customer.ts';
-import { complaintPathIn, inboxEmails, postForm, type TestPipeline } from '../support/local-services.ts';
+import { customerWithComplaint } from '../support/invite-customer.ts';
+import type { TestPipeline } from '../support/local-services.ts';
 import { usePipeline } from '../support/use-pipeline.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
@@ -18,11 +15,7 @@ let complaintBase: string;
 
 beforeAll(async () => {
   pipeline = await pipelines.start();
-  await importStaff(pipeline.table, 'examples/staff.csv', { now });
-  ({ answerPath, unsubscribePath } = await inviteCustomer(pipeline, aContact({ departmentId: 'repairs', staffEmail: 'jo.kim@acme.example' })));
-  await postForm(pipeline, answerPath, { score: '1', [fieldNames.complaint]: 'yes' });
-  await pipeline.drained();
-  complaintBase = complaintPathIn((await inboxEmails(pipeline.inbox)).find((e) => e.subject.startsWith('Complaint'))!);
+  ({ answerPath, unsubscribePath, complaintPath: complaintBase } = await customerWithComplaint(pipeline, now));
 });
 
 const bytes = (text: string) => new TextEncoder().encode(text);

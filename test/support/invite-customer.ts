@@ -1,7 +1,9 @@
 import { saveContact, type TContact } from '../../shared/people/contact-store.ts';
 import { getInvitation, type TInvitation } from '../../shared/invitations/invitation-store.ts';
 import { aContact, customerQuestionnaire } from './factories.ts';
-import { answerPathIn, inboxEmails, linkPath, type InboxEmail, type TestPipeline } from './local-services.ts';
+import { answerPathIn, complaintPathIn, inboxEmails, linkPath, postForm, type InboxEmail, type TestPipeline } from './local-services.ts';
+import { importStaff } from '../../shared/people/import-file.ts';
+import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
 
 /** A customer who has been sent this week's invitation, and what they received. */
 export interface InvitedCustomer {
@@ -51,4 +53,18 @@ export async function inviteCustomers(pipeline: TestPipeline, contacts: readonly
 export async function inviteCustomer(pipeline: TestPipeline, contact: TContact = aContact()): Promise<InvitedCustomer> {
   const [invited] = await inviteCustomers(pipeline, [contact]);
   return invited!;
+}
+
+/**
+ * The staff directory imported, then a customer of Repairs served by Jo Kim invited, who
+ * answered 1 and asked to be contacted: the links they got, and the complaint link from the
+ * manager's email.
+ */
+export async function customerWithComplaint(pipeline: TestPipeline, now: Date): Promise<{ answerPath: string; unsubscribePath: string; complaintPath: string }> {
+  await importStaff(pipeline.table, 'examples/staff.csv', { now });
+  const { answerPath, unsubscribePath } = await inviteCustomer(pipeline, aContact({ departmentId: 'repairs', staffEmail: 'jo.kim@acme.example' }));
+  await postForm(pipeline, answerPath, { score: '1', [fieldNames.complaint]: 'yes' });
+  await pipeline.drained();
+  const complaintPath = complaintPathIn((await inboxEmails(pipeline.inbox)).find((e) => e.subject.startsWith('Complaint'))!);
+  return { answerPath, unsubscribePath, complaintPath };
 }
