@@ -38,6 +38,8 @@ export const ENVIRONMENT = {
   PUBLIC_BASE_URL: 'https://api.x.example',
   SES_CONFIGURATION_SET: 'bench',
   MAIL_SENDS_PER_SECOND: '5.6',
+  DESTINATIONS: '[]',
+  DELIVERY_QUEUE_URL: 'https://sqs.eu-west-2.amazonaws.com/111122223333/d',
   LINK_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-2:111122223333:secret:link-secret',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   NODE_OPTIONS: '',

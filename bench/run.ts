@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { measureAggregation } from './aggregation-scale.ts';
 import { measureAggregationReads } from './aggregation-reads.ts';
@@ -30,7 +30,7 @@ const progress = (line: string) => process.stderr.write(`  … ${String(Math.rou
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
 // Cold starts first, on a quiet machine: DynamoDB Local's JVM warms up on both cores for a while after it starts.
-progress(`cold starts: 6 functions × 3 builds × ${coldStartRuns} fresh processes`);
+progress(`cold starts: ${readdirSync('functions').length} functions × 3 builds × ${coldStartRuns} fresh processes`);
 const coldStarts = await measureColdStarts(coldStartRuns, undefined, progress);
 progress('answer function memory: first and warm requests with the CPU held to each size’s share of a core');
 const memorySizing = await measureMemorySizing(5, progress);

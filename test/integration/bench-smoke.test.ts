@@ -1,7 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
 import { measureAggregation } from '../../bench/aggregation-scale.ts';
 import { measureAnswerLoad } from '../../bench/answer-load.ts';
-import { measureColdStarts, VARIANTS } from '../../bench/cold-start.ts';
+import { readdirSync } from 'node:fs';
+import { ENVIRONMENT, measureColdStarts, VARIANTS } from '../../bench/cold-start.ts';
 import { measureOperationCosts } from '../../bench/operation-costs.ts';
 import { freePort } from '../support/free-port.ts';
 import { measurePlanning } from '../../bench/planning-scale.ts';
@@ -21,6 +22,13 @@ describe('the benchmark, in miniature (so it cannot rot)', () => {
     expect(result.errors).toBe(0);
     expect(result.lost).toBe(0);
     expect(result.stored).toBe(result.acknowledged);
+  });
+
+  it('gives every function, including ones added later, each setting it reads, so each loads in the cold-start run', async () => {
+    for (const fn of readdirSync('functions')) {
+      const { SETTINGS } = (await import(`../../functions/${fn}/settings.ts`)) as { SETTINGS: Record<string, { name: string }> };
+      for (const setting of Object.values(SETTINGS)) expect(Object.keys(ENVIRONMENT), `${fn} reads ${setting.name}`).toContain(setting.name);
+    }
   });
 
   it('measures the answer function’s cold-start proxies beside the SDK builds, with no network call at import', async () => {
