@@ -88,7 +88,7 @@ export function defineCommand<O extends OptionSpecs>(definition: CommandDefiniti
       try {
         parsed = parseOptions(options, args);
       } catch (error) {
-        err(`${messageOf(error)}\n\n${help()}`);
+        err(`${usageMessageOf(error)}\n\n${help()}`);
         return EXIT.usage;
       }
       if (parsed.values['help']) {
@@ -140,6 +140,14 @@ function reportFailure(name: string, error: unknown, out: LineWriter): ExitCode 
 
 function stringValue(value: string | boolean | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+/** Node's parseArgs explains an unknown option with advice for scripts ("place it after '--'"); say it plainly. */
+function usageMessageOf(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const option = /'(-[^']*)'/.exec(messageOf(error))?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `Unknown option ${option}.`;
+  return messageOf(error);
 }
 
 function messageOf(error: unknown): string {

@@ -8,19 +8,14 @@ import { createInvitation, deleteInvitation, invitationsOf, type TSendRequest } 
 import { deleteResponse } from '../../shared/answering/response-store.ts';
 import { deleteComplaint } from '../../shared/complaints/complaint-store.ts';
 import { newLinkId } from '../../shared/platform/tokens/link-token.ts';
+import { MAILBOX_SIMULATOR_DOMAIN, SYNTHETIC_WAVE } from '../../shared/platform/schedule/wave-id.ts';
 
-/**
- * The wave of every synthetic invitation. Links carry a wave shaped like an ISO week, and
- * week 00 is none: no digest or report can ask for it (`isPeriod` refuses it), the planner
- * never opens it and reminders never look at it, so synthetic answers are never counted,
- * even while they exist.
- */
-export const SYNTHETIC_WAVE = '0000-W00';
+export { SYNTHETIC_WAVE };
 
 /** Marks every synthetic record a person might come across (contact, department). */
 export const SYNTHETIC_NAME = 'Feedback check (synthetic)';
 
-const SIMULATOR_DOMAIN = 'simulator.amazonses.com';
+const SIMULATOR_DOMAIN = MAILBOX_SIMULATOR_DOMAIN;
 
 /** The SES mailbox simulator's addresses for one run: labelled, so runs never share an address. */
 export interface SyntheticAddresses {

@@ -2,6 +2,7 @@ import type { TResponse } from '../answering/response-store.ts';
 import { ZComplaint, type TComplaint } from '../complaints/complaint-store.ts';
 import { isResponseItem, parseDigestSentKey, parseResponseKey } from '../platform/table/keys.ts';
 import { eventIdOf, ZDomainEvent, type EventOf, type TDomainEvent } from './domain-events.ts';
+import { MAILBOX_SIMULATOR_DOMAIN, SYNTHETIC_WAVE } from '../platform/schedule/wave-id.ts';
 
 type Item = Record<string, unknown>;
 
@@ -28,7 +29,13 @@ export async function eventsFromChange(change: ItemChange, lookups: ChangeLookup
   const item = change.newImage ?? change.oldImage;
   if (!item || !change.newImage) return [];
   const events = isResponseItem(item) ? responseEvents(change.newImage, change.oldImage) : await byKind(change.newImage, change.oldImage, lookups);
-  return events.map((event) => ZDomainEvent.parse(event));
+  return events.filter((event) => !isSynthetic(event)).map((event) => ZDomainEvent.parse(event));
+}
+
+/** `feedback check`'s data: its wave, or SES's mailbox simulator. Receivers never hear of it. */
+function isSynthetic(event: TDomainEvent): boolean {
+  if ('waveId' in event && event.waveId === SYNTHETIC_WAVE) return true;
+  return 'email' in event && typeof event.email === 'string' && event.email.endsWith(`@${MAILBOX_SIMULATOR_DOMAIN}`);
 }
 
 async function byKind(now: Item, before: Item | undefined, lookups: ChangeLookups): Promise<TDomainEvent[]> {

@@ -35,7 +35,8 @@ describe('the feedback CLI', () => {
 
   it('an unknown command or option is a usage error (exit 2) that says what was wrong', async () => {
     expect(await cli('sned')).toMatchObject({ code: 2, output: expect.stringContaining('Unknown command "sned"') });
-    expect(await cli('send', '--wat')).toMatchObject({ code: 2, output: expect.stringContaining("Unknown option '--wat'") });
+    expect(await cli('send', '--wat')).toMatchObject({ code: 2, output: expect.stringMatching(/^Unknown option --wat\.\n\nUsage: feedback send/) });
+    expect((await cli('send', '--wat')).output).not.toContain("after '--'");
     expect(await cli('send', '--at', 'tuesday')).toMatchObject({ code: 2, output: expect.stringContaining('--at: "tuesday" is not an ISO 8601 time') });
   });
 
@@ -56,7 +57,7 @@ describe('the feedback CLI', () => {
 
   it('a command that runs on a stack takes --stack and --region; validate, which reads this checkout, does not', async () => {
     expect((await cli('status', '--help')).output).toMatch(/--stack VALUE .*\n {2}--region VALUE .*\n {2}--help/);
-    expect(await cli('validate', '--stack', 'prod')).toMatchObject({ code: 2, output: expect.stringContaining("Unknown option '--stack'") });
+    expect(await cli('validate', '--stack', 'prod')).toMatchObject({ code: 2, output: expect.stringContaining('Unknown option --stack.') });
   });
 
   it('checks its arguments before looking for a stack, so a usage error exits 2 even with none running', async () => {

@@ -124,6 +124,13 @@ describe('domain events from table changes', () => {
     expect(JSON.stringify(suppressed)).not.toContain('mailbox');
   });
 
+  it('feedback check’s synthetic data (its wave, the SES mailbox simulator) reaches no receiver', async () => {
+    expect(await eventsOf(undefined, responseItem({ pk: 'RESPONSE#customer-service#0000-W00' }))).toEqual([]);
+    expect(await eventsOf(undefined, complaint({ waveId: '0000-W00' }))).toEqual([]);
+    const simulator = 'bounce+feedback-check-1a2b@simulator.amazonses.com';
+    expect(await eventsOf(undefined, { pk: `SUPPRESSION#${simulator}`, sk: 'SUPPRESSION', kind: 'suppression', email: simulator, reason: 'bounce', at: '2026-11-30T10:00:00.000Z' })).toEqual([]);
+  });
+
   it('the same change gives the same event id, so a retried stream batch is deduplicated by receivers', async () => {
     for (const [before, after] of [[undefined, complaint()], [undefined, responseItem()], [complaint(), complaint({ level: 2, escalatedAt: '2026-11-30T15:00:00.000Z' })]] as const) {
       const first = await eventsOf(before, after);

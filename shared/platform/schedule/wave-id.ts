@@ -14,3 +14,14 @@ export function waveIdFor(now: Date, timeZone: string): string {
   const week = Math.ceil(((local.getTime() - yearStart) / 86_400_000 + 1) / 7);
   return `${local.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
+
+/**
+ * The wave of every synthetic invitation (`feedback check`). Links carry a wave shaped like an
+ * ISO week, and week 00 is none: no digest or report can ask for it, the planner never opens
+ * it and reminders never look at it, so synthetic answers are never counted, and no domain
+ * event is published for them.
+ */
+export const SYNTHETIC_WAVE = '0000-W00';
+
+/** The SES mailbox simulator's domain: `feedback check` mails only there. */
+export const MAILBOX_SIMULATOR_DOMAIN = 'simulator.amazonses.com';
