@@ -42,15 +42,16 @@ export function provesNotSent(error: unknown): boolean {
 export function sesMailer(options: { configurationSet?: string; connection?: AwsConnection; budget?: CallBudget; sendsPerSecond?: number } = {}): Mailer {
   const client = new SESClient(awsClientConfig(options.connection ?? {}, options.budget ?? CALL_BUDGETS.admin));
   if (options.sendsPerSecond !== undefined) {
-    // Inside the retry loop: every attempt, a retry after throttling included, waits its turn,
-    // so this mailer never calls SES faster than its share of the send rate.
+    // Inside the retry loop and after signing, right before the request goes out: every attempt,
+    // a retry after throttling included, waits its turn, and no time spent building or signing
+    // it (the first request's set-up is the longest) can bunch two sends into one second at SES.
     const pacer = createPacer(options.sendsPerSecond);
-    client.middlewareStack.addRelativeTo(
+    client.middlewareStack.add(
       <A, R>(next: (args: A) => Promise<R>) => async (args: A) => {
         await pacer.take();
         return next(args);
       },
-      { relation: 'after', toMiddleware: 'retryMiddleware', name: 'sendRatePacing' },
+      { step: 'deserialize', priority: 'low', name: 'sendRatePacing' },
     );
   }
   client.middlewareStack.add(
