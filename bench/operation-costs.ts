@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createLocalPipeline } from '../local/local-pipeline.ts';
 import { ensureTable } from '../local/create-table.ts';
 import { startSesInbox } from '../local/ses-inbox.ts';
+import { sesDoor } from './ses-door.ts';
 import { loadDeploymentConfig } from '../shared/deployment/load-config.ts';
 import { loadQuestionnaires } from '../shared/questionnaires/load-questionnaires.ts';
 import { createLogger } from '../shared/platform/observability/logger.ts';
@@ -48,25 +49,20 @@ export async function measureOperationCosts(options: { dynamodbEndpoint: string;
   const tableName = `costs-${Date.now()}`;
   await ensureTable(options.dynamodbEndpoint, tableName);
   const inbox = await startSesInbox(options.inboxPort);
-  const sendTimes: number[] = [];
+  const door = await sesDoor(inbox.url);
+  const sendTimes = door.arrivals;
   const now = new Date();
   const pipeline = createLocalPipeline({
     config,
     questionnaires,
     tableName,
     dynamodbEndpoint: options.dynamodbEndpoint,
-    sesEndpoint: inbox.url,
+    sesEndpoint: door.url,
     publicBaseUrl: 'http://127.0.0.1',
     linkSecret: 'bench-secret-'.padEnd(48, 'x'),
     mailDir: mkdtempSync(join(tmpdir(), 'bench-mail-')),
     log: createLogger({ write: () => undefined }),
     now: () => now,
-    wrapMailer: (mailer) => ({
-      async sendRaw(raw) {
-        sendTimes.push(Date.now());
-        return mailer.sendRaw(raw);
-      },
-    }),
   });
   try {
     await batchWrite(
@@ -121,6 +117,7 @@ export async function measureOperationCosts(options: { dynamodbEndpoint: string;
     };
   } finally {
     pipeline.close();
+    door.close();
     await inbox.stop();
   }
 }
