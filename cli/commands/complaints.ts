@@ -20,7 +20,7 @@ export const complaintsCommand = defineCommand({
   async run({ options, out, table }) {
     const format = choiceOption('--format', options.format ?? 'table', ['table', 'json']);
     const now = new Date();
-    const complaints = await listComplaints(await table(), options.open ? {} : { closedSince: new Date(now.getTime() - RESOLVED_SHOWN_MS) });
+    const complaints = await listComplaints(await table(), options.open ? {} : { closedSince: new Date(now.getTime() - RESOLVED_SHOWN_MS), now });
     if (format === 'json') {
       out(JSON.stringify(complaints.map((c) => ({ ...c, ageHours: Math.round((now.getTime() - Date.parse(c.createdAt)) / 360_000) / 10, overdue: isOverdue(c, now) })), null, 2));
       return EXIT.done;

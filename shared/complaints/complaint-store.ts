@@ -88,13 +88,13 @@ export async function getComplaint(table: Table, id: string): Promise<TComplaint
   return Item ? ZComplaint.parse(Item) : undefined;
 }
 
-/** Open and acknowledged complaints, oldest first; with `closedSince`, also those resolved since that month. */
-export async function listComplaints(table: Table, options: { closedSince?: Date } = {}): Promise<TComplaint[]> {
-  const lists = [keys.openComplaints().gsi1pk];
-  if (options.closedSince) {
-    const month = new Date(Date.UTC(options.closedSince.getUTCFullYear(), options.closedSince.getUTCMonth(), 1));
-    for (const now = new Date(); month <= now; month.setUTCMonth(month.getUTCMonth() + 1)) lists.push(keys.closedComplaints(month.toISOString()).gsi1pk);
-  }
+/**
+ * Open and acknowledged complaints, oldest first; with `closedSince`, also those closed in any
+ * month from its month to `now`'s (a complaint resolved after a period was still open at its
+ * end). `now` is the caller's clock, so a job run "as of" a time sees the months up to it.
+ */
+export async function listComplaints(table: Table, options: { closedSince?: Date; now?: Date } = {}): Promise<TComplaint[]> {
+  const lists = [keys.openComplaints().gsi1pk, ...(options.closedSince ? closedMonthLists(options.closedSince, options.now ?? new Date()) : [])];
   const complaints: TComplaint[] = [];
   for (const list of lists) {
     for await (const item of listAll(table, list)) complaints.push(ZComplaint.parse(item));
@@ -102,26 +102,16 @@ export async function listComplaints(table: Table, options: { closedSince?: Date
   return complaints.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
-/**
- * Every complaint that can count in a period starting at `from`: those still open, and those
- * closed in any month from `from`'s to `now`'s (a complaint resolved after the period was
- * still open at its end). `now` is the caller's clock, so a job run "as of" a time sees the
- * months up to it.
- */
-export async function complaintsSince(table: Table, from: Date, now: Date): Promise<TComplaint[]> {
-  const lists = [keys.openComplaints().gsi1pk];
-  const last = keys.closedComplaints(new Date(Math.max(now.getTime(), from.getTime())).toISOString()).gsi1pk;
+/** The closed-complaint list of each month from `from`'s to `until`'s (at least `from`'s). */
+function closedMonthLists(from: Date, until: Date): string[] {
+  const last = keys.closedComplaints(new Date(Math.max(until.getTime(), from.getTime())).toISOString()).gsi1pk;
   const month = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
+  const lists: string[] = [];
   for (let list = keys.closedComplaints(month.toISOString()).gsi1pk; ; list = keys.closedComplaints(month.toISOString()).gsi1pk) {
     lists.push(list);
-    if (list === last) break;
+    if (list === last) return lists;
     month.setUTCMonth(month.getUTCMonth() + 1);
   }
-  const complaints: TComplaint[] = [];
-  for (const list of lists) {
-    for await (const item of listAll(table, list)) complaints.push(ZComplaint.parse(item));
-  }
-  return complaints.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 /** What an action or the sweep changes on a complaint, worked out from the complaint it read (`complaint-actions.ts`). */

@@ -1,7 +1,7 @@
 import type { Table } from '../platform/table/table-client.ts';
 import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import type { BusinessCalendar } from '../complaints/business-calendar.ts';
-import { complaintsSince } from '../complaints/complaint-store.ts';
+import { listComplaints } from '../complaints/complaint-store.ts';
 import { listStaff } from '../people/directory-store.ts';
 import { benchmarkWaveOf } from '../invitations/wave-store.ts';
 import { aggregatePeriod } from './aggregate-period.ts';
@@ -38,7 +38,7 @@ export async function readPeriodFacts(
     previous: { period: previousPeriod(period), rollups: await readRollups(table, questionnaire.id, previousPeriod(period)) },
     benchmark: benchmarkPeriod ? { period: benchmarkPeriod, rollups: await readRollups(table, questionnaire.id, benchmarkPeriod) } : null,
     // Open ones, and those closed since the week began: all that were opened, resolved or open in it.
-    complaints: await complaintsSince(table, new Date(bounds.start), context.now),
+    complaints: await listComplaints(table, { closedSince: new Date(bounds.start), now: context.now }),
     calendar: context.calendar,
     staffNames: new Map(staff.map((s) => [s.email, s.name])),
     staffDepartments: new Map(staff.map((s) => [s.email, s.departmentId])),

@@ -3,7 +3,7 @@ import type { ComplaintHandling } from '../complaints/open-complaint.ts';
 import { composeEmail, type MailContext } from '../platform/mail/mail-context.ts';
 import { segmentKey } from '../platform/table/keys.ts';
 import { getDepartment, listStaff } from '../people/directory-store.ts';
-import { complaintsSince } from '../complaints/complaint-store.ts';
+import { listComplaints } from '../complaints/complaint-store.ts';
 import { digestSentFor, previousDigest, readRollups, recordDigestSent } from './digest-store.ts';
 import { buildDigestReport, type DigestScope } from './digest-report.ts';
 import { renderDigestEmail } from './digest-email.tsx';
@@ -81,7 +81,7 @@ export async function sendStaffDigests(deps: DigestDependencies, options: { mont
   const periods = periodsOfMonth(options.month);
   const previousMonth = shiftMonth(options.month, -1);
   const bounds = periodBounds(options.month);
-  const complaints = await complaintsSince(table, new Date(bounds.start), deps.now());
+  const complaints = await listComplaints(table, { closedSince: new Date(bounds.start), now: deps.now() });
   const outcomes: DigestOutcome[] = [];
 
   for (const questionnaire of deps.questionnaires.filter((q) => q.audience === 'customers')) {
