@@ -1,57 +1,51 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CALL_BUDGETS } from '../../shared/platform/aws-clients.ts';
 import { LINK_KEY_ACTIVATION_DELAY_SECONDS, LINK_SECRET_REFRESH_MS, linkSecretFrom } from '../../shared/platform/tokens/link-secret.ts';
+import { startFakeAws } from '../support/fake-aws.ts';
 
 /**
- * Secrets Manager has no local emulator: a stand-in answers GetSecretValue with whatever the
- * test says the secret holds now (or fails), reached through the SDK's own AWS_ENDPOINT_URL_*.
+ * Secrets Manager has no local emulator: the fake endpoint answers GetSecretValue with what
+ * the test says the secret holds now (or fails), reached through the SDK's own AWS_ENDPOINT_URL_*.
  */
-async function secretsManagerStandIn() {
-  const state = { secret: 'first-'.padEnd(40, 'x'), fail: false, calls: 0 };
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      state.calls++;
-      if (state.fail) res.writeHead(500, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ __type: 'InternalServiceError', message: 'down' }));
-      else res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ SecretString: state.secret }));
-    });
-  });
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  vi.stubEnv('AWS_ENDPOINT_URL_SECRETS_MANAGER', `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  vi.stubEnv('AWS_REGION', 'eu-west-2');
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'example');
-  return { state, close: () => server.close() };
+async function secretsManager() {
+  const state = { secret: 'first-'.padEnd(40, 'x'), fail: false };
+  const fake = await startFakeAws(['secrets-manager'], () =>
+    state.fail ? { status: 500, body: JSON.stringify({ __type: 'InternalServiceError', message: 'down' }) } : { body: JSON.stringify({ SecretString: state.secret }) },
+  );
+  stops.push(fake.stop);
+  return { state, reads: () => fake.caught.filter((r) => r.operation === 'GetSecretValue').length };
 }
-
-afterEach(() => vi.unstubAllEnvs());
+const stops: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
+});
+const ARN = 'arn:aws:secretsmanager:eu-west-2:111122223333:secret:links';
 
 describe('the link secret in a warm function', () => {
   it('is read once, then again after the refresh interval, so a rotated key reaches running functions before it signs', async () => {
-    const standIn = await secretsManagerStandIn();
+    const fake = await secretsManager();
     let now = 0;
-    const secret = linkSecretFrom('arn:aws:secretsmanager:eu-west-2:111122223333:secret:links', CALL_BUDGETS.interactive, () => now);
+    const secret = linkSecretFrom(ARN, CALL_BUDGETS.interactive, () => now);
     expect(await secret()).toMatch(/^first-/);
-    standIn.state.secret = 'rotated-'.padEnd(40, 'x');
+    fake.state.secret = 'rotated-'.padEnd(40, 'x');
     now = LINK_SECRET_REFRESH_MS - 1;
     expect(await secret()).toMatch(/^first-/);
-    expect(standIn.state.calls).toBe(1);
+    expect(fake.reads()).toBe(1);
     now = LINK_SECRET_REFRESH_MS;
     expect(await secret()).toMatch(/^rotated-/);
     expect(LINK_SECRET_REFRESH_MS / 1000).toBeLessThan(LINK_KEY_ACTIVATION_DELAY_SECONDS);
-    standIn.close();
   });
 
-  it('keeps serving the secret it holds when a re-read fails', async () => {
-    const standIn = await secretsManagerStandIn();
+  it('keeps serving the secret it holds when a re-read fails, and refuses a secret too short to sign with', async () => {
+    const fake = await secretsManager();
     let now = 0;
-    const secret = linkSecretFrom('arn:aws:secretsmanager:eu-west-2:111122223333:secret:links', CALL_BUDGETS.interactive, () => now);
+    const secret = linkSecretFrom(ARN, CALL_BUDGETS.interactive, () => now);
     expect(await secret()).toMatch(/^first-/);
-    standIn.state.fail = true;
+    fake.state.fail = true;
     now = LINK_SECRET_REFRESH_MS;
     expect(await secret()).toMatch(/^first-/);
-    standIn.close();
+    fake.state.fail = false;
+    fake.state.secret = 'short';
+    await expect(linkSecretFrom(ARN, CALL_BUDGETS.interactive)()).rejects.toThrow(/too short/);
   });
 });
