@@ -6,7 +6,7 @@ import type { TStaffMember } from './directory-store.ts';
 
 /** A contact's or staff member's language: one the questionnaires are written in, and the message lists them. */
 const ZLanguage = z.enum(SUPPORTED_LANGUAGES, {
-  error: (issue: { input: unknown }) => `"${String(issue.input)}" is not a language of the questionnaires; use ${SUPPORTED_LANGUAGES.length === 1 ? '' : 'one of '}${SUPPORTED_LANGUAGES.join(', ')}`,
+  error: (issue: { input: unknown }) => `"${String(issue.input)}" is not a language of the questionnaires; use one of ${SUPPORTED_LANGUAGES.join(', ')}`,
 });
 
 const REQUIRED = { error: (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : 'must be text') };

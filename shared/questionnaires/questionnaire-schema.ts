@@ -1,7 +1,7 @@
 import * as z from '../platform/validation/zod.ts';
+import { SUPPORTED_LANGUAGES } from '../platform/language/languages.ts';
 
-/** Language tags the product can render pages and emails in. */
-export const SUPPORTED_LANGUAGES = ['en'] as const;
+export { SUPPORTED_LANGUAGES };
 export const ZLanguage = z.enum(SUPPORTED_LANGUAGES);
 export type TLanguage = z.infer<typeof ZLanguage>;
 

@@ -123,7 +123,7 @@ describe('imports explain themselves once', () => {
 
   it('a bad language lists the languages there are', async () => {
     const report = await importContacts(await freshTable(), csv('lang.csv', 'email,name,language\na@customer.example,A,english\n'), { now });
-    expect(report.problems).toEqual([{ line: 2, message: 'language: "english" is not a language of the questionnaires; use en' }]);
+    expect(report.problems).toEqual([{ line: 2, message: 'language: "english" is not a language of the questionnaires; use one of en, es' }]);
   });
 });
 
