@@ -14,6 +14,8 @@ import { statusCommand } from './commands/status.ts';
 import { rotateLinkKeyCommand } from './commands/rotate-link-key.ts';
 import { runCommand } from './commands/run.ts';
 import { checkCommand } from './commands/check.ts';
+import { departmentsCommand } from './commands/departments.ts';
+import { staffCommand } from './commands/staff.ts';
 
 /** Every command, in the order `feedback --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -21,6 +23,8 @@ export const COMMANDS: readonly Command[] = [
   remindCommand,
   importCommand,
   complaintsCommand,
+  departmentsCommand,
+  staffCommand,
   digestCommand,
   runCommand,
   reportCommand,

@@ -106,16 +106,19 @@ interface EscalationContent {
   readonly earlier: string[];
 }
 
-function escalationContent(input: EscalationEmailInput): EscalationContent {
-  const { context } = input;
+/** What a complaint is about, as the escalation email and `feedback complaints show` both present it. */
+export function complaintSummary(context: ComplaintContext, timeZone: string): Omit<EscalationContent, 'intro'> {
   const answers = context.response?.answers;
   return {
-    intro: introOf(input.occasion, context),
-    facts: escalationFacts(context, input.timeZone),
+    facts: escalationFacts(context, timeZone),
     comment: answers?.comment,
     probes: Object.entries(answers?.probes ?? {}),
     earlier: context.earlier.map((e) => `${e.waveId}: ${e.headlineScore ?? 'no answer'}${e.complaintState ? `, complaint ${e.complaintState}` : ''}`),
   };
+}
+
+function escalationContent(input: EscalationEmailInput): EscalationContent {
+  return { intro: introOf(input.occasion, input.context), ...complaintSummary(input.context, input.timeZone) };
 }
 
 function escalationText(content: EscalationContent, input: EscalationEmailInput): string {

@@ -23,7 +23,14 @@ export const ZStaffMember = z.object({
 export type TStaffMember = z.output<typeof ZStaffMember>;
 
 export async function saveDepartment(table: Table, department: TDepartment): Promise<void> {
-  await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.department(department.id), kind: 'department', ...department } }));
+  await table.db.send(new PutCommand({ TableName: table.name, Item: { ...keys.department(department.id), ...keys.departmentListing(department.id), kind: 'department', ...department } }));
+}
+
+/** Every department, by id (saved by `import` since departments were listed; importing the file again lists older ones). */
+export async function listDepartments(table: Table): Promise<TDepartment[]> {
+  const departments: TDepartment[] = [];
+  for await (const item of listAll(table, keys.departments().gsi1pk)) departments.push(ZDepartment.parse(item));
+  return departments.sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** Creates or updates a staff member, keeping their questionnaire history and opt-out. */

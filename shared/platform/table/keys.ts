@@ -42,6 +42,9 @@ export const keys = {
   recipient: (audience: Audience, email: string) => (audience === 'staff' ? keys.staff(email) : keys.contact(email)),
   recipientShard: (audience: Audience, shard: number) => (audience === 'staff' ? keys.staffShard(shard) : keys.contactShard(shard)),
   department: (departmentId: string) => ({ pk: `DEPT#${departmentId}`, sk: 'PROFILE' }),
+  /** The list of departments: one small partition, since a business has tens of them, not thousands. */
+  departmentListing: (departmentId: string) => ({ gsi1pk: 'DEPARTMENTS', gsi1sk: departmentId }),
+  departments: () => ({ gsi1pk: 'DEPARTMENTS' }),
   suppression: (email: string) => ({ pk: `SUPPRESSION#${normalizeEmail(email)}`, sk: 'SUPPRESSION' }),
   wave: (questionnaireId: string, waveId: string) => ({ pk: `QUESTIONNAIRE#${questionnaireId}`, sk: `WAVE#${waveId}` }),
   wavesOf: (questionnaireId: string) => ({ pk: `QUESTIONNAIRE#${questionnaireId}`, skPrefix: 'WAVE#' }),
