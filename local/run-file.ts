@@ -6,6 +6,8 @@ export const ZRunFile = z.object({
   pid: z.int(),
   apiUrl: z.string(),
   inboxUrl: z.string(),
+  /** Absent in run files written before the receiver existed. */
+  receiverUrl: z.optional(z.string()),
   dynamodbEndpoint: z.string(),
   tableName: z.string(),
   startedAt: z.string(),

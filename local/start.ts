@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     });
     shutdown.add(() => clock.stop());
 
-    writeRunFile(settings.runFile, { pid: process.pid, apiUrl, inboxUrl: inbox.url, dynamodbEndpoint: dynamodb.endpoint, tableName: settings.tableName, startedAt: new Date().toISOString() });
+    writeRunFile(settings.runFile, { pid: process.pid, apiUrl, inboxUrl: inbox.url, receiverUrl: receiver.url, dynamodbEndpoint: dynamodb.endpoint, tableName: settings.tableName, startedAt: new Date().toISOString() });
     printReady(settings, { apiUrl, inboxUrl: inbox.url, receiverUrl: receiver.url, dynamodbEndpoint: dynamodb.endpoint, timeZone: config.timeZone, nextRuns: clock.nextRuns });
   } catch (error) {
     await shutdown.run();
@@ -126,6 +126,8 @@ class Shutdown {
   constructor(private readonly settings: Settings) {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.on(signal, () => {
+        // Ctrl-C in a terminal signals the whole process group: say it once.
+        if (this.stopping) return;
         process.stdout.write('\nStopping the local stack…\n');
         void this.run().then(() => process.exit(0));
       });
@@ -161,7 +163,8 @@ async function seedDemo(table: Parameters<typeof seedDemoData>[0], questionnaire
 }
 
 function printReady(settings: Settings, stack: { apiUrl: string; inboxUrl: string; receiverUrl: string; dynamodbEndpoint: string; timeZone: string; nextRuns: RunningClock['nextRuns'] }): void {
-  const schedules = stack.nextRuns.map((run) => `  ${run.job}: next ${run.next?.toISOString() ?? 'never'} (${stack.timeZone})`).join('\n');
+  const local = new Intl.DateTimeFormat('en-GB', { timeZone: stack.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const schedules = stack.nextRuns.map((run) => `  ${run.job}: next ${run.next ? local.format(run.next) : 'never'} (${stack.timeZone})`).join('\n');
   process.stdout.write(
     [
       '',

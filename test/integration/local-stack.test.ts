@@ -100,6 +100,9 @@ describe('npm start (the local stack)', () => {
       const rotated: string[] = [];
       expect(await runCli(['rotate-link-key'], (line) => rotated.push(line)), rotated.join('\n')).toBe(0);
       expect(rotated.join('\n')).toMatch(/Added link-signing key k1: new links are signed with it from .*Keys kept for links already sent: k0/s);
+      const status: string[] = [];
+      expect(await runCli(['status'], (line) => status.push(line))).toBe(0);
+      expect(status).toContain(`Webhook receiver: ${receiverUrl}`);
     } finally {
       delete process.env['FEEDBACK_DATA_DIR'];
     }
@@ -113,8 +116,12 @@ describe('npm start (the local stack)', () => {
     expect(second.output()).toContain('A local stack is already running');
 
     expect(javaProcessesUsing(dataDir).length).toBeGreaterThan(0);
+    // Schedules read in the business's own time, as a manager would say them.
+    expect(stack.output()).toMatch(/planWave: next (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ \w+, \d\d:\d\d \(Europe\/London\)/);
     stack.child.kill('SIGINT');
+    stack.child.kill('SIGTERM');
     expect(await stack.exited).toBe(0);
+    expect(stack.output().match(/Stopping the local stack/g)).toHaveLength(1);
     expect(javaProcessesUsing(dataDir)).toEqual([]);
   }, 90_000);
 });
