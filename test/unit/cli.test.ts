@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { COMMANDS, runCli } from '../../cli/main.ts';
 import { jobFunctionName } from '../../cli/jobs.ts';
 import type { DeployedTarget } from '../../cli/target.ts';
@@ -44,6 +47,20 @@ describe('the feedback CLI', () => {
     const { code, output } = await cli('validate');
     expect(code).toBe(0);
     expect(output).toContain('Questionnaire OK: customer-service');
+  });
+
+  it('validate --config checks another folder laid out like config/, naming the bad file and field', async () => {
+    const candidate = mkdtempSync(join(tmpdir(), 'candidate-config-'));
+    cpSync('config', candidate, { recursive: true });
+    const configFile = join(candidate, 'feedback.config.json');
+    writeFileSync(configFile, JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), stackName: 'CandidateStack' }, null, 2));
+    expect(await cli('validate', '--config', candidate)).toMatchObject({ code: 0, output: expect.stringContaining('Config OK: stack CandidateStack') });
+    const questionnaireFile = join(candidate, 'questionnaires', 'customer-service.json');
+    writeFileSync(questionnaireFile, JSON.stringify({ ...JSON.parse(readFileSync(questionnaireFile, 'utf8')), audience: 'martians' }, null, 2));
+    const broken = await cli('validate', '--config', candidate);
+    expect(broken.code).toBe(1);
+    expect(broken.output).toContain('customer-service.json');
+    expect(broken.output).toContain('audience');
   });
 
   it('send without a running local stack says how to start one', async () => {
