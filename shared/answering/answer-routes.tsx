@@ -22,6 +22,7 @@ import type { TComplaintMessage } from '../complaints/complaint-messages.ts';
 import type { ComplaintRules } from '../complaints/complaint-rules.ts';
 import { verifiedLink } from '../platform/web/verified-link.ts';
 import { FORM_SCRIPT, FORM_SCRIPT_PATH } from './form-script.ts';
+import { shownValues } from '../questionnaires/value-rotation.ts';
 
 export interface AnswerRouteDependencies {
   readonly table: Table;
@@ -68,7 +69,9 @@ async function answerTarget(deps: Deps, token: string) {
   if (!invitation || !questionnaire) return undefined;
   // An anonymous questionnaire's link from before response ids: the page redirects to it upgraded, a POST answers under a fresh id.
   const upgraded = questionnaire.anonymous && !claims.scope?.responseId ? await upgradedAnswerLink(deps.linkSecret, claims, invitation) : undefined;
-  return { invitation: { ...invitation, ...(upgraded ? { responseId: upgraded.responseId } : {}) }, questionnaire, upgraded: upgraded?.token };
+  // The values this link asks (the planner's rotation); links without a mask ask them all.
+  const values = shownValues(questionnaire, claims.scope?.shown);
+  return { invitation: { ...invitation, ...(upgraded ? { responseId: upgraded.responseId } : {}) }, questionnaire, values, upgraded: upgraded?.token };
 }
 
 async function showAnswerPage(c: Context<AppEnv>, deps: Deps) {
@@ -122,7 +125,7 @@ async function submitAnswers(c: Context<AppEnv>, deps: Deps) {
   if (!form) return c.html(<BadRequestPage />, 400);
   if (form[ONE_CLICK_FIELD] !== undefined) return confirmOneClick(c, deps, target, form);
   const state: FormState = Object.fromEntries(Object.entries(form).map(([key, value]) => [key, typeof value === 'string' ? value : '']));
-  const parsed = answerFormSchema(questionnaire).safeParse(form);
+  const parsed = answerFormSchema(questionnaire, target.values).safeParse(form);
   if (!parsed.success) {
     // Only this refusal path reads: a forgotten person's link must not show a form either.
     if ((await getResponse(deps.table, invitation))?.forgottenAt) return c.html(<InvalidLinkPage />, 404);
@@ -164,6 +167,7 @@ function page(c: Context<AppEnv>, target: Target, state: FormState, extra: { not
   return (
     <QuestionnairePage
       questionnaire={target.questionnaire}
+      values={target.values}
       language={target.invitation.language}
       action={c.req.path}
       state={state}

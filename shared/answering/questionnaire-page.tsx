@@ -48,6 +48,8 @@ function ErrorSummary(props: { errors: Record<string, string> }) {
  */
 export function QuestionnairePage(props: {
   questionnaire: TQuestionnaire;
+  /** The values this link asks about (the rotation's share of them). */
+  values: TQuestionnaire['values'];
   language: string;
   action: string;
   state: FormState;
@@ -74,7 +76,7 @@ export function QuestionnairePage(props: {
       )}
       <form method="post" action={props.action} novalidate data-one-click={props.oneClick === undefined ? undefined : String(props.oneClick)}>
         <HeadlineQuestion questionnaire={q} form={form} />
-        {q.values.map((value) => (
+        {props.values.map((value) => (
           <ValueQuestion form={form} value={value} competitor={q.mainCompetitor?.name} probeVisible={props.probesVisible.has(value.id)} />
         ))}
         <ComparisonQuestion questionnaire={q} form={form} />

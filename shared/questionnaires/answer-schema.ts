@@ -44,14 +44,17 @@ export interface TAnswers {
   complaintRequested: boolean;
 }
 
+type Values = TQuestionnaire['values'];
+
 /**
- * The schema of a submitted form, derived from the questionnaire definition: every field is
- * named after a question, unknown fields are refused by name, and only the headline is
- * required (customers may skip the rest).
+ * The schema of a submitted form, derived from the questionnaire definition and the values
+ * this link asks (`shown`, every value by default): every field is named after a question
+ * shown, unknown fields (a value the link did not ask included) are refused by name, and only
+ * the headline is required (customers may skip the rest).
  */
-export function answerFormSchema(questionnaire: TQuestionnaire) {
+export function answerFormSchema(questionnaire: TQuestionnaire, shown: Values = questionnaire.values) {
   const shape: Record<string, z.ZodMiniType> = { [fieldNames.headline]: ZScoreField(questionnaire) };
-  for (const value of questionnaire.values) {
+  for (const value of shown) {
     shape[fieldNames.importance(value.id)] = z.optional(ZRating);
     shape[fieldNames.performance(value.id)] = z.optional(ZRating);
     if (questionnaire.mainCompetitor) shape[fieldNames.competitor(value.id)] = z.optional(ZCompetitorRating);
@@ -70,7 +73,7 @@ export function answerFormSchema(questionnaire: TQuestionnaire) {
       const text = (key: string) => (typeof form[key] === 'string' && form[key] !== '' ? (form[key] as string) : undefined);
       const values: TAnswers['values'] = {};
       const probes: TAnswers['probes'] = {};
-      for (const value of questionnaire.values) {
+      for (const value of shown) {
         const entry = {
           ...(form[fieldNames.importance(value.id)] !== undefined ? { importance: form[fieldNames.importance(value.id)] as number } : {}),
           ...(form[fieldNames.performance(value.id)] !== undefined ? { performance: form[fieldNames.performance(value.id)] as number } : {}),

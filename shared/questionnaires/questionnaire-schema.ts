@@ -55,6 +55,12 @@ export const ZQuestionnaire = z
     languages: z.array(ZLanguage).check(z.minLength(1)),
     headline: ZHeadline,
     values: z.array(ZValue).check(z.minLength(1), z.maxLength(15)),
+    /**
+     * How many values each invitation asks about (matrix sampling: every value is measured each
+     * period, no one answers all of them); `all` asks every value. @default as many as keep the
+     * page within 12 questions (`value-rotation.ts`)
+     */
+    valuesPerResponse: z.optional(z.union([z.int().check(z.minimum(1), z.maximum(15)), z.literal('all')])),
     /** Named when customers are asked to rate the main competitor on each value too. */
     mainCompetitor: z.optional(z.strictObject({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)) })),
     competitorComparison: z.optional(z.strictObject({ text: ZLocalizedText })),
@@ -69,6 +75,9 @@ export const ZQuestionnaire = z
       requireUniqueIds(questionnaire.standards, ['standards'], ctx);
       if (questionnaire.competitorComparison && !questionnaire.mainCompetitor) {
         ctx.addIssue({ code: 'custom', path: ['competitorComparison'], message: 'needs mainCompetitor to be named' });
+      }
+      if (typeof questionnaire.valuesPerResponse === 'number' && questionnaire.valuesPerResponse > questionnaire.values.length) {
+        ctx.addIssue({ code: 'custom', path: ['valuesPerResponse'], message: `is more than the ${questionnaire.values.length} values there are (use "all")` });
       }
       if (questionnaire.audience === 'staff' && !questionnaire.anonymous) {
         ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'staff questionnaires must be anonymous' });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getComplaint } from '../../shared/complaints/complaint-store.ts';
 import { responseFromItem } from '../../shared/answering/response-store.ts';
 import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
-import { aContact } from '../support/factories.ts';
+import { aContact, customerQuestionnaire } from '../support/factories.ts';
 import { inviteCustomer } from '../support/invite-customer.ts';
 import { linkPath, postForm } from '../support/local-services.ts';
 import { storedResponseItems } from '../support/stored-responses.ts';
@@ -17,9 +17,9 @@ const pipelines = usePipeline({ now: () => clock });
 async function invited(contact = aContact({ staffEmail: 'sam.reed@acme.example', departmentId: 'installations' })) {
   clock = new Date('2026-11-23T09:00:00Z');
   const pipeline = await pipelines.start();
-  const { invitationEmail, answerPath } = await inviteCustomer(pipeline, contact);
+  const { invitationEmail, answerPath, askedValues } = await inviteCustomer(pipeline, contact);
   const scoreLink = (score: number) => linkPath(invitationEmail.body.text!, '/q/').replace(/score=\d+$/, `score=${score}`);
-  return { pipeline, contact, path: answerPath, scoreLink };
+  return { pipeline, contact, path: answerPath, scoreLink, asked: askedValues };
 }
 
 const responses = () => storedResponseItems(pipelines.current.table, 'customer-service', '2026-W48');
@@ -172,20 +172,21 @@ describe('one click from the email', () => {
 });
 
 describe('submitting the questionnaire', () => {
-  const fullAnswers = {
+  const fullAnswers = (value: string) => ({
     score: '9',
-    [fieldNames.importance('quality')]: '5',
-    [fieldNames.performance('quality')]: '4',
-    [fieldNames.competitor('quality')]: 'dk',
+    [fieldNames.importance(value)]: '5',
+    [fieldNames.performance(value)]: '4',
+    [fieldNames.competitor(value)]: 'dk',
     [fieldNames.standard('called-by-name')]: 'yes',
     [fieldNames.comparison]: 'better',
     [fieldNames.comment]: 'Great <b>service</b>',
-  };
+  });
 
   it('stores the answers under the invitation, without identity or attribution; a double submit counts once', async () => {
-    const { path } = await invited();
-    expect((await post(path, fullAnswers)).status).toBe(200);
-    const second = await post(path, { ...fullAnswers, score: '10' });
+    const { path, asked } = await invited();
+    const value = asked[0]!;
+    expect((await post(path, fullAnswers(value))).status).toBe(200);
+    const second = await post(path, { ...fullAnswers(value), score: '10' });
     expect(await second.text()).toContain('Thank you');
     const stored = await responses();
     expect(stored).toHaveLength(1);
@@ -195,7 +196,7 @@ describe('submitting the questionnaire', () => {
     const tokenParts = path.split('/q/')[1]!.split('.');
     expect(stored[0]).toMatchObject({ headlineScore: 10, sk: `LINK#${tokenParts[tokenParts.indexOf('answer') + 1]}` });
     expect(responseFromItem(stored[0]!)).toMatchObject({
-      answers: { values: { quality: { importance: 5, performance: 4, competitor: 'dk' } }, standards: { 'called-by-name': true }, comparison: 'better', comment: 'Great <b>service</b>', complaintRequested: false },
+      answers: { values: { [value]: { importance: 5, performance: 4, competitor: 'dk' } }, standards: { 'called-by-name': true }, comparison: 'better', comment: 'Great <b>service</b>', complaintRequested: false },
     });
     // Returning to the link shows what was sent, escaped.
     const again = await (await get(path)).text();
@@ -207,7 +208,6 @@ describe('submitting the questionnaire', () => {
     ['an out-of-range score', { score: '11' }, 'score: must be from 0 to 10'],
     ['a missing headline score', { [fieldNames.comment]: 'hi' }, 'score: choose a score'],
     ['an unknown field', { score: '5', favourite: 'blue' }, 'favourite: is not a question of this questionnaire'],
-    ['a rating of 6', { score: '5', [fieldNames.performance('price')]: '6' }, 'performance-price: must be a whole number from 1 to 5'],
     ['a comment over 5,000 characters', { score: '5', [fieldNames.comment]: 'x'.repeat(5001) }, 'comment: must be at most 5,000 characters'],
   ] as Array<[string, Record<string, string>, string]>)('refuses %s with a 400 naming the field, keeps the input, and writes nothing', async (_name, fields, message) => {
     const { path } = await invited();
@@ -217,6 +217,27 @@ describe('submitting the questionnaire', () => {
     expect(html).toContain(message);
     if (fields[fieldNames.comment] === 'hi') expect(html).toContain('>hi</textarea>');
     expect(await responses()).toEqual([]);
+  });
+
+  it('refuses a rating of 6, and any rating of a value the link did not ask, with a 400 naming the field, and writes nothing', async () => {
+    const { path, asked } = await invited();
+    expect(asked).toHaveLength(2);
+    const rating6 = await post(path, { score: '5', [fieldNames.performance(asked[0]!)]: '6' });
+    expect(rating6.status).toBe(400);
+    expect(await rating6.text()).toContain(`performance-${asked[0]}: must be a whole number from 1 to 5`);
+    const other = customerQuestionnaire.values.find((v) => !asked.includes(v.id))!.id;
+    const notAsked = await post(path, { score: '5', [fieldNames.importance(other)]: '4' });
+    expect(notAsked.status).toBe(400);
+    expect(await notAsked.text()).toContain(`importance-${other}: is not a question of this questionnaire`);
+    expect(await responses()).toEqual([]);
+  });
+
+  it('the page asks only the values its link names: 2 of the 10 by default', async () => {
+    const { path, asked } = await invited();
+    const html = await (await get(path)).text();
+    const rated = [...new Set([...html.matchAll(/name="performance-([a-z-]+)"/g)].map((m) => m[1]))];
+    expect(rated).toEqual(asked);
+    expect(new Set(html.match(/name="(importance|competitor)-[a-z-]+"/g))).toEqual(new Set(asked.flatMap((id) => [`name="importance-${id}"`, `name="competitor-${id}"`])));
   });
 
   it('refuses a body over the size limit before parsing it', async () => {
@@ -264,15 +285,16 @@ describe('complaints and probes', () => {
   });
 
   it('without JavaScript, a low rating brings its probe on the next step, then the thank-you page', async () => {
-    const { path } = await invited();
-    const step = await post(path, { score: '6', [fieldNames.performance('speed')]: '1' });
+    const { path, asked } = await invited();
+    const value = asked.find((id) => customerQuestionnaire.values.find((v) => v.id === id)?.probe)!;
+    const step = await post(path, { score: '6', [fieldNames.performance(value)]: '1' });
     const html = await step.text();
     expect(step.status).toBe(200);
     expect(html).toContain('what went wrong?');
-    expect(html).toMatch(/data-probe-for="speed" data-threshold="2"(?! hidden)/);
+    expect(html).toMatch(new RegExp(`data-probe-for="${value}" data-threshold="2"(?! hidden)`));
     expect(html).toContain('name="probes-shown"');
-    const done = await post(path, { score: '6', [fieldNames.performance('speed')]: '1', [fieldNames.probe('speed')]: 'Waited two weeks', 'probes-shown': '1' });
+    const done = await post(path, { score: '6', [fieldNames.performance(value)]: '1', [fieldNames.probe(value)]: 'Waited two weeks', 'probes-shown': '1' });
     expect(await done.text()).toContain('Thank you');
-    expect(responseFromItem((await responses())[0]!)).toMatchObject({ answers: { probes: { speed: 'Waited two weeks' } } });
+    expect(responseFromItem((await responses())[0]!)).toMatchObject({ answers: { probes: { [value]: 'Waited two weeks' } } });
   });
 });
