@@ -30,7 +30,7 @@ export const fieldNames = {
   comparison: 'comparison',
   comment: 'comment',
   complaint: 'complaint',
-  /** Set by the page when it has already shown every probe due, so no further step follows. */
+  /** Sent by pages from before probes appeared inline (they had a probe step); accepted and ignored. */
   probesShown: 'probes-shown',
 } as const;
 
@@ -64,7 +64,7 @@ export function answerFormSchema(questionnaire: TQuestionnaire, shown: Values = 
   if (questionnaire.competitorComparison) shape[fieldNames.comparison] = z.optional(z.enum(COMPARISONS, 'must be better, same, worse or dk'));
   shape[fieldNames.comment] = z.optional(z.string().check(z.trim(), z.maxLength(questionnaire.comment.maxLength, `must be at most ${questionnaire.comment.maxLength.toLocaleString('en')} characters`)));
   shape[fieldNames.complaint] = z.optional(z.literal('yes', 'must be "yes" when ticked'));
-  // A page marker, not an answer: any value means the probes were on screen.
+  // A marker from pages served before probes appeared inline, not an answer.
   shape[fieldNames.probesShown] = z.optional(z.string().check(z.maxLength(10)));
 
   return z.pipe(
@@ -100,11 +100,4 @@ export function answerFormSchema(questionnaire: TQuestionnaire, shown: Values = 
       };
     }),
   );
-}
-
-/** The values whose probe is due: rated at or below the probe's threshold and not yet answered. */
-export function probesDue(questionnaire: TQuestionnaire, answers: Pick<TAnswers, 'values' | 'probes'>): string[] {
-  return questionnaire.values
-    .filter((value) => value.probe && (answers.values[value.id]?.performance ?? Infinity) <= value.probe.whenPerformanceAtMost && !answers.probes[value.id])
-    .map((value) => value.id);
 }

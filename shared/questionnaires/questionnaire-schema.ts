@@ -67,6 +67,8 @@ export const ZQuestionnaire = z
     standards: z._default(z.array(ZStandard).check(z.maxLength(20)), []),
     comment: z.strictObject({ text: ZLocalizedText, maxLength: z._default(z.int().check(z.minimum(100), z.maximum(5000)), 5000) }),
     complaintOption: z.strictObject({ text: ZLocalizedText }),
+    /** Where the thank-you page invites promoters (NPS 9–10, CSAT 4–5) to leave a public review. */
+    reviewUrl: z.optional(z.string().check(z.maxLength(500), z.regex(/^https:\/\/[^\s"<>]+$/, 'must be an https:// address'))),
   })
   .check(
     z.superRefine((questionnaire, ctx) => {

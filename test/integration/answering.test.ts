@@ -7,6 +7,9 @@ import { inviteCustomer } from '../support/invite-customer.ts';
 import { linkPath, postForm } from '../support/local-services.ts';
 import { storedResponseItems } from '../support/stored-responses.ts';
 import { usePipeline } from '../support/use-pipeline.ts';
+import { importStaff } from '../../shared/people/import-file.ts';
+import { formatDate } from '../../shared/platform/language/languages.ts';
+import { pageQuestionCount } from '../../shared/questionnaires/value-rotation.ts';
 
 const BROWSER = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
 let clock = new Date('2026-11-23T09:00:00Z');
@@ -284,17 +287,51 @@ describe('complaints and probes', () => {
     expect(await complaints()).toEqual([expect.objectContaining({ reasons: ['low-headline'] })]);
   });
 
-  it('without JavaScript, a low rating brings its probe on the next step, then the thank-you page', async () => {
+  it('a probe sits beside its value and is sent with the one form: a low rating and its probe are stored in one submit, with no second step', async () => {
     const { path, asked } = await invited();
     const value = asked.find((id) => customerQuestionnaire.values.find((v) => v.id === id)?.probe)!;
-    const step = await post(path, { score: '6', [fieldNames.performance(value)]: '1' });
-    const html = await step.text();
-    expect(step.status).toBe(200);
-    expect(html).toContain('what went wrong?');
-    expect(html).toMatch(new RegExp(`data-probe-for="${value}" data-threshold="2"(?! hidden)`));
-    expect(html).toContain('name="probes-shown"');
-    const done = await post(path, { score: '6', [fieldNames.performance(value)]: '1', [fieldNames.probe(value)]: 'Waited two weeks', 'probes-shown': '1' });
-    expect(await done.text()).toContain('Thank you');
+    const html = await (await get(path)).text();
+    // The probe follows its performance rating inside the value's fieldset, and the low ratings are marked for the CSS that reveals it.
+    const fieldset = new RegExp(`<fieldset id="q-${value}"[^]*?</fieldset>`).exec(html)![0];
+    expect(fieldset).toMatch(/name="performance-[a-z-]+" value="1"[^>]*data-low[^]*name="performance-[a-z-]+" value="3"(?![^>]*data-low)[^]*data-probe-for/);
+    const done = await post(path, { score: '6', [fieldNames.performance(value)]: '1', [fieldNames.probe(value)]: 'Waited two weeks' });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('<h1>Thank you</h1>');
     expect(responseFromItem((await responses())[0]!)).toMatchObject({ answers: { probes: { [value]: 'Waited two weeks' } } });
+  });
+});
+
+describe('a short page, and a thank-you page that closes the loop', () => {
+  it('after the one click the default page asks at most 12 questions in one step, and says it takes about a minute', async () => {
+    const { scoreLink, asked } = await invited();
+    const html = await (await get(scoreLink(8))).text();
+    const questions = new Set([...html.matchAll(/<(?:input|textarea)[^>]*name="([a-z0-9-]+)"/g)].map((m) => m[1]!).filter((name) => !name.startsWith('probe-') && name !== fieldNames.complaint));
+    expect(questions.size).toBe(pageQuestionCount(customerQuestionnaire, asked.length));
+    expect(questions.size).toBeLessThanOrEqual(12);
+    expect(html).toContain('About 1 minute');
+    expect(html).not.toMatch(/step \d+ of/i);
+    // The competitor is asked by name.
+    expect(html).toContain('How well does BrightFix do?');
+  });
+
+  it('says until when the answers can be changed (the link\'s expiry), and offers promoters, only them, the review link', async () => {
+    const { path } = await invited();
+    const promoter = await (await post(path, { score: '9' })).text();
+    expect(promoter).toContain('You can change them from the same link until 23 December.');
+    expect(promoter).toContain(`href="${customerQuestionnaire.reviewUrl}"`);
+    const passive = await (await post(path, { score: '8' })).text();
+    expect(passive).toContain('Thank you');
+    expect(passive).not.toContain(customerQuestionnaire.reviewUrl!);
+  });
+
+  it('tells a customer who asked to be contacted who will contact them (their department\'s manager, by role) and by when (the acknowledgement deadline)', async () => {
+    const { pipeline, path } = await invited();
+    await importStaff(pipeline.table, 'examples/staff.csv', { now: clock });
+    const html = await (await post(path, { score: '9', [fieldNames.complaint]: 'yes' })).text();
+    const [complaint] = await complaints();
+    const by = formatDate(complaint!.acknowledgeBy, 'en', 'Europe/London', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+    expect(html).toContain(`The manager of Installations will contact you about your complaint by ${by}.`);
+    expect(html).not.toContain('priya.shah');
+    expect(html).not.toContain(customerQuestionnaire.reviewUrl!);
   });
 });
