@@ -28,6 +28,8 @@ const DEMO_STAFF = [
 
 const FIRST = ['Alice', 'Bruno', 'Chloé', 'Dev', 'Emeka', 'Fatima', 'Georg', 'Hana', 'Ivan', 'Jade', 'Kofi', 'Lucía'];
 const LAST = ['Martin', "O'Neill", 'Nguyen'];
+/** Demo customers who read Spanish: their emails and pages come in Spanish. */
+const SPANISH_SPEAKERS: ReadonlySet<string> = new Set(['Bruno', 'Jade', 'Lucía']);
 
 /** 36 demo customers, each served by a demo staff member; every one is due for a first questionnaire. */
 export function demoContacts(now: Date) {
@@ -38,7 +40,7 @@ export function demoContacts(now: Date) {
       return {
         email: `${first.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}.${last.toLowerCase().replace(/[^a-z]/g, '')}@customer.example`,
         name: `${first} ${last}`,
-        language: 'en',
+        language: SPANISH_SPEAKERS.has(first) ? 'es' : 'en',
         staffEmail: staff.email,
         departmentId: staff.departmentId,
         lastInteractionAt: new Date(now.getTime() - daysAgo * 86_400_000).toISOString(),

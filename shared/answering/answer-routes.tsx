@@ -20,7 +20,7 @@ import { ROUTES, toHonoPath } from '../platform/web/routes.ts';
 import type { AppEnv } from '../platform/web/app-env.ts';
 import type { Table } from '../platform/table/table-client.ts';
 import type { MessageQueue } from '../platform/queue/message-queue.ts';
-import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
+import { languageFor, type TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import type { ComplaintHandling } from '../complaints/open-complaint.ts';
 import type { TComplaintMessage } from '../complaints/complaint-messages.ts';
 import type { ComplaintRules } from '../complaints/complaint-rules.ts';
@@ -90,7 +90,7 @@ async function showAnswerPage(c: Context<AppEnv>, deps: Deps) {
   const state = formStateFromAnswers(questionnaire, existing?.headlineHeld ? undefined : existing?.headlineScore, existing?.answers);
 
   const clicked = ZScoreField(questionnaire).safeParse(c.req.query('score'));
-  const text = textsIn(ANSWERING_TEXT, invitation.language);
+  const text = textsIn(ANSWERING_TEXT, languageFor(questionnaire, invitation.language));
   if (existing?.submittedAt) return c.html(page(c, target, state, { note: text.answersSent }));
   if (!clicked.success) return c.html(page(c, target, state, {}));
   state[fieldNames.headline] = String(clicked.data);
@@ -134,7 +134,7 @@ async function submitAnswers(c: Context<AppEnv>, deps: Deps) {
   if (!parsed.success) {
     // Only this refusal path reads: a forgotten person's link must not show a form either.
     if ((await getResponse(deps.table, invitation))?.forgottenAt) return c.html(<InvalidLinkPage />, 404);
-    return c.html(page(c, target, state, { errors: fieldErrors(parsed.error.issues, questionnaire, invitation.language) }), 400);
+    return c.html(page(c, target, state, { errors: fieldErrors(parsed.error.issues, questionnaire, languageFor(questionnaire, invitation.language)) }), 400);
   }
 
   const at = deps.now().toISOString();
@@ -151,7 +151,7 @@ async function submitAnswers(c: Context<AppEnv>, deps: Deps) {
     if (opened) recordMetric('ComplaintsOpened');
   }
 
-  const language = invitation.language;
+  const language = languageFor(questionnaire, invitation.language);
   const timeZone = deps.complaintHandling.calendar.timeZone;
   const followUp = reasons.includes('requested') ? await complaintFollowUp(deps.table, { anonymous: questionnaire.anonymous, complaintId: invitation.linkId, language, timeZone }) : undefined;
   return c.html(

@@ -47,15 +47,6 @@ export interface AnsweringText {
     managerOf: (department: string) => string;
     aManager: string;
   };
-  unsubscribe: {
-    confirmTitle: string;
-    confirmHeading: (business: string) => string;
-    confirmBody: string;
-    button: string;
-    doneTitle: string;
-    doneHeading: string;
-    doneBody: (business: string) => string;
-  };
 }
 
 export const ANSWERING_TEXT: Catalogue<AnsweringText> = {
@@ -97,15 +88,6 @@ export const ANSWERING_TEXT: Catalogue<AnsweringText> = {
       managerOf: (department) => `The manager of ${department}`,
       aManager: 'A manager',
     },
-    unsubscribe: {
-      confirmTitle: 'Unsubscribe',
-      confirmHeading: (business) => `Stop questionnaires from ${business}?`,
-      confirmBody: 'You will not receive any more feedback questionnaires from us.',
-      button: 'Unsubscribe',
-      doneTitle: 'Unsubscribed',
-      doneHeading: 'You are unsubscribed',
-      doneBody: (business) => `${business} will not send you any more questionnaires.`,
-    },
   },
   es: {
     duration: (minutes) => (minutes === 1 ? 'Aproximadamente 1 minuto' : `Aproximadamente ${minutes} minutos`),
@@ -144,15 +126,6 @@ export const ANSWERING_TEXT: Catalogue<AnsweringText> = {
       contactSoon: 'Una persona responsable se pondrá en contacto con usted sobre su queja en breve.',
       managerOf: (department) => `El responsable de ${department}`,
       aManager: 'Un responsable',
-    },
-    unsubscribe: {
-      confirmTitle: 'Darse de baja',
-      confirmHeading: (business) => `¿Dejar de recibir cuestionarios de ${business}?`,
-      confirmBody: 'No recibirá más cuestionarios de opinión de nuestra parte.',
-      button: 'Darme de baja',
-      doneTitle: 'Baja confirmada',
-      doneHeading: 'Se ha dado de baja',
-      doneBody: (business) => `${business} no le enviará más cuestionarios.`,
     },
   },
 };

@@ -1,6 +1,6 @@
 import { Layout } from '../platform/web/layout.tsx';
 import { textsIn } from '../platform/language/languages.ts';
-import { localized, type TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
+import { languageFor, localized, type TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import { FORM_SCRIPT_PATH } from './form-script.ts';
 import { CommentQuestion, ComparisonQuestion, ComplaintOption, HeadlineQuestion, StandardQuestion, ValueQuestion, type FormState, type QuestionContext } from './questionnaire-questions.tsx';
 import { anonymityNotice } from '../questionnaires/anonymity-notice.ts';
@@ -80,7 +80,9 @@ export function QuestionnairePage(props: {
   /** The score clicked in the email, for the page's script to confirm once a person is there. */
   oneClick?: number;
 }) {
-  const { questionnaire: q, language } = props;
+  const { questionnaire: q } = props;
+  // The page speaks the questionnaire's language nearest the contact's, its own wording included.
+  const language = languageFor(q, props.language);
   const text = textsIn(ANSWERING_TEXT, language);
   const form: QuestionContext = { t: (wording) => localized(q, wording, language), text, state: props.state, errors: props.errors ?? {} };
   const notice = anonymityNotice(q, language);

@@ -1,5 +1,5 @@
 import { Layout } from '../platform/web/layout.tsx';
-import { textsIn } from '../platform/language/languages.ts';
+import { supportedLanguage, textsIn } from '../platform/language/languages.ts';
 import { anonymousComplaintThanks } from '../questionnaires/anonymity-notice.ts';
 import { ANSWERING_TEXT } from './answering-text.ts';
 
@@ -18,7 +18,7 @@ export type ComplaintFollowUp =
 export function ThankYouPage(props: { businessName: string; language: string; changeUntil?: string; complaint?: ComplaintFollowUp; reviewUrl?: string }) {
   const text = textsIn(ANSWERING_TEXT, props.language).thanks;
   return (
-    <Layout title={text.title} lang={props.language}>
+    <Layout title={text.title} lang={supportedLanguage(props.language)}>
       <h1>{text.title}</h1>
       <p>
         {text.reached(props.businessName)} {props.changeUntil ? text.changeUntil(props.changeUntil) : text.changeWhileOpen}

@@ -118,8 +118,12 @@ function requireEveryLanguage(questionnaire: z.output<typeof ZQuestionnaire>, ct
   }
 }
 
+/** The questionnaire's language for a contact who speaks `language`: that one if offered, else its first. */
+export function languageFor(questionnaire: Pick<TQuestionnaire, 'languages'>, language: string): TLanguage {
+  return (questionnaire.languages as string[]).includes(language) ? (language as TLanguage) : questionnaire.languages[0]!;
+}
+
 /** The text in `language`, falling back to the questionnaire's first language. */
 export function localized(questionnaire: TQuestionnaire, text: Partial<Record<TLanguage, string>>, language: string): string {
-  const chosen = (questionnaire.languages as string[]).includes(language) ? (language as TLanguage) : questionnaire.languages[0]!;
-  return text[chosen] ?? '';
+  return text[languageFor(questionnaire, language)] ?? '';
 }

@@ -24,11 +24,11 @@ afterEach(async () => {
 });
 
 /** The local pipeline served on a real port, one customer invited; returns the answer page and the score links from the inbox. */
-async function invitedCustomer() {
+async function invitedCustomer(language = 'en') {
   const port = await freePort();
   const pipeline = await pipelines.start({ publicBaseUrl: `http://127.0.0.1:${port}` });
   server = serve({ fetch: pipeline.app.fetch, port, hostname: '127.0.0.1' });
-  const { invitationEmail, answerUrl, invitation, askedValues } = await inviteCustomer(pipeline, aContact({ name: 'Ada <Lovelace>' }));
+  const { invitationEmail, answerUrl, invitation, askedValues } = await inviteCustomer(pipeline, aContact({ name: 'Ada <Lovelace>', language }));
   const html = invitationEmail.body.html!;
   const links = [...html.matchAll(/href="(http:\/\/127\.0\.0\.1:\d+\/q\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
   expect(links).toHaveLength(11);
@@ -146,9 +146,9 @@ describe('the questionnaire in Chromium', () => {
     await page.context().close();
   });
 
-  for (const width of [320, 390, 1280]) {
-    it(`at ${width} px: the questionnaire and thank-you pages scroll only down, the 0–10 row stays one row with its end labels under the ends, and axe finds nothing`, async () => {
-      const { scoreLink } = await invitedCustomer();
+  for (const [width, language] of [[320, 'en'], [390, 'en'], [1280, 'en'], [320, 'es']] as const) {
+    it(`at ${width} px in ${language}: the questionnaire and thank-you pages scroll only down, the 0–10 row stays one row with its end labels under the ends, and axe finds nothing`, async () => {
+      const { scoreLink } = await invitedCustomer(language);
       const context = await browser.newContext({ userAgent: PHONE_USER_AGENT, viewport: { width, height: 800 } });
       const page = await context.newPage();
       await page.goto(scoreLink(10));
@@ -172,8 +172,8 @@ describe('the questionnaire in Chromium', () => {
       expect(Math.abs(layout.ends[1]!.right - layout.last.right)).toBeLessThanOrEqual(2);
       await expectAccessible(page, `questionnaire at ${width} px`);
 
-      await page.getByRole('button', { name: 'Send my answers' }).click();
-      expect(await page.locator('h1').textContent()).toBe('Thank you');
+      await page.getByRole('button', { name: language === 'es' ? 'Enviar mis respuestas' : 'Send my answers' }).click();
+      expect(await page.locator('h1').textContent()).toBe(language === 'es' ? 'Gracias' : 'Thank you');
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await expectAccessible(page, `thank-you page at ${width} px`);
       await context.close();

@@ -3,6 +3,8 @@ import { customerQuestionnaire, demoQuestionnaires } from '../support/factories.
 import { pageQuestionCount, shownValues, valueMask, valueRotation, valuesForLink, valuesPerResponse } from '../../shared/questionnaires/value-rotation.ts';
 import { ZQuestionnaire, type TQuestionnaire } from '../../shared/questionnaires/questionnaire-schema.ts';
 import { answerFormSchema } from '../../shared/questionnaires/answer-schema.ts';
+import { anonymityNotice } from '../../shared/questionnaires/anonymity-notice.ts';
+import { QuestionnairePage } from '../../shared/answering/questionnaire-page.tsx';
 
 const staffQuestionnaire = demoQuestionnaires.find((q) => q.audience === 'staff')!;
 const withValuesPerResponse = (valuesPerResponse: number | 'all'): TQuestionnaire => ZQuestionnaire.parse({ ...customerQuestionnaire, valuesPerResponse });
@@ -71,5 +73,28 @@ describe('matrix sampling of the values', () => {
 
   it('refuses a valuesPerResponse above the number of values', () => {
     expect(ZQuestionnaire.safeParse({ ...customerQuestionnaire, valuesPerResponse: 11 }).success).toBe(false);
+  });
+});
+
+describe('the competitor', () => {
+  const render = (questionnaire: TQuestionnaire) =>
+    String(QuestionnairePage({ questionnaire, values: questionnaire.values.slice(0, 2), language: 'en', action: '/q/x', state: {} }));
+
+  it('is asked about by name, and not at all when the questionnaire names none', () => {
+    expect(render(customerQuestionnaire)).toContain('How well does BrightFix do?');
+    const { mainCompetitor: _m, competitorComparison: _c, ...unnamed } = customerQuestionnaire;
+    const html = render(ZQuestionnaire.parse(unnamed));
+    expect(html).not.toMatch(/name="competitor-/);
+    expect(html).not.toContain('How well does');
+    expect(valuesPerResponse(ZQuestionnaire.parse(unnamed))).toBe(3);
+  });
+});
+
+describe('what staff are told', () => {
+  it('the staff questionnaire tells them it is anonymous in each of its languages', () => {
+    expect(staffQuestionnaire.languages).toEqual(['en', 'es']);
+    expect(anonymityNotice(staffQuestionnaire, 'en')).toMatch(/^This questionnaire is anonymous\./);
+    expect(anonymityNotice(staffQuestionnaire, 'es')).toMatch(/^Este cuestionario es anónimo\./);
+    expect(anonymityNotice(customerQuestionnaire, 'es')).toBeUndefined();
   });
 });
