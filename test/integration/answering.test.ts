@@ -237,6 +237,7 @@ describe('submitting the questionnaire', () => {
 
   it('the page asks only the values its link names: 2 of the 10 by default', async () => {
     const { path, asked } = await invited();
+    expect(asked).toHaveLength(2);
     const html = await (await get(path)).text();
     const rated = [...new Set([...html.matchAll(/name="performance-([a-z-]+)"/g)].map((m) => m[1]))];
     expect(rated).toEqual(asked);
