@@ -15,6 +15,7 @@ import { aggregatePeriod } from '../shared/digest/aggregate-period.ts';
 import { PRICE_TABLE } from '../shared/digest/price-table.ts';
 import { meterCapacity } from './capacity-meter.ts';
 import { fieldNames } from '../shared/questionnaires/answer-schema.ts';
+import { shownValues } from '../shared/questionnaires/value-rotation.ts';
 
 export interface OperationCosts {
   invitations: number;
@@ -134,14 +135,16 @@ function unitCosts(perInvitation: { reads: number; writes: number }, perResponse
   };
 }
 
-/** Answers every invitation in the inbox with a full form (every question): the largest response short of long texts. */
+/** Answers every invitation in the inbox with a full form (every question its link asks): the largest response short of long texts. */
 async function answerEvery(pipeline: ReturnType<typeof createLocalPipeline>, questionnaire: TQuestionnaire, emails: readonly string[]): Promise<number> {
   let responses = 0;
   for (const text of emails) {
     const path = /http:\/\/127\.0\.0\.1\/q\/[^?\s]+/.exec(text)?.[0]?.replace('http://127.0.0.1', '');
     if (!path) continue;
     const fields = new URLSearchParams({ [fieldNames.headline]: String(7 + (responses % 4)), [fieldNames.comment]: 'Benchmark answer', [fieldNames.comparison]: 'same' });
-    for (const [k, value] of questionnaire.values.entries()) {
+    // The values this link asks (the signed mask `~s<hex>` the rotation chose); a rating of any other is refused.
+    const mask = /~s([0-9a-f]+)\./.exec(path)?.[1];
+    for (const [k, value] of shownValues(questionnaire, mask === undefined ? undefined : parseInt(mask, 16)).entries()) {
       fields.set(fieldNames.importance(value.id), String(1 + ((responses + k) % 5)));
       fields.set(fieldNames.performance(value.id), String(3 + ((responses + k) % 3)));
       if (questionnaire.mainCompetitor) fields.set(fieldNames.competitor(value.id), k % 4 === 0 ? 'dk' : String(1 + (k % 5)));

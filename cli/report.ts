@@ -45,7 +45,7 @@ export function reportRows(report: DigestReport): string[][] {
     ...(report.vsBenchmark ? [['benchmark', report.vsBenchmark.period, 'change', round(report.vsBenchmark.delta)], ['benchmark', report.vsBenchmark.period, 'significant', String(report.vsBenchmark.significant)]] : []),
   ];
   for (const v of report.values) {
-    rows.push(['value', v.label, 'importance', round(v.importance, 2)], ['value', v.label, 'performance', round(v.performance, 2)], ['value', v.label, 'competitor', round(v.competitor, 2)], ['value', v.label, 'quadrant', v.quadrant ?? '']);
+    rows.push(['value', v.label, 'importance', round(v.importance, 2)], ['value', v.label, 'performance', round(v.performance, 2)], ['value', v.label, 'competitor', round(v.competitor, 2)], ['value', v.label, 'quadrant', v.quadrant ?? ''], ['value', v.label, 'ratings', String(v.n.performance)], ['value', v.label, 'performance margin', round(v.performanceMargin, 2)], ['value', v.label, 'too few to judge', String(v.tooFew)]);
   }
   if (report.comparison) for (const key of ['better', 'same', 'worse'] as const) rows.push(['competitor', report.competitorName ?? 'competitor', key, round(report.comparison[key], 3)]);
   for (const s of report.standards) rows.push(['standard', s.text, 'compliance', round(s.compliance, 3)]);

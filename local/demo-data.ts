@@ -7,6 +7,7 @@ import { waveIdFor } from '../shared/platform/schedule/wave-id.ts';
 import { aggregatePeriod } from '../shared/digest/aggregate-period.ts';
 import type { TQuestionnaire } from '../shared/questionnaires/questionnaire-schema.ts';
 import { saveContact } from '../shared/people/contact-store.ts';
+import { valueRotation } from '../shared/questionnaires/value-rotation.ts';
 import type { Table } from '../shared/platform/table/table-client.ts';
 
 /** Departments with their managers, for the demo business. */
@@ -27,6 +28,8 @@ const DEMO_STAFF = [
 
 const FIRST = ['Alice', 'Bruno', 'Chloé', 'Dev', 'Emeka', 'Fatima', 'Georg', 'Hana', 'Ivan', 'Jade', 'Kofi', 'Lucía'];
 const LAST = ['Martin', "O'Neill", 'Nguyen'];
+/** Demo customers who read Spanish: their emails and pages come in Spanish. */
+const SPANISH_SPEAKERS: ReadonlySet<string> = new Set(['Bruno', 'Jade', 'Lucía']);
 
 /** 36 demo customers, each served by a demo staff member; every one is due for a first questionnaire. */
 export function demoContacts(now: Date) {
@@ -37,7 +40,7 @@ export function demoContacts(now: Date) {
       return {
         email: `${first.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}.${last.toLowerCase().replace(/[^a-z]/g, '')}@customer.example`,
         name: `${first} ${last}`,
-        language: 'en',
+        language: SPANISH_SPEAKERS.has(first) ? 'es' : 'en',
         staffEmail: staff.email,
         departmentId: staff.departmentId,
         lastInteractionAt: new Date(now.getTime() - daysAgo * 86_400_000).toISOString(),
@@ -70,6 +73,8 @@ export async function seedDemoHistory(table: Table, questionnaire: TQuestionnair
     const wave = await openWave(table, questionnaire.id, waveIdFor(at, timeZone), at.toISOString());
     periods.push(wave.waveId);
     onWeek?.(wave.waveId, 5 - weeksAgo, 4);
+    // Past customers were asked the values in turn, as the planner asks them.
+    const rotation = valueRotation(questionnaire, wave.waveId);
     for (let i = 0; i < 30; i++) {
       const staff = DEMO_STAFF[i % DEMO_STAFF.length]!;
       const invitation: TInvitation = {
@@ -87,6 +92,7 @@ export async function seedDemoHistory(table: Table, questionnaire: TQuestionnair
         sentAt: at.toISOString(),
       };
       await createInvitation(table, invitation);
+      const asked = new Set(rotation.next(staff.departmentId) ?? questionnaire.values.map((v) => v.id));
       if (i % 3 === 2) continue; // two in three answer
       // Scores improve a little each week, and the installations team starts weaker.
       const base = 5 + (4 - weeksAgo) + (staff.departmentId === 'installations' ? -1 : 1);
@@ -96,7 +102,7 @@ export async function seedDemoHistory(table: Table, questionnaire: TQuestionnair
         invitation,
         {
           headline: score,
-          values: Object.fromEntries(questionnaire.values.map((v, k) => [v.id, { importance: 1 + ((k * 3 + (i % 2)) % 5), performance: Math.max(1, Math.min(5, Math.round(score / 2) - (k % 2))) }])),
+          values: Object.fromEntries(questionnaire.values.flatMap((v, k) => (asked.has(v.id) ? [[v.id, { importance: 1 + ((k * 3 + (i % 2)) % 5), performance: Math.max(1, Math.min(5, Math.round(score / 2) - (k % 2))) }]] : []))),
           probes: {},
           standards: Object.fromEntries(questionnaire.standards.map((s, k) => [s.id, (i + k) % 4 !== 0])),
           comparison: (['better', 'same', 'worse', 'dk'] as const)[i % 4]!,

@@ -72,5 +72,6 @@ export async function upgradedAnswerLink(
 ): Promise<{ token: string; responseId: string }> {
   const { questionnaireId, waveId, language } = scope;
   const responseId = newLinkId();
-  return { token: signLink({ purpose: 'answer', linkId: claims.linkId, expiresAt: claims.expiresAt, scope: { questionnaireId, waveId, language, responseId } }, await linkSecret()), responseId };
+  const shown = claims.scope?.shown;
+  return { token: signLink({ purpose: 'answer', linkId: claims.linkId, expiresAt: claims.expiresAt, scope: { questionnaireId, waveId, language, responseId, ...(shown !== undefined ? { shown } : {}) } }, await linkSecret()), responseId };
 }

@@ -3,25 +3,30 @@ import { findInvitationByLinkId } from '../invitations/invitation-store.ts';
 import { getResponse } from './response-store.ts';
 import { recordOneClick, recordSubmission, upgradedAnswerLink } from './anonymous-answer.ts';
 import { raiseComplaint } from '../complaints/open-complaint.ts';
-import { answerFormSchema, probesDue, ZScoreField, fieldNames } from '../questionnaires/answer-schema.ts';
+import { answerFormSchema, ZScoreField, fieldNames } from '../questionnaires/answer-schema.ts';
 import { complaintReasons } from '../complaints/complaint-rules.ts';
 import { CLICK_EVIDENCE, ONE_CLICK_FIELD, requestHoldReason } from './one-click.ts';
 import * as z from '../platform/validation/zod.ts';
 import { recordMetric } from '../platform/observability/metrics.ts';
-import { formStateFromAnswers, lowRatedValues } from './form-state.ts';
+import { formStateFromAnswers } from './form-state.ts';
 import { BadRequestPage, InvalidLinkPage } from '../platform/web/simple-pages.tsx';
 import { readForm } from '../platform/web/form-body.ts';
-import { QuestionnairePage, ThankYouPage, type FormState } from './questionnaire-page.tsx';
+import { QuestionnairePage, type FormState } from './questionnaire-page.tsx';
+import { ThankYouPage } from './thank-you-page.tsx';
+import { complaintFollowUp, fieldErrors, isPromoter } from './answer-outcome.ts';
+import { formatDate, textsIn } from '../platform/language/languages.ts';
+import { ANSWERING_TEXT } from './answering-text.ts';
 import { ROUTES, toHonoPath } from '../platform/web/routes.ts';
 import type { AppEnv } from '../platform/web/app-env.ts';
 import type { Table } from '../platform/table/table-client.ts';
 import type { MessageQueue } from '../platform/queue/message-queue.ts';
-import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
+import { languageFor, type TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import type { ComplaintHandling } from '../complaints/open-complaint.ts';
 import type { TComplaintMessage } from '../complaints/complaint-messages.ts';
 import type { ComplaintRules } from '../complaints/complaint-rules.ts';
 import { verifiedLink } from '../platform/web/verified-link.ts';
 import { FORM_SCRIPT, FORM_SCRIPT_PATH } from './form-script.ts';
+import { shownValues } from '../questionnaires/value-rotation.ts';
 
 export interface AnswerRouteDependencies {
   readonly table: Table;
@@ -68,7 +73,9 @@ async function answerTarget(deps: Deps, token: string) {
   if (!invitation || !questionnaire) return undefined;
   // An anonymous questionnaire's link from before response ids: the page redirects to it upgraded, a POST answers under a fresh id.
   const upgraded = questionnaire.anonymous && !claims.scope?.responseId ? await upgradedAnswerLink(deps.linkSecret, claims, invitation) : undefined;
-  return { invitation: { ...invitation, ...(upgraded ? { responseId: upgraded.responseId } : {}) }, questionnaire, upgraded: upgraded?.token };
+  // The values this link asks (the planner's rotation); links without a mask ask them all.
+  const values = shownValues(questionnaire, claims.scope?.shown);
+  return { invitation: { ...invitation, ...(upgraded ? { responseId: upgraded.responseId } : {}) }, questionnaire, values, expiresAt: claims.expiresAt, upgraded: upgraded?.token };
 }
 
 async function showAnswerPage(c: Context<AppEnv>, deps: Deps) {
@@ -83,10 +90,11 @@ async function showAnswerPage(c: Context<AppEnv>, deps: Deps) {
   const state = formStateFromAnswers(questionnaire, existing?.headlineHeld ? undefined : existing?.headlineScore, existing?.answers);
 
   const clicked = ZScoreField(questionnaire).safeParse(c.req.query('score'));
-  if (existing?.submittedAt) return c.html(page(c, target, state, { note: 'These are the answers you sent. You can change them and send again.' }));
+  const text = textsIn(ANSWERING_TEXT, languageFor(questionnaire, invitation.language));
+  if (existing?.submittedAt) return c.html(page(c, target, state, { note: text.answersSent }));
   if (!clicked.success) return c.html(page(c, target, state, {}));
   state[fieldNames.headline] = String(clicked.data);
-  return c.html(page(c, target, state, { note: 'Thank you for your score. If you have a minute, tell us a little more.', oneClick: clicked.data }));
+  return c.html(page(c, target, state, { note: text.scoreThanks, oneClick: clicked.data }));
 }
 
 /** The page script's confirmation of a one-click score: `score` and what it saw (`one-click`). */
@@ -122,11 +130,11 @@ async function submitAnswers(c: Context<AppEnv>, deps: Deps) {
   if (!form) return c.html(<BadRequestPage />, 400);
   if (form[ONE_CLICK_FIELD] !== undefined) return confirmOneClick(c, deps, target, form);
   const state: FormState = Object.fromEntries(Object.entries(form).map(([key, value]) => [key, typeof value === 'string' ? value : '']));
-  const parsed = answerFormSchema(questionnaire).safeParse(form);
+  const parsed = answerFormSchema(questionnaire, target.values).safeParse(form);
   if (!parsed.success) {
     // Only this refusal path reads: a forgotten person's link must not show a form either.
     if ((await getResponse(deps.table, invitation))?.forgottenAt) return c.html(<InvalidLinkPage />, 404);
-    return c.html(page(c, target, state, { errors: fieldErrors(parsed.error.issues) }), 400);
+    return c.html(page(c, target, state, { errors: fieldErrors(parsed.error.issues, questionnaire, languageFor(questionnaire, invitation.language)) }), 400);
   }
 
   const at = deps.now().toISOString();
@@ -143,31 +151,28 @@ async function submitAnswers(c: Context<AppEnv>, deps: Deps) {
     if (opened) recordMetric('ComplaintsOpened');
   }
 
-  // Without JavaScript, probes for low ratings appear on this next step.
-  if (probesDue(questionnaire, answers).length > 0 && form[fieldNames.probesShown] === undefined) {
-    return c.html(page(c, target, state, { note: 'Thank you — your answers are saved. You rated some things low: what went wrong?' }));
-  }
-  return c.html(<ThankYouPage businessName={deps.businessName} complaint={reasons.includes('requested')} anonymous={questionnaire.anonymous} />);
-}
-
-/** One message per field, named by the field, for the page's error summary. */
-function fieldErrors(issues: ReadonlyArray<{ code: string; path: ReadonlyArray<PropertyKey>; message: string; keys?: string[] }>): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys') for (const key of issue.keys ?? []) errors[key] = `${key}: is not a question of this questionnaire`;
-    else errors[String(issue.path[0] ?? 'form')] ??= `${String(issue.path[0] ?? 'form')}: ${issue.message}`;
-  }
-  return errors;
+  const language = languageFor(questionnaire, invitation.language);
+  const timeZone = deps.complaintHandling.calendar.timeZone;
+  const followUp = reasons.includes('requested') ? await complaintFollowUp(deps.table, { anonymous: questionnaire.anonymous, complaintId: invitation.linkId, language, timeZone }) : undefined;
+  return c.html(
+    <ThankYouPage
+      businessName={deps.businessName}
+      language={language}
+      changeUntil={formatDate(new Date(target.expiresAt * 1000), language, timeZone)}
+      {...(followUp ? { complaint: followUp } : {})}
+      {...(questionnaire.reviewUrl && isPromoter(questionnaire, answers.headline) ? { reviewUrl: questionnaire.reviewUrl } : {})}
+    />,
+  );
 }
 
 function page(c: Context<AppEnv>, target: Target, state: FormState, extra: { note?: string; errors?: Record<string, string>; oneClick?: number }) {
   return (
     <QuestionnairePage
       questionnaire={target.questionnaire}
+      values={target.values}
       language={target.invitation.language}
       action={c.req.path}
       state={state}
-      probesVisible={lowRatedValues(target.questionnaire, state)}
       {...(extra.note ? { note: extra.note } : {})}
       {...(extra.errors ? { errors: extra.errors } : {})}
       {...(extra.oneClick !== undefined ? { oneClick: extra.oneClick } : {})}

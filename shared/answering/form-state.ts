@@ -20,12 +20,3 @@ export function formStateFromAnswers(questionnaire: TQuestionnaire, headline: nu
   if (answers.complaintRequested) state[fieldNames.complaint] = 'yes';
   return state;
 }
-
-/** Values rated at or below their probe's threshold in `state`: their probes are shown. */
-export function lowRatedValues(questionnaire: TQuestionnaire, state: Record<string, string>): Set<string> {
-  return new Set(
-    questionnaire.values
-      .filter((value) => value.probe && Number(state[fieldNames.performance(value.id)] ?? Infinity) <= value.probe.whenPerformanceAtMost)
-      .map((value) => value.id),
-  );
-}

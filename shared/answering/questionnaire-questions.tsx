@@ -1,6 +1,7 @@
 import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
-import { headlineScores, scaleLabels } from '../questionnaires/headline-scale.ts';
+import { headlineScores } from '../questionnaires/headline-scale.ts';
 import { fieldNames } from '../questionnaires/answer-schema.ts';
+import type { AnsweringText } from './answering-text.ts';
 
 /** What the form shows: field name → value, as submitted or as stored. */
 export type FormState = Record<string, string>;
@@ -8,6 +9,8 @@ export type FormState = Record<string, string>;
 /** What every question needs: its wording in the page's language, the answers so far, and the errors. */
 export interface QuestionContext {
   readonly t: (text: Partial<Record<string, string>>) => string;
+  /** The page's own wording, in the page's language. */
+  readonly text: AnsweringText;
   readonly state: FormState;
   readonly errors: Record<string, string>;
 }
@@ -16,24 +19,25 @@ type Option = { value: string; label: string };
 type Value = TQuestionnaire['values'][number];
 
 const ONE_TO_FIVE: Option[] = ['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: v }));
-const COMPETITOR_RATINGS: Option[] = [...ONE_TO_FIVE, { value: 'dk', label: "Don't know" }];
-const COMPARISONS: Option[] = [
-  { value: 'better', label: 'Better' },
-  { value: 'same', label: 'The same' },
-  { value: 'worse', label: 'Worse' },
-  { value: 'dk', label: "Don't know" },
+const competitorRatings = (text: AnsweringText): Option[] => [...ONE_TO_FIVE, { value: 'dk', label: text.dontKnow }];
+const comparisons = (text: AnsweringText): Option[] => [
+  { value: 'better', label: text.comparisons.better },
+  { value: 'same', label: text.comparisons.same },
+  { value: 'worse', label: text.comparisons.worse },
+  { value: 'dk', label: text.dontKnow },
 ];
-const YES_NO: Option[] = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
+const yesNo = (text: AnsweringText): Option[] => [
+  { value: 'yes', label: text.yes },
+  { value: 'no', label: text.no },
 ];
 
-function Scale(props: { name: string; options: Option[]; selected: string | undefined; describedBy?: string }) {
+function Scale(props: { name: string; options: Option[]; selected: string | undefined; describedBy?: string; kind?: string; lowAtMost?: number }) {
   return (
-    <div class="scale">
+    <div class={props.kind ? `scale ${props.kind}` : 'scale'}>
       {props.options.map((option) => (
         <label>
-          <input type="radio" name={props.name} value={option.value} checked={props.selected === option.value} aria-describedby={props.describedBy} />
+          {/* data-low marks the ratings that reveal the value's probe (CSS :has, no script needed). */}
+          <input type="radio" name={props.name} value={option.value} checked={props.selected === option.value} aria-describedby={props.describedBy} data-low={props.lowAtMost !== undefined && Number(option.value) <= props.lowAtMost ? '' : undefined} />
           {option.label}
         </label>
       ))}
@@ -53,18 +57,20 @@ function FieldError(props: { form: QuestionContext; field: string }) {
 }
 
 /** A field's scale, described by its error (when it has one) so screen readers read both together. */
-function FieldScale(props: { form: QuestionContext; field: string; options: Option[] }) {
-  return <Scale name={props.field} options={props.options} selected={props.form.state[props.field]} describedBy={errorId(props.form, props.field)} />;
+function FieldScale(props: { form: QuestionContext; field: string; options: Option[]; kind?: string; lowAtMost?: number }) {
+  return <Scale name={props.field} options={props.options} selected={props.form.state[props.field]} describedBy={errorId(props.form, props.field)} {...(props.kind ? { kind: props.kind } : {})} {...(props.lowAtMost !== undefined ? { lowAtMost: props.lowAtMost } : {})} />;
 }
 
 export function HeadlineQuestion(props: { questionnaire: TQuestionnaire; form: QuestionContext }) {
   const { questionnaire: q, form } = props;
-  const labels = scaleLabels(q);
+  const labels = form.text.ends[q.headline.kind];
+  const scores = headlineScores(q);
   return (
     <fieldset id={`q-${fieldNames.headline}`}>
       <legend>{form.t(q.headline.text)}</legend>
       <FieldError form={form} field={fieldNames.headline} />
-      <FieldScale form={form} field={fieldNames.headline} options={headlineScores(q).map((s) => ({ value: String(s), label: String(s) }))} />
+      {/* One row whatever the width: as many equal columns as scores (CSS grid), the end labels under the ends. */}
+      <FieldScale form={form} field={fieldNames.headline} kind={`headline of-${scores.length}`} options={scores.map((s) => ({ value: String(s), label: String(s) }))} />
       <p class="ends" aria-hidden="true">
         <span>{labels.low}</span>
         <span>{labels.high}</span>
@@ -74,23 +80,28 @@ export function HeadlineQuestion(props: { questionnaire: TQuestionnaire; form: Q
 }
 
 /** Labelled with the value too: the visible prompt alone does not say which value it rates. */
-function RatingRow(props: { form: QuestionContext; field: string; label: string; prompt: string; options: Option[] }) {
+function RatingRow(props: { form: QuestionContext; field: string; label: string; prompt: string; options: Option[]; lowAtMost?: number }) {
   return (
     <div class="row" role="group" aria-label={props.label} id={`q-${props.field}`}>
       <span>{props.prompt}</span>
       <FieldError form={props.form} field={props.field} />
-      <FieldScale form={props.form} field={props.field} options={props.options} />
+      <FieldScale form={props.form} field={props.field} options={props.options} {...(props.lowAtMost !== undefined ? { lowAtMost: props.lowAtMost } : {})} />
     </div>
   );
 }
 
-/** Rendered even when hidden, so the script can reveal it as soon as the rating is low. */
-function ProbeRow(props: { form: QuestionContext; valueId: string; probe: NonNullable<Value['probe']>; visible: boolean }) {
+/**
+ * Beside the value it probes, shown by CSS as soon as a low performance rating is checked
+ * (`.value:has([data-low]:checked) .probe`), with or without JavaScript: no second step. It
+ * stays shown while it holds text, and browsers without :has show it always (it is optional).
+ */
+function ProbeRow(props: { form: QuestionContext; valueId: string; probe: NonNullable<Value['probe']> }) {
   const { form, probe } = props;
   const field = fieldNames.probe(props.valueId);
   return (
-    <div class="row" id={`q-${field}`} data-probe-for={props.valueId} data-threshold={String(probe.whenPerformanceAtMost)} hidden={!props.visible}>
+    <div class={form.state[field] ? 'row probe filled' : 'row probe'} id={`q-${field}`} data-probe-for={props.valueId}>
       <label for={field}>{form.t(probe.text)}</label>
+      <span class="hint">{form.text.probeHint}</span>
       <FieldError form={form} field={field} />
       <textarea id={field} name={field} maxlength={1000} aria-describedby={errorId(form, field)}>
         {form.state[field] ?? ''}
@@ -99,16 +110,18 @@ function ProbeRow(props: { form: QuestionContext; valueId: string; probe: NonNul
   );
 }
 
-export function ValueQuestion(props: { form: QuestionContext; value: Value; competitor: string | undefined; probeVisible: boolean }) {
+/** A value's ratings; the competitor's only when one is named, and by its name. */
+export function ValueQuestion(props: { form: QuestionContext; value: Value; competitor: string | undefined }) {
   const { form, value, competitor } = props;
+  const { text } = form;
   const label = form.t(value.label);
   return (
-    <fieldset id={`q-${value.id}`}>
+    <fieldset id={`q-${value.id}`} class="value">
       <legend>{label}</legend>
-      <RatingRow form={form} field={fieldNames.importance(value.id)} label={`${label}: how important to you (1 = not at all, 5 = very)`} prompt="How important is this to you? (1 = not at all, 5 = very)" options={ONE_TO_FIVE} />
-      <RatingRow form={form} field={fieldNames.performance(value.id)} label={`${label}: how well we did (1 = very poorly, 5 = very well)`} prompt="How well did we do? (1 = very poorly, 5 = very well)" options={ONE_TO_FIVE} />
-      {competitor && <RatingRow form={form} field={fieldNames.competitor(value.id)} label={`${label}: how well ${competitor} does`} prompt={`And how well does ${competitor} do?`} options={COMPETITOR_RATINGS} />}
-      {value.probe && <ProbeRow form={form} valueId={value.id} probe={value.probe} visible={props.probeVisible} />}
+      <RatingRow form={form} field={fieldNames.importance(value.id)} label={text.importance.label(label)} prompt={text.importance.prompt} options={ONE_TO_FIVE} />
+      <RatingRow form={form} field={fieldNames.performance(value.id)} label={text.performance.label(label)} prompt={text.performance.prompt} options={ONE_TO_FIVE} {...(value.probe ? { lowAtMost: value.probe.whenPerformanceAtMost } : {})} />
+      {value.probe && <ProbeRow form={form} valueId={value.id} probe={value.probe} />}
+      {competitor && <RatingRow form={form} field={fieldNames.competitor(value.id)} label={text.competitor.label(label, competitor)} prompt={text.competitor.prompt(competitor)} options={competitorRatings(text)} />}
     </fieldset>
   );
 }
@@ -120,7 +133,7 @@ export function ComparisonQuestion(props: { questionnaire: TQuestionnaire; form:
     <fieldset id={`q-${fieldNames.comparison}`}>
       <legend>{props.form.t(question.text)}</legend>
       <FieldError form={props.form} field={fieldNames.comparison} />
-      <FieldScale form={props.form} field={fieldNames.comparison} options={COMPARISONS} />
+      <FieldScale form={props.form} field={fieldNames.comparison} options={comparisons(props.form.text)} />
     </fieldset>
   );
 }
@@ -131,7 +144,7 @@ export function StandardQuestion(props: { form: QuestionContext; standard: TQues
     <fieldset id={`q-${field}`}>
       <legend>{props.form.t(props.standard.text)}</legend>
       <FieldError form={props.form} field={field} />
-      <FieldScale form={props.form} field={field} options={YES_NO} />
+      <FieldScale form={props.form} field={field} options={yesNo(props.form.text)} />
     </fieldset>
   );
 }

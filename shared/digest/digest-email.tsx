@@ -52,7 +52,7 @@ function digestText(report: DigestReport, parts: { kind: string; rated: DigestRe
     changeText(report.vsBenchmark, 'Against the benchmark wave'),
     '',
     'What matters and how we do (importance / us / competitor, 1–5):',
-    ...rated.map((v) => `- ${v.label}: ${fmt(v.importance, 1)} / ${fmt(v.performance, 1)} / ${fmt(v.competitor, 1)} — ${v.quadrant ?? 'not rated'}`),
+    ...rated.map((v) => `- ${v.label}: ${fmt(v.importance, 1)} / ${fmt(v.performance, 1)} / ${fmt(v.competitor, 1)} — ${v.tooFew ? 'too few ratings to judge' : (v.quadrant ?? 'not rated')} (n = ${v.n.performance})`),
     ...(report.comparison ? [`Against ${report.competitorName ?? 'competitors'}: better ${pct(report.comparison.better)}, same ${pct(report.comparison.same)}, worse ${pct(report.comparison.worse)} (n = ${report.comparison.n})`] : []),
     '',
     'Service standards (share "yes"):',

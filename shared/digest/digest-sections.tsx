@@ -70,9 +70,9 @@ export function ValuesTable(props: { values: DigestReport['values'] }) {
               <Bar fraction={(v.importance ?? 0) / 5} color="#6b7280" label={fmt(v.importance, 1)} />
             </td>
             <td style={CELL} width="22%">
-              <Bar fraction={(v.performance ?? 0) / 5} color={v.quadrant === 'concentrate here' ? '#a30000' : '#0b5cad'} label={`${fmt(v.performance, 1)}${v.competitor !== null ? ` (them ${fmt(v.competitor, 1)})` : ''}`} />
+              <Bar fraction={(v.performance ?? 0) / 5} color={v.quadrant === 'concentrate here' ? '#a30000' : '#0b5cad'} label={`${fmt(v.performance, 1)}${v.performanceMargin !== null ? ` ± ${fmt(v.performanceMargin, 1)}` : ''}${v.competitor !== null ? ` (them ${fmt(v.competitor, 1)})` : ''}`} />
             </td>
-            <td style={CELL}>{v.quadrant ?? '–'}</td>
+            <td style={CELL}>{v.tooFew ? `too few ratings to judge (n = ${v.n.performance})` : `${v.quadrant ?? '–'} (n = ${v.n.performance})`}</td>
           </tr>
         ))}
       </table>

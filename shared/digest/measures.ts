@@ -17,11 +17,35 @@ const mean = (t: Tally): number | null => (t.n === 0 ? null : t.sum / t.n);
 
 export type Quadrant = 'concentrate here' | 'keep up the good work' | 'low priority' | 'possible overkill';
 
+/**
+ * Fewer performance ratings than this and a value is shown but not judged (no quadrant, "too
+ * few ratings"): with matrix sampling each value gets only a share of the responses, and below
+ * ten ratings the 95 % interval of a 1–5 mean is typically ±0.6 or wider, more than the gaps
+ * between values that a quadrant would rest on.
+ */
+export const MIN_RATINGS_PER_VALUE = 10;
+
+/** A 1–5 mean's 95 % interval half-width from its tally, or null below two ratings. */
+export function ratingInterval(t: Tally): number | null {
+  if (t.n < 2) return null;
+  const m = t.sum / t.n;
+  // Sample variance from the sum of squares; rollups from before it was kept use the largest
+  // variance a 1–5 mean allows (Bhatia–Davis bound), so their interval errs on the wide side.
+  const variance = t.sq !== undefined ? Math.max(0, (t.sq - t.n * m * m) / (t.n - 1)) : (5 - m) * (m - 1);
+  return 1.96 * Math.sqrt(variance / t.n);
+}
+
 export interface ValueRow {
   id: string;
   importance: number | null;
   performance: number | null;
   competitor: number | null;
+  /** Ratings behind each mean: with matrix sampling each value has its own sample. */
+  n: { importance: number; performance: number; competitor: number };
+  /** 95 % interval half-width of the performance mean, null below two ratings. */
+  performanceMargin: number | null;
+  /** Below {@link MIN_RATINGS_PER_VALUE} performance ratings: shown, not judged. */
+  tooFew: boolean;
   /** Our performance minus importance: negative where we fall short of what matters. */
   gapToImportance: number | null;
   /** Our performance minus the competitor's: negative where they do better. */
@@ -31,7 +55,8 @@ export interface ValueRow {
 
 /**
  * Importance–performance analysis: each value's means and gaps, and its quadrant, split at
- * the grand means of importance and performance across the values.
+ * the grand means of importance and performance across the values with enough ratings to judge
+ * (a value with too few gets no quadrant).
  */
 export function valueTable(r: Pick<Rollup, 'values'>, order: readonly string[]): ValueRow[] {
   const rows = order.map((id) => {
@@ -39,22 +64,26 @@ export function valueTable(r: Pick<Rollup, 'values'>, order: readonly string[]):
     const importance = v ? mean(v.importance) : null;
     const performance = v ? mean(v.performance) : null;
     const competitor = v ? mean(v.competitor) : null;
+    const n = { importance: v?.importance.n ?? 0, performance: v?.performance.n ?? 0, competitor: v?.competitor.n ?? 0 };
     return {
       id,
       importance,
       performance,
       competitor,
+      n,
+      performanceMargin: v ? ratingInterval(v.performance) : null,
+      tooFew: n.performance < MIN_RATINGS_PER_VALUE,
       gapToImportance: importance !== null && performance !== null ? performance - importance : null,
       gapToCompetitor: competitor !== null && performance !== null ? performance - competitor : null,
     };
   });
-  const rated = rows.filter((row) => row.importance !== null && row.performance !== null);
+  const rated = rows.filter((row) => row.importance !== null && row.performance !== null && !row.tooFew);
   const grandImportance = rated.reduce((sum, row) => sum + row.importance!, 0) / (rated.length || 1);
   const grandPerformance = rated.reduce((sum, row) => sum + row.performance!, 0) / (rated.length || 1);
   return rows.map((row) => ({
     ...row,
     quadrant:
-      row.importance === null || row.performance === null
+      row.importance === null || row.performance === null || row.tooFew
         ? null
         : row.importance >= grandImportance
           ? row.performance >= grandPerformance

@@ -28,6 +28,8 @@ export interface Rollup {
 export interface Tally {
   sum: number;
   n: number;
+  /** Sum of squares, for each value's interval; absent in rollups written before it was kept. */
+  sq?: number;
 }
 
 export const MAX_COMMENTS = 30;
@@ -70,6 +72,7 @@ export function addResponse(rollup: Rollup, response: TResponse & { headlineScor
 
 function tally(t: Tally, value: number): void {
   t.sum += value;
+  t.sq = (t.sq ?? 0) + value * value;
   t.n++;
 }
 
@@ -93,8 +96,11 @@ export function mergeRollups(segment: string, rollups: readonly Rollup[], headli
     for (const [id, v] of Object.entries(r.values)) {
       const target = (merged.values[id] ??= { importance: { sum: 0, n: 0 }, performance: { sum: 0, n: 0 }, competitor: { sum: 0, n: 0 } });
       for (const key of ['importance', 'performance', 'competitor'] as const) {
+        const before = target[key].n;
         target[key].sum += v[key].sum;
         target[key].n += v[key].n;
+        // Exact only while every part kept its squares; otherwise the interval falls back to a bound.
+        if (v[key].n > 0) target[key].sq = before === 0 ? v[key].sq : target[key].sq !== undefined && v[key].sq !== undefined ? target[key].sq + v[key].sq : undefined;
       }
     }
     for (const key of ['better', 'same', 'worse', 'dk'] as const) merged.comparison[key] += r.comparison[key];

@@ -8,6 +8,7 @@ import { ROUTES, routeUrl } from '../platform/web/routes.ts';
 import { renderInvitationEmail } from './invitation-email.tsx';
 import { composeEmail, type LinkContext, type MailContext } from '../platform/mail/mail-context.ts';
 import { isPermanentSendError, isUnknownSendOutcome } from '../platform/mail/mailer.ts';
+import { valueMask, valuesForLink } from '../questionnaires/value-rotation.ts';
 
 
 /** An unsubscribe link outlives the questionnaire link by this long: people unsubscribe from old mail. */
@@ -57,7 +58,16 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
   const secret = await ctx.linkSecret();
   const expiresAt = Math.floor(ctx.now().getTime() / 1000) + ctx.linkValidityDays * 86_400;
   // Anonymous: the link carries a fresh response id that is stored nowhere (the reminder's is another one).
-  const scope = { questionnaireId: invitation.questionnaireId, waveId: invitation.waveId, language: invitation.language, ...(questionnaire.anonymous ? { responseId: newLinkId() } : {}) };
+  const valueIds = request.valueIds ?? valuesForLink(questionnaire, invitation.linkId);
+  const shown = valueIds ? valueMask(questionnaire, valueIds) : 0;
+  const scope = {
+    questionnaireId: invitation.questionnaireId,
+    waveId: invitation.waveId,
+    language: invitation.language,
+    ...(questionnaire.anonymous ? { responseId: newLinkId() } : {}),
+    // The values this email asks about travel in the signed link (a mask naming none means all).
+    ...(shown > 0 ? { shown } : {}),
+  };
   const answerToken = signLink({ purpose: 'answer', linkId: invitation.linkId, expiresAt, scope }, secret);
   // Unsubscribing must keep working long after the questionnaire closes.
   const unsubscribeToken = signLink({ purpose: 'unsubscribe', linkId: invitation.linkId, expiresAt: expiresAt + UNSUBSCRIBE_LINK_EXTRA_DAYS * 86_400 }, secret);

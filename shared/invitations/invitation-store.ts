@@ -50,6 +50,12 @@ export const ZSendRequest = z.object({
   questionnaireId: z.string().check(z.minLength(1)),
   waveId: z.string().check(z.minLength(1)),
   email: z.email(),
+  /**
+   * The values this email asks about, chosen by the planner's rotation (value-rotation.ts).
+   * Carried by the message and then the signed link only, never stored on the invitation:
+   * for anonymous questionnaires the set a person was asked would narrow down whose response is whose.
+   */
+  valueIds: z.optional(z.array(z.string()).check(z.maxLength(15))),
 });
 export type TSendRequest = z.input<typeof ZSendRequest>;
 

@@ -8,6 +8,7 @@ import { getRecipient } from '../people/contact-store.ts';
 import { isSuppressed } from '../people/suppression-store.ts';
 import { LIST_SHARDS } from '../platform/table/table-design.ts';
 import { reminderVerdict } from './reminders.ts';
+import { valueRotation } from '../questionnaires/value-rotation.ts';
 
 export interface PlanRemindersInput {
   readonly table: Table;
@@ -36,13 +37,20 @@ export async function planReminders(input: PlanRemindersInput): Promise<Reminder
   const waves = await listOpenWaves(table, questionnaire.id, new Date(now.getTime() - input.openForDays * 86_400_000).toISOString());
   const summary: ReminderSummary = { questionnaireId: questionnaire.id, waves: waves.map((w) => w.waveId), considered: 0, queued: 0 };
   for (const wave of waves) {
+    // A reminder asks the values in turn too (its own rotation: who is reminded is not known at planning).
+    const rotation = valueRotation(questionnaire, `${wave.waveId}|reminder`);
     for (let shard = 0; shard < LIST_SHARDS; shard++) {
       let cursor: Record<string, unknown> | undefined;
       do {
         const page = await listInvitationsPage(table, questionnaire.id, wave.waveId, shard, cursor);
         cursor = page.cursor;
         const due = await Promise.all(page.invitations.map(async (invitation) => ((await shouldRemind(input, invitation)) ? invitation : undefined)));
-        const requests = due.filter((i): i is TInvitation => i !== undefined).map((i): TSendRequest => ({ kind: 'reminder', questionnaireId: i.questionnaireId, waveId: i.waveId, email: i.email }));
+        const requests = due
+          .filter((i): i is TInvitation => i !== undefined)
+          .map((i): TSendRequest => {
+            const valueIds = rotation.next(i.departmentId);
+            return { kind: 'reminder', questionnaireId: i.questionnaireId, waveId: i.waveId, email: i.email, ...(valueIds ? { valueIds } : {}) };
+          });
         await input.queue.send(requests);
         summary.considered += page.invitations.length;
         summary.queued += requests.length;

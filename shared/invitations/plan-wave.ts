@@ -10,6 +10,7 @@ import { LIST_SHARDS } from '../platform/table/table-design.ts';
 import { newLinkId } from '../platform/tokens/link-token.ts';
 import { eligibility, type Eligibility, type PlanningRules } from './eligibility.ts';
 import { waveIdFor } from '../platform/schedule/wave-id.ts';
+import { valueRotation } from '../questionnaires/value-rotation.ts';
 
 /** Shards planned concurrently. */
 const SHARDS_AT_ONCE = 4;
@@ -55,6 +56,8 @@ export async function planWave(input: PlanWaveInput): Promise<PlanSummary> {
     skipped: { unsubscribed: 0, suppressed: 0, 'frequency-cap': 0, 'not-due': 0 },
   };
 
+  // One rotation for the run: each department's invitations take the values in turn.
+  const rotation = valueRotation(questionnaire, wave.waveId);
   // Shards are independent partitions: read a few at once, so a large list plans in minutes.
   const planShard = async (shard: number) => {
     let cursor: Record<string, unknown> | undefined;
@@ -69,7 +72,7 @@ export async function planWave(input: PlanWaveInput): Promise<PlanSummary> {
         lastInvitedAsOther(table, questionnaire.audience, emails),
       ]);
       const known = { invited, suppressed, asOther };
-      const outcomes = await Promise.all(page.recipients.map((recipient) => planRecipient(input, wave.waveId, recipient, at, known)));
+      const outcomes = await Promise.all(page.recipients.map((recipient) => planRecipient(input, wave.waveId, recipient, at, known, rotation)));
       const toQueue: TSendRequest[] = [];
       for (const outcome of outcomes) {
         summary.considered++;
@@ -101,14 +104,20 @@ async function planRecipient(
   contact: TRecipient,
   at: string,
   known: { invited: ReadonlyMap<string, TInvitation>; suppressed: ReadonlySet<string>; asOther: ReadonlyMap<string, string> },
+  rotation: ReturnType<typeof valueRotation>,
 ): Promise<ContactOutcome> {
-  const request: TSendRequest = { kind: 'invitation', questionnaireId: input.questionnaire.id, waveId, email: contact.email };
+  const base: TSendRequest = { kind: 'invitation', questionnaireId: input.questionnaire.id, waveId, email: contact.email };
+  // Values are taken from the rotation only for an invitation that will be queued, so skipped contacts leave no gaps.
+  const withValues = (departmentId: string | undefined): TSendRequest => {
+    const valueIds = rotation.next(departmentId);
+    return valueIds ? { ...base, valueIds } : base;
+  };
   const existing = known.invited.get(normalizeEmail(contact.email));
   if (existing?.status === 'queued') {
     // A run that failed between writing the invitation and marking the contact finishes the
     // job here, or the frequency cap would not know of this invitation next week.
     if ((contact.lastInvitedAt ?? '') < existing.createdAt) await markInvited(input.table, input.questionnaire.audience, contact.email, existing.createdAt);
-    return { kind: 'queue', request };
+    return { kind: 'queue', request: withValues(existing.departmentId) };
   }
   if (existing) return { kind: 'already-sent' };
 
@@ -116,6 +125,7 @@ async function planRecipient(
   const verdict = eligibility(contact, suppressed, input.now, input.rules, known.asOther.get(normalizeEmail(contact.email)));
   if (!verdict.due) return { kind: 'skipped', because: verdict.because };
 
+  const request = withValues(contact.departmentId);
   const created = await createInvitation(input.table, {
     audience: input.questionnaire.audience,
     questionnaireId: request.questionnaireId,

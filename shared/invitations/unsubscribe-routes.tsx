@@ -7,6 +7,8 @@ import { InvalidLinkPage } from '../platform/web/simple-pages.tsx';
 import { verifiedLink } from '../platform/web/verified-link.ts';
 import { markUnsubscribed } from '../people/contact-store.ts';
 import { findInvitationByLinkId } from './invitation-store.ts';
+import { supportedLanguage, textsIn } from '../platform/language/languages.ts';
+import { UNSUBSCRIBE_TEXT } from './unsubscribe-text.ts';
 
 export interface UnsubscribeRouteDependencies {
   readonly table: Table;
@@ -18,8 +20,11 @@ export interface UnsubscribeRouteDependencies {
 /** The unsubscribe link every invitation carries: a confirm page, and the POST that opts out. */
 export function registerUnsubscribeRoutes(app: Hono<AppEnv>, deps: UnsubscribeRouteDependencies): void {
   app.get(toHonoPath(ROUTES.unsubscribePage.path), async (c) => {
-    if (!(await verifiedLink(deps, c.req.param('token'), 'unsubscribe'))) return c.html(<InvalidLinkPage />, 404);
-    return c.html(<UnsubscribeConfirmPage businessName={deps.businessName} action={c.req.path} />);
+    const claims = await verifiedLink(deps, c.req.param('token'), 'unsubscribe');
+    if (!claims) return c.html(<InvalidLinkPage />, 404);
+    // Read only for the page's language; the page works (in English) for an invitation since forgotten.
+    const invitation = await findInvitationByLinkId(deps.table, claims.linkId);
+    return c.html(<UnsubscribeConfirmPage businessName={deps.businessName} action={c.req.path} language={invitation?.language ?? 'en'} />);
   });
 
   // RFC 8058 one-click: the mail client POSTs `List-Unsubscribe=One-Click`; answer 200, no redirect.
@@ -28,28 +33,30 @@ export function registerUnsubscribeRoutes(app: Hono<AppEnv>, deps: UnsubscribeRo
     const invitation = claims && (await findInvitationByLinkId(deps.table, claims.linkId));
     if (!invitation) return c.html(<InvalidLinkPage />, 404);
     await markUnsubscribed(deps.table, invitation.audience, invitation.email, deps.now().toISOString());
-    return c.html(<UnsubscribedPage businessName={deps.businessName} />, 200);
+    return c.html(<UnsubscribedPage businessName={deps.businessName} language={invitation.language} />, 200);
   });
 }
 
 /** A GET never unsubscribes (mail scanners fetch every link): it asks for a click first. */
-export function UnsubscribeConfirmPage(props: { businessName: string; action: string }) {
+export function UnsubscribeConfirmPage(props: { businessName: string; action: string; language: string }) {
+  const text = textsIn(UNSUBSCRIBE_TEXT, props.language);
   return (
-    <Layout title="Unsubscribe">
-      <h1>Stop questionnaires from {props.businessName}?</h1>
-      <p>You will not receive any more feedback questionnaires from us.</p>
+    <Layout title={text.confirmTitle} lang={supportedLanguage(props.language)}>
+      <h1>{text.confirmHeading(props.businessName)}</h1>
+      <p>{text.confirmBody}</p>
       <form method="post" action={props.action}>
-        <button type="submit">Unsubscribe</button>
+        <button type="submit">{text.button}</button>
       </form>
     </Layout>
   );
 }
 
-export function UnsubscribedPage(props: { businessName: string }) {
+export function UnsubscribedPage(props: { businessName: string; language: string }) {
+  const text = textsIn(UNSUBSCRIBE_TEXT, props.language);
   return (
-    <Layout title="Unsubscribed">
-      <h1>You are unsubscribed</h1>
-      <p>{props.businessName} will not send you any more questionnaires.</p>
+    <Layout title={text.doneTitle} lang={supportedLanguage(props.language)}>
+      <h1>{text.doneHeading}</h1>
+      <p>{text.doneBody(props.businessName)}</p>
     </Layout>
   );
 }

@@ -30,7 +30,7 @@ export const fieldNames = {
   comparison: 'comparison',
   comment: 'comment',
   complaint: 'complaint',
-  /** Set by the page when it has already shown every probe due, so no further step follows. */
+  /** Sent by pages from before probes appeared inline (they had a probe step); accepted and ignored. */
   probesShown: 'probes-shown',
 } as const;
 
@@ -44,14 +44,17 @@ export interface TAnswers {
   complaintRequested: boolean;
 }
 
+type Values = TQuestionnaire['values'];
+
 /**
- * The schema of a submitted form, derived from the questionnaire definition: every field is
- * named after a question, unknown fields are refused by name, and only the headline is
- * required (customers may skip the rest).
+ * The schema of a submitted form, derived from the questionnaire definition and the values
+ * this link asks (`shown`, every value by default): every field is named after a question
+ * shown, unknown fields (a value the link did not ask included) are refused by name, and only
+ * the headline is required (customers may skip the rest).
  */
-export function answerFormSchema(questionnaire: TQuestionnaire) {
+export function answerFormSchema(questionnaire: TQuestionnaire, shown: Values = questionnaire.values) {
   const shape: Record<string, z.ZodMiniType> = { [fieldNames.headline]: ZScoreField(questionnaire) };
-  for (const value of questionnaire.values) {
+  for (const value of shown) {
     shape[fieldNames.importance(value.id)] = z.optional(ZRating);
     shape[fieldNames.performance(value.id)] = z.optional(ZRating);
     if (questionnaire.mainCompetitor) shape[fieldNames.competitor(value.id)] = z.optional(ZCompetitorRating);
@@ -61,7 +64,7 @@ export function answerFormSchema(questionnaire: TQuestionnaire) {
   if (questionnaire.competitorComparison) shape[fieldNames.comparison] = z.optional(z.enum(COMPARISONS, 'must be better, same, worse or dk'));
   shape[fieldNames.comment] = z.optional(z.string().check(z.trim(), z.maxLength(questionnaire.comment.maxLength, `must be at most ${questionnaire.comment.maxLength.toLocaleString('en')} characters`)));
   shape[fieldNames.complaint] = z.optional(z.literal('yes', 'must be "yes" when ticked'));
-  // A page marker, not an answer: any value means the probes were on screen.
+  // A marker from pages served before probes appeared inline, not an answer.
   shape[fieldNames.probesShown] = z.optional(z.string().check(z.maxLength(10)));
 
   return z.pipe(
@@ -70,7 +73,7 @@ export function answerFormSchema(questionnaire: TQuestionnaire) {
       const text = (key: string) => (typeof form[key] === 'string' && form[key] !== '' ? (form[key] as string) : undefined);
       const values: TAnswers['values'] = {};
       const probes: TAnswers['probes'] = {};
-      for (const value of questionnaire.values) {
+      for (const value of shown) {
         const entry = {
           ...(form[fieldNames.importance(value.id)] !== undefined ? { importance: form[fieldNames.importance(value.id)] as number } : {}),
           ...(form[fieldNames.performance(value.id)] !== undefined ? { performance: form[fieldNames.performance(value.id)] as number } : {}),
@@ -97,11 +100,4 @@ export function answerFormSchema(questionnaire: TQuestionnaire) {
       };
     }),
   );
-}
-
-/** The values whose probe is due: rated at or below the probe's threshold and not yet answered. */
-export function probesDue(questionnaire: TQuestionnaire, answers: Pick<TAnswers, 'values' | 'probes'>): string[] {
-  return questionnaire.values
-    .filter((value) => value.probe && (answers.values[value.id]?.performance ?? Infinity) <= value.probe.whenPerformanceAtMost && !answers.probes[value.id])
-    .map((value) => value.id);
 }

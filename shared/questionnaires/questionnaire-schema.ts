@@ -55,12 +55,20 @@ export const ZQuestionnaire = z
     languages: z.array(ZLanguage).check(z.minLength(1)),
     headline: ZHeadline,
     values: z.array(ZValue).check(z.minLength(1), z.maxLength(15)),
+    /**
+     * How many values each invitation asks about (matrix sampling: every value is measured each
+     * period, no one answers all of them); `all` asks every value. @default as many as keep the
+     * page within 12 questions (`value-rotation.ts`)
+     */
+    valuesPerResponse: z.optional(z.union([z.int().check(z.minimum(1), z.maximum(15)), z.literal('all')])),
     /** Named when customers are asked to rate the main competitor on each value too. */
     mainCompetitor: z.optional(z.strictObject({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)) })),
     competitorComparison: z.optional(z.strictObject({ text: ZLocalizedText })),
     standards: z._default(z.array(ZStandard).check(z.maxLength(20)), []),
     comment: z.strictObject({ text: ZLocalizedText, maxLength: z._default(z.int().check(z.minimum(100), z.maximum(5000)), 5000) }),
     complaintOption: z.strictObject({ text: ZLocalizedText }),
+    /** Where the thank-you page invites promoters (NPS 9–10, CSAT 4–5) to leave a public review. */
+    reviewUrl: z.optional(z.string().check(z.maxLength(500), z.regex(/^https:\/\/[^\s"<>]+$/, 'must be an https:// address'))),
   })
   .check(
     z.superRefine((questionnaire, ctx) => {
@@ -69,6 +77,9 @@ export const ZQuestionnaire = z
       requireUniqueIds(questionnaire.standards, ['standards'], ctx);
       if (questionnaire.competitorComparison && !questionnaire.mainCompetitor) {
         ctx.addIssue({ code: 'custom', path: ['competitorComparison'], message: 'needs mainCompetitor to be named' });
+      }
+      if (typeof questionnaire.valuesPerResponse === 'number' && questionnaire.valuesPerResponse > questionnaire.values.length) {
+        ctx.addIssue({ code: 'custom', path: ['valuesPerResponse'], message: `is more than the ${questionnaire.values.length} values there are (use "all")` });
       }
       if (questionnaire.audience === 'staff' && !questionnaire.anonymous) {
         ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'staff questionnaires must be anonymous' });
@@ -107,8 +118,12 @@ function requireEveryLanguage(questionnaire: z.output<typeof ZQuestionnaire>, ct
   }
 }
 
+/** The questionnaire's language for a contact who speaks `language`: that one if offered, else its first. */
+export function languageFor(questionnaire: Pick<TQuestionnaire, 'languages'>, language: string): TLanguage {
+  return (questionnaire.languages as string[]).includes(language) ? (language as TLanguage) : questionnaire.languages[0]!;
+}
+
 /** The text in `language`, falling back to the questionnaire's first language. */
 export function localized(questionnaire: TQuestionnaire, text: Partial<Record<TLanguage, string>>, language: string): string {
-  const chosen = (questionnaire.languages as string[]).includes(language) ? (language as TLanguage) : questionnaire.languages[0]!;
-  return text[chosen] ?? '';
+  return text[languageFor(questionnaire, language)] ?? '';
 }

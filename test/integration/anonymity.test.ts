@@ -64,6 +64,9 @@ describe('anonymous staff questionnaires', () => {
     expect(responseIds.length).toBeGreaterThanOrEqual(3);
     const invitations = items.filter((i) => i['kind'] === 'invitation' && String(i['sk']).startsWith('INVITATION#staff-policies#'));
     expect(invitations).toHaveLength(6);
+    // Which values each was asked (the rotation) travels in their link only: stored, it would narrow down whose response is whose.
+    const staffValues = ['tools', 'procedures', 'training', 'authority', 'information'];
+    for (const invitation of invitations) expect(staffValues.filter((id) => JSON.stringify(invitation).includes(`"${id}"`)), String(invitation['sk'])).toEqual([]);
     const linkIds = invitations.map((i) => String(i['linkId']));
     const respondents = invitations.flatMap((i) => [String(i['email']), String(i['name'])]);
     for (const item of items) {

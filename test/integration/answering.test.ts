@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { getComplaint } from '../../shared/complaints/complaint-store.ts';
 import { responseFromItem } from '../../shared/answering/response-store.ts';
 import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
-import { aContact } from '../support/factories.ts';
+import { aContact, customerQuestionnaire } from '../support/factories.ts';
 import { inviteCustomer } from '../support/invite-customer.ts';
 import { linkPath, postForm } from '../support/local-services.ts';
 import { storedResponseItems } from '../support/stored-responses.ts';
 import { usePipeline } from '../support/use-pipeline.ts';
+import { importStaff } from '../../shared/people/import-file.ts';
+import { formatDate } from '../../shared/platform/language/languages.ts';
+import { pageQuestionCount } from '../../shared/questionnaires/value-rotation.ts';
 
 const BROWSER = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
 let clock = new Date('2026-11-23T09:00:00Z');
@@ -17,9 +20,9 @@ const pipelines = usePipeline({ now: () => clock });
 async function invited(contact = aContact({ staffEmail: 'sam.reed@acme.example', departmentId: 'installations' })) {
   clock = new Date('2026-11-23T09:00:00Z');
   const pipeline = await pipelines.start();
-  const { invitationEmail, answerPath } = await inviteCustomer(pipeline, contact);
+  const { invitationEmail, answerPath, askedValues } = await inviteCustomer(pipeline, contact);
   const scoreLink = (score: number) => linkPath(invitationEmail.body.text!, '/q/').replace(/score=\d+$/, `score=${score}`);
-  return { pipeline, contact, path: answerPath, scoreLink };
+  return { pipeline, contact, path: answerPath, scoreLink, asked: askedValues };
 }
 
 const responses = () => storedResponseItems(pipelines.current.table, 'customer-service', '2026-W48');
@@ -172,20 +175,21 @@ describe('one click from the email', () => {
 });
 
 describe('submitting the questionnaire', () => {
-  const fullAnswers = {
+  const fullAnswers = (value: string) => ({
     score: '9',
-    [fieldNames.importance('quality')]: '5',
-    [fieldNames.performance('quality')]: '4',
-    [fieldNames.competitor('quality')]: 'dk',
+    [fieldNames.importance(value)]: '5',
+    [fieldNames.performance(value)]: '4',
+    [fieldNames.competitor(value)]: 'dk',
     [fieldNames.standard('called-by-name')]: 'yes',
     [fieldNames.comparison]: 'better',
     [fieldNames.comment]: 'Great <b>service</b>',
-  };
+  });
 
   it('stores the answers under the invitation, without identity or attribution; a double submit counts once', async () => {
-    const { path } = await invited();
-    expect((await post(path, fullAnswers)).status).toBe(200);
-    const second = await post(path, { ...fullAnswers, score: '10' });
+    const { path, asked } = await invited();
+    const value = asked[0]!;
+    expect((await post(path, fullAnswers(value))).status).toBe(200);
+    const second = await post(path, { ...fullAnswers(value), score: '10' });
     expect(await second.text()).toContain('Thank you');
     const stored = await responses();
     expect(stored).toHaveLength(1);
@@ -195,7 +199,7 @@ describe('submitting the questionnaire', () => {
     const tokenParts = path.split('/q/')[1]!.split('.');
     expect(stored[0]).toMatchObject({ headlineScore: 10, sk: `LINK#${tokenParts[tokenParts.indexOf('answer') + 1]}` });
     expect(responseFromItem(stored[0]!)).toMatchObject({
-      answers: { values: { quality: { importance: 5, performance: 4, competitor: 'dk' } }, standards: { 'called-by-name': true }, comparison: 'better', comment: 'Great <b>service</b>', complaintRequested: false },
+      answers: { values: { [value]: { importance: 5, performance: 4, competitor: 'dk' } }, standards: { 'called-by-name': true }, comparison: 'better', comment: 'Great <b>service</b>', complaintRequested: false },
     });
     // Returning to the link shows what was sent, escaped.
     const again = await (await get(path)).text();
@@ -207,7 +211,6 @@ describe('submitting the questionnaire', () => {
     ['an out-of-range score', { score: '11' }, 'score: must be from 0 to 10'],
     ['a missing headline score', { [fieldNames.comment]: 'hi' }, 'score: choose a score'],
     ['an unknown field', { score: '5', favourite: 'blue' }, 'favourite: is not a question of this questionnaire'],
-    ['a rating of 6', { score: '5', [fieldNames.performance('price')]: '6' }, 'performance-price: must be a whole number from 1 to 5'],
     ['a comment over 5,000 characters', { score: '5', [fieldNames.comment]: 'x'.repeat(5001) }, 'comment: must be at most 5,000 characters'],
   ] as Array<[string, Record<string, string>, string]>)('refuses %s with a 400 naming the field, keeps the input, and writes nothing', async (_name, fields, message) => {
     const { path } = await invited();
@@ -217,6 +220,28 @@ describe('submitting the questionnaire', () => {
     expect(html).toContain(message);
     if (fields[fieldNames.comment] === 'hi') expect(html).toContain('>hi</textarea>');
     expect(await responses()).toEqual([]);
+  });
+
+  it('refuses a rating of 6, and any rating of a value the link did not ask, with a 400 naming the field, and writes nothing', async () => {
+    const { path, asked } = await invited();
+    expect(asked).toHaveLength(2);
+    const rating6 = await post(path, { score: '5', [fieldNames.performance(asked[0]!)]: '6' });
+    expect(rating6.status).toBe(400);
+    expect(await rating6.text()).toContain(`performance-${asked[0]}: must be a whole number from 1 to 5`);
+    const other = customerQuestionnaire.values.find((v) => !asked.includes(v.id))!.id;
+    const notAsked = await post(path, { score: '5', [fieldNames.importance(other)]: '4' });
+    expect(notAsked.status).toBe(400);
+    expect(await notAsked.text()).toContain(`importance-${other}: is not a question of this questionnaire`);
+    expect(await responses()).toEqual([]);
+  });
+
+  it('the page asks only the values its link names: 2 of the 10 by default', async () => {
+    const { path, asked } = await invited();
+    expect(asked).toHaveLength(2);
+    const html = await (await get(path)).text();
+    const rated = [...new Set([...html.matchAll(/name="performance-([a-z-]+)"/g)].map((m) => m[1]))];
+    expect(rated).toEqual(asked);
+    expect(new Set(html.match(/name="(importance|competitor)-[a-z-]+"/g))).toEqual(new Set(asked.flatMap((id) => [`name="importance-${id}"`, `name="competitor-${id}"`])));
   });
 
   it('refuses a body over the size limit before parsing it', async () => {
@@ -263,16 +288,51 @@ describe('complaints and probes', () => {
     expect(await complaints()).toEqual([expect.objectContaining({ reasons: ['low-headline'] })]);
   });
 
-  it('without JavaScript, a low rating brings its probe on the next step, then the thank-you page', async () => {
+  it('a probe sits beside its value and is sent with the one form: a low rating and its probe are stored in one submit, with no second step', async () => {
+    const { path, asked } = await invited();
+    const value = asked.find((id) => customerQuestionnaire.values.find((v) => v.id === id)?.probe)!;
+    const html = await (await get(path)).text();
+    // The probe follows its performance rating inside the value's fieldset, and the low ratings are marked for the CSS that reveals it.
+    const fieldset = new RegExp(`<fieldset id="q-${value}"[^]*?</fieldset>`).exec(html)![0];
+    expect(fieldset).toMatch(/name="performance-[a-z-]+" value="1"[^>]*data-low[^]*name="performance-[a-z-]+" value="3"(?![^>]*data-low)[^]*data-probe-for/);
+    const done = await post(path, { score: '6', [fieldNames.performance(value)]: '1', [fieldNames.probe(value)]: 'Waited two weeks' });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('<h1>Thank you</h1>');
+    expect(responseFromItem((await responses())[0]!)).toMatchObject({ answers: { probes: { [value]: 'Waited two weeks' } } });
+  });
+});
+
+describe('a short page, and a thank-you page that closes the loop', () => {
+  it('after the one click the default page asks at most 12 questions in one step, and says it takes about a minute', async () => {
+    const { scoreLink, asked } = await invited();
+    const html = await (await get(scoreLink(8))).text();
+    const questions = new Set([...html.matchAll(/<(?:input|textarea)[^>]*name="([a-z0-9-]+)"/g)].map((m) => m[1]!).filter((name) => !name.startsWith('probe-') && name !== fieldNames.complaint));
+    expect(questions.size).toBe(pageQuestionCount(customerQuestionnaire, asked.length));
+    expect(questions.size).toBeLessThanOrEqual(12);
+    expect(html).toContain('About 1 minute');
+    expect(html).not.toMatch(/step \d+ of/i);
+    // The competitor is asked by name.
+    expect(html).toContain('How well does BrightFix do?');
+  });
+
+  it('says until when the answers can be changed (the link\'s expiry), and offers promoters, only them, the review link', async () => {
     const { path } = await invited();
-    const step = await post(path, { score: '6', [fieldNames.performance('speed')]: '1' });
-    const html = await step.text();
-    expect(step.status).toBe(200);
-    expect(html).toContain('what went wrong?');
-    expect(html).toMatch(/data-probe-for="speed" data-threshold="2"(?! hidden)/);
-    expect(html).toContain('name="probes-shown"');
-    const done = await post(path, { score: '6', [fieldNames.performance('speed')]: '1', [fieldNames.probe('speed')]: 'Waited two weeks', 'probes-shown': '1' });
-    expect(await done.text()).toContain('Thank you');
-    expect(responseFromItem((await responses())[0]!)).toMatchObject({ answers: { probes: { speed: 'Waited two weeks' } } });
+    const promoter = await (await post(path, { score: '9' })).text();
+    expect(promoter).toContain('You can change them from the same link until 23 December.');
+    expect(promoter).toContain(`href="${customerQuestionnaire.reviewUrl}"`);
+    const passive = await (await post(path, { score: '8' })).text();
+    expect(passive).toContain('Thank you');
+    expect(passive).not.toContain(customerQuestionnaire.reviewUrl!);
+  });
+
+  it('tells a customer who asked to be contacted who will contact them (their department\'s manager, by role) and by when (the acknowledgement deadline)', async () => {
+    const { pipeline, path } = await invited();
+    await importStaff(pipeline.table, 'examples/staff.csv', { now: clock });
+    const html = await (await post(path, { score: '9', [fieldNames.complaint]: 'yes' })).text();
+    const [complaint] = await complaints();
+    const by = formatDate(complaint!.acknowledgeBy, 'en', 'Europe/London', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+    expect(html).toContain(`The manager of Installations will contact you about your complaint by ${by}.`);
+    expect(html).not.toContain('priya.shah');
+    expect(html).not.toContain(customerQuestionnaire.reviewUrl!);
   });
 });

@@ -6,6 +6,7 @@ import { importStaff } from '../../shared/people/import-file.ts';
 import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
 import { departmentId } from '../../shared/people/import-schemas.ts';
 import { inviteCustomer } from '../support/invite-customer.ts';
+import { customerQuestionnaire } from '../support/factories.ts';
 import { complaintPathIn, inboxEmails, postForm } from '../support/local-services.ts';
 import { usePipeline } from '../support/use-pipeline.ts';
 
@@ -37,11 +38,12 @@ describe('every customer- and admin-supplied string is escaped in every page and
     expect((await importStaff(pipeline.table, staffFile, { now })).problems).toEqual([]);
     const department = departmentId(`Dept ${payload}`);
     const victim = { email: 'victim@customer.example', name: `Eve ${payload}`, language: 'en', staffEmail: 'worker@acme.example', departmentId: department };
-    const { invitationEmail, answerPath } = await inviteCustomer(pipeline, victim);
+    const { invitationEmail, answerPath, askedValues } = await inviteCustomer(pipeline, victim);
+    const probed = askedValues.find((id) => customerQuestionnaire.values.find((v) => v.id === id)?.probe)!;
 
     const pages: Array<[string, string]> = [];
     pages.push(['invitation email', invitationEmail.body.html!]);
-    const fields = { score: '2', [fieldNames.comment]: `Bad ${payload}`, [fieldNames.performance('speed')]: '1', [fieldNames.probe('speed')]: `Slow ${payload}`, [fieldNames.complaint]: 'yes', 'probes-shown': '1' };
+    const fields = { score: '2', [fieldNames.comment]: `Bad ${payload}`, [fieldNames.performance(probed)]: '1', [fieldNames.probe(probed)]: `Slow ${payload}`, [fieldNames.complaint]: 'yes', 'probes-shown': '1' };
     pages.push(['thank-you page', await (await postForm(pipeline, answerPath, fields)).text()]);
     pages.push(['questionnaire page with stored answers', await (await pipeline.app.request(answerPath)).text()]);
     pages.push(['questionnaire page with errors', await (await postForm(pipeline, answerPath, { ...fields, score: payload })).text()]);

@@ -4,6 +4,7 @@ import { aContact, customerQuestionnaire } from './factories.ts';
 import { answerPathIn, complaintPathIn, inboxEmails, linkPath, postForm, type InboxEmail, type TestPipeline } from './local-services.ts';
 import { importStaff } from '../../shared/people/import-file.ts';
 import { fieldNames } from '../../shared/questionnaires/answer-schema.ts';
+import { shownValues } from '../../shared/questionnaires/value-rotation.ts';
 
 /** A customer who has been sent this week's invitation, and what they received. */
 export interface InvitedCustomer {
@@ -18,6 +19,14 @@ export interface InvitedCustomer {
   /** The answer page's full URL, as the customer clicks it. */
   readonly answerUrl: string;
   readonly unsubscribePath: string;
+  /** The value ids the answer link asks about (the planner's rotation), in the questionnaire's order. */
+  readonly askedValues: string[];
+}
+
+/** The values an answer path asks, read from the signed mask in its token (`~s<hex>`). */
+export function askedValuesOf(answerPath: string): string[] {
+  const mask = /~s([0-9a-f]+)\./.exec(answerPath)?.[1];
+  return shownValues(customerQuestionnaire, mask === undefined ? undefined : parseInt(mask, 16)).map((v) => v.id);
 }
 
 /**
@@ -44,6 +53,7 @@ export async function inviteCustomers(pipeline: TestPipeline, contacts: readonly
       answerPath,
       answerUrl: `${pipeline.publicBaseUrl}${answerPath}`,
       unsubscribePath: linkPath(invitationEmail.body.text!, '/unsubscribe/', pipeline.publicBaseUrl),
+      askedValues: askedValuesOf(answerPath),
     });
   }
   return invited;

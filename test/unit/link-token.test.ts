@@ -118,3 +118,17 @@ describe('anonymous answer links', () => {
     expect(verifyLink(forged, 'answer', secret, now)).toBeUndefined();
   });
 });
+
+describe('answer links that ask some of the values', () => {
+  it('carry the signed mask of the values they ask, with or without a response id, and a changed mask is refused', () => {
+    for (const scope of [
+      { questionnaireId: 'customer-service', waveId: '2026-W48', language: 'es', shown: 0b1000000011 },
+      { questionnaireId: 'staff-policies', waveId: '2026-W48', language: 'en', responseId: newLinkId(), shown: 0b11110 },
+    ]) {
+      const linkId = newLinkId();
+      const token = signLink({ purpose: 'answer', linkId, expiresAt: now + 60, scope }, secret, now);
+      expect(verifyLink(token, 'answer', secret, now)).toEqual({ purpose: 'answer', linkId, expiresAt: now + 60, scope });
+      expect(verifyLink(token.replace(`~s${scope.shown.toString(16)}`, '~s3ff'), 'answer', secret, now)).toBeUndefined();
+    }
+  });
+});

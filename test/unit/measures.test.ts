@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addResponse, emptyRollup, mergeRollups, type Rollup } from '../../shared/digest/rollup.ts';
-import { comparisonShares, headlineChange, headlineScore, responseRate, staffTable, standardsCompliance, valueTable } from '../../shared/digest/measures.ts';
+import { comparisonShares, headlineChange, headlineScore, MIN_RATINGS_PER_VALUE, ratingInterval, responseRate, staffTable, standardsCompliance, valueTable } from '../../shared/digest/measures.ts';
 import type { TResponse } from '../../shared/answering/response-store.ts';
 
 function rollup(overrides: Partial<Rollup>): Rollup {
@@ -31,7 +31,7 @@ describe('digest measures (worked examples)', () => {
     addResponse(r, response(2, { values: { quality: { importance: 4, performance: 1, competitor: 3 } }, comparison: 'worse', standards: { named: false }, comment: 'bad' }));
     addResponse(r, response(8));
     expect(r).toMatchObject({ responses: 3, promoters: 1, passives: 1, detractors: 1, scoreSum: 20, comparison: { better: 1, worse: 1 } });
-    expect(r.values['quality']).toEqual({ importance: { sum: 9, n: 2 }, performance: { sum: 5, n: 2 }, competitor: { sum: 3, n: 1 } });
+    expect(r.values['quality']).toEqual({ importance: { sum: 9, n: 2, sq: 41 }, performance: { sum: 5, n: 2, sq: 17 }, competitor: { sum: 3, n: 1, sq: 9 } });
     expect(r.comments.map((c) => c.text)).toEqual(['bad', 'great']);
     expect(standardsCompliance(r)).toEqual([{ id: 'named', compliance: 0.5, n: 2 }]);
   });
@@ -46,11 +46,12 @@ describe('digest measures (worked examples)', () => {
   });
 
   it('places values in importance–performance quadrants split at the grand means', () => {
+    // Ten ratings each: enough to judge (MIN_RATINGS_PER_VALUE).
     const values = {
-      a: { importance: { sum: 5, n: 1 }, performance: { sum: 2, n: 1 }, competitor: { sum: 4, n: 1 } },
-      b: { importance: { sum: 4, n: 1 }, performance: { sum: 4.5, n: 1 }, competitor: { sum: 0, n: 0 } },
-      c: { importance: { sum: 2, n: 1 }, performance: { sum: 2, n: 1 }, competitor: { sum: 0, n: 0 } },
-      d: { importance: { sum: 2, n: 1 }, performance: { sum: 5, n: 1 }, competitor: { sum: 0, n: 0 } },
+      a: { importance: { sum: 50, n: 10 }, performance: { sum: 20, n: 10 }, competitor: { sum: 40, n: 10 } },
+      b: { importance: { sum: 40, n: 10 }, performance: { sum: 45, n: 10 }, competitor: { sum: 0, n: 0 } },
+      c: { importance: { sum: 20, n: 10 }, performance: { sum: 20, n: 10 }, competitor: { sum: 0, n: 0 } },
+      d: { importance: { sum: 20, n: 10 }, performance: { sum: 50, n: 10 }, competitor: { sum: 0, n: 0 } },
     };
     const rows = valueTable({ values }, ['a', 'b', 'c', 'd', 'unrated']);
     expect(rows.map((r) => [r.id, r.quadrant])).toEqual([
@@ -61,6 +62,26 @@ describe('digest measures (worked examples)', () => {
       ['unrated', null],
     ]);
     expect(rows[0]).toMatchObject({ gapToImportance: -3, gapToCompetitor: -2 });
+  });
+
+  it('each value carries its own sample size and interval, and one with fewer than ten ratings is shown but not judged', () => {
+    const r = emptyRollup('company', 'nps');
+    const ratings = [5, 4, 4, 3, 5, 4, 2, 4, 5, 4, 4, 3];
+    ratings.forEach((p, i) => addResponse(r, response(9, { values: i < 9 ? { price: { importance: 4, performance: p }, quality: { importance: 5, performance: p } } : { quality: { importance: 5, performance: p } } })));
+    const [quality, price, unasked] = valueTable(r, ['quality', 'price', 'speed']);
+    expect(quality).toMatchObject({ n: { importance: 12, performance: 12, competitor: 0 }, tooFew: false });
+    expect(quality!.quadrant).not.toBeNull();
+    // Sample sd of the twelve ratings is 0.90: 1.96 × 0.90 / √12 = 0.51.
+    expect(quality!.performanceMargin).toBeCloseTo(0.51, 2);
+    expect(price).toMatchObject({ n: { performance: 9 }, tooFew: true, quadrant: null });
+    expect(unasked).toMatchObject({ n: { performance: 0 }, tooFew: true, performanceMargin: null, quadrant: null });
+    expect(MIN_RATINGS_PER_VALUE).toBe(10);
+  });
+
+  it('an interval from a rollup written before squares were kept errs wide, never narrow', () => {
+    const exact = ratingInterval({ sum: 40, n: 10, sq: 162 })!;
+    expect(ratingInterval({ sum: 40, n: 10 })!).toBeGreaterThan(exact);
+    expect(ratingInterval({ sum: 4, n: 1, sq: 16 })).toBeNull();
   });
 
   it('competitor comparison shares leave out "don\'t know"', () => {

@@ -7,7 +7,7 @@ import { FIRST_KEY_ID, keyById, parseKeyring, signingKey, type LinkKeyring } fro
  * the signature is HMAC-SHA256 over the rest with the key the token names (see link-keys.ts:
  * naming the key is what lets the secret be rotated while older links still verify). Tokens
  * from before key ids (`v1.…`, no key id) were signed with the first key. Answer links carry a
- * scope (questionnaire, wave, language) so an answer can be stored without first reading the
+ * scope (questionnaire, wave, language, and which values it asks) so an answer can be stored without first reading the
  * invitation: one write per response. Complaint links carry a grant instead (whom the link
  * was sent to), which the complaints feature interprets. For anonymous questionnaires the
  * scope also carries a random response id, which keys the response and is stored nowhere
@@ -21,6 +21,8 @@ export interface LinkScope {
   language: string;
   /** Anonymous questionnaires only: the id the response is stored under (128 random bits, never on the invitation). */
   responseId?: string;
+  /** Which of the questionnaire's questions the link asks, as a bitmask the feature interprets (absent: all of them). */
+  shown?: number;
 }
 
 export interface LinkClaims {
@@ -32,7 +34,7 @@ export interface LinkClaims {
   grant?: string;
 }
 
-const SCOPE = /^([a-z0-9][a-z0-9-]{0,62})~(\d{4}-W\d{2})~([a-z]{2,3}(?:-[A-Za-z]{2})?)(?:~([A-Za-z0-9_-]{22}))?$/;
+const SCOPE = /^([a-z0-9][a-z0-9-]{0,62})~(\d{4}-W\d{2})~([a-z]{2,3}(?:-[A-Za-z]{2})?)(?:~([A-Za-z0-9_-]{22}))?(?:~s([0-9a-f]{1,8}))?$/;
 
 const GRANT = /^[a-z][a-z0-9]{0,15}$/;
 
@@ -52,8 +54,11 @@ export function signLink(claims: LinkClaims, secret: string, nowSeconds = Math.f
   if (claims.grant !== undefined && !GRANT.test(claims.grant)) throw new Error('a link grant is lowercase letters and digits');
   const key = signingKey(keyringOf(secret), nowSeconds);
   if (claims.scope?.responseId !== undefined && !LINK_ID.test(claims.scope.responseId)) throw new Error('a response id is 16 random bytes, base64url');
+  const shown = claims.scope?.shown;
+  if (shown !== undefined && (!Number.isSafeInteger(shown) || shown <= 0 || shown > 0xffffffff)) throw new Error('a link\'s shown questions are a positive 32-bit mask');
   const responseId = claims.scope?.responseId ? `~${claims.scope.responseId}` : '';
-  const scope = claims.scope ? `.${claims.scope.questionnaireId}~${claims.scope.waveId}~${claims.scope.language}${responseId}` : claims.grant ? `.${claims.grant}` : '';
+  const mask = shown !== undefined ? `~s${shown.toString(16)}` : '';
+  const scope = claims.scope ? `.${claims.scope.questionnaireId}~${claims.scope.waveId}~${claims.scope.language}${responseId}${mask}` : claims.grant ? `.${claims.grant}` : '';
   const body = `v2.${key.id}.${claims.purpose}.${claims.linkId}.${claims.expiresAt}${scope}`;
   return `${body}.${mac(body, key.secret)}`;
 }
@@ -85,7 +90,7 @@ export function verifyLink(token: string, purpose: LinkPurpose, secret: string, 
   if (GRANT.test(scopeText)) return { purpose, linkId, expiresAt, grant: scopeText };
   const scope = SCOPE.exec(scopeText);
   if (!scope) return undefined;
-  return { purpose, linkId, expiresAt, scope: { questionnaireId: scope[1]!, waveId: scope[2]!, language: scope[3]!, ...(scope[4] ? { responseId: scope[4] } : {}) } };
+  return { purpose, linkId, expiresAt, scope: { questionnaireId: scope[1]!, waveId: scope[2]!, language: scope[3]!, ...(scope[4] ? { responseId: scope[4] } : {}), ...(scope[5] ? { shown: parseInt(scope[5], 16) } : {}) } };
 }
 
 /** Parsed once per secret text: a container verifies many links with the same few keys. */
