@@ -48,7 +48,7 @@ describe('npm start (the local stack)', () => {
     // On failure, the message is the stack's own output: it says why it did not start.
     expect(stack.output(), stack.output()).toContain(`API: http://localhost:${ports.FEEDBACK_API_PORT}`);
     expect(stack.output()).toContain(`Inbox: http://localhost:${ports.FEEDBACK_INBOX_PORT}`);
-    expect(stack.output()).toContain('Demo data: 3 departments, 9 staff, 36 contacts, 4 weeks of history');
+    expect(stack.output()).toContain('Demo data: 3 departments, 9 staff, 36 contacts, 5 weeks of history');
     // Seeding takes a while: it says what it is doing, on stderr, instead of going quiet.
     expect(stack.errors()).toMatch(/Adding demo data: departments, staff and contacts…\nAdding demo history: week 1 of 4 \(\d{4}-W\d\d \(week of \d+ \w+\)\)…/);
     expect(stack.errors()).toContain('Adding demo history: week 4 of 4');
