@@ -12,6 +12,7 @@ import { exportPersonCommand } from './commands/export-person.ts';
 import { validateCommand } from './commands/validate.ts';
 import { statusCommand } from './commands/status.ts';
 import { rotateLinkKeyCommand } from './commands/rotate-link-key.ts';
+import { dashboardLinkCommand } from './commands/dashboard-link.ts';
 import { runCommand } from './commands/run.ts';
 import { checkCommand } from './commands/check.ts';
 
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   remindCommand,
   importCommand,
   complaintsCommand,
+  dashboardLinkCommand,
   digestCommand,
   runCommand,
   reportCommand,
