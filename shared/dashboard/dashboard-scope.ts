@@ -1,5 +1,6 @@
 import { newLinkId, signLink, verifyLink } from '../platform/tokens/link-token.ts';
 import { normalizeEmail, type Segment } from '../platform/table/keys.ts';
+import { ROUTES, routeUrl } from '../platform/web/routes.ts';
 import type { TComplaint } from '../complaints/complaint-store.ts';
 
 /**
@@ -46,6 +47,11 @@ export function signDashboardToken(scope: DashboardScope, secret: string, option
   const nowMs = options.now.getTime();
   const expiresAt = Math.floor(nowMs / 1000) + days * 86_400;
   return signLink({ purpose: 'dashboard', linkId: newLinkId(), expiresAt, grant: scopeGrant(scope, nowMs) }, secret, Math.floor(nowMs / 1000));
+}
+
+/** The dashboard's address for `scope`, as emails carry it: signed now, valid for the default days. */
+export async function dashboardUrl(links: { publicBaseUrl: string; linkSecret: () => Promise<string> }, scope: DashboardScope, now: Date): Promise<string> {
+  return routeUrl(links.publicBaseUrl, ROUTES.dashboard, { token: signDashboardToken(scope, await links.linkSecret(), { now }) });
 }
 
 /** The scope of a valid, unexpired dashboard token (revocation is checked apart: it needs the table). */

@@ -8,7 +8,7 @@ import { revokeDashboardLinks } from '../../shared/dashboard/dashboard-store.ts'
 import { newLinkId } from '../../shared/platform/tokens/link-token.ts';
 import { trendPeriods } from '../../shared/dashboard/dashboard-data.ts';
 import { customerQuestionnaire, demoConfig } from '../support/factories.ts';
-import type { TestPipeline } from '../support/local-services.ts';
+import { linkPath, mailSentTo, type TestPipeline } from '../support/local-services.ts';
 import { usePipeline } from '../support/use-pipeline.ts';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
@@ -126,5 +126,26 @@ describe('the managers’ dashboard', () => {
     const tampered = good.replace(/\.d([0-9a-z]{9})([A-Za-z0-9_-]+)\./, (_, issued: string) => `.d${issued}${Buffer.from('repairs').toString('base64url')}.`);
     expect(tampered).not.toBe(good);
     expect((await get(tampered)).status).toBe(404);
+  });
+
+  it('puts each digest reader’s own dashboard in their digest, and a department manager’s in the escalation of their department’s complaint', async () => {
+    await pipeline.jobs.sendDigests(NOW, { period: '2026-W47' });
+    const [head] = await mailSentTo(pipeline, demoConfig.complaintHandling.headOfServiceEmail);
+    const [priya] = await mailSentTo(pipeline, 'priya.shah@acme.example');
+    for (const email of [head!, priya!]) expect(email.body.html).toContain('Open the dashboard');
+    expect((await get(`${linkPath(head!.body.text!, '/dashboard/')}?segment=${encodeURIComponent('dept:repairs')}`)).status).toBe(200);
+    const installations = linkPath(priya!.body.text!, '/dashboard/');
+    expect((await get(installations)).status).toBe(200);
+    expect((await get(`${installations}?segment=${encodeURIComponent('dept:repairs')}`)).status).toBe(404);
+
+    await pipeline.jobs.sweepComplaints(NOW);
+    await pipeline.drained();
+    const escalations = (await mailSentTo(pipeline, 'tom.osei@acme.example')).filter((e) => e.subject.startsWith('Complaint'));
+    expect(escalations).toHaveLength(2);
+    const [own, foreign] = [escalations.find((e) => e.subject.includes('Repairs'))!, escalations.find((e) => !e.subject.includes('Repairs'))!];
+    const repairs = linkPath(own.body.text!, '/dashboard/');
+    expect(await (await get(`${repairs}/complaints?filter=all`)).text()).toContain(elsewhere);
+    // Tom manages Repairs: an Installations complaint handed to him brings no Installations dashboard.
+    expect(foreign.body.text).not.toContain('/dashboard/');
   });
 });
