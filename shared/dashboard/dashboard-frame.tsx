@@ -24,8 +24,8 @@ nav a[aria-current=page]{font-weight:700;color:#1b1f24}
 .figure b{display:block;font-size:1.6rem}
 .chart{width:100%;height:auto;background:#fff;border:1px solid #d5d9de;border-radius:.4rem}
 .quadrant{max-width:28rem}
-.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:0;list-style:none;font-size:.9rem}
-.swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;border-radius:.2rem}
+.small-multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:1rem}
+figure{margin:0}figcaption{font-weight:600;margin-bottom:.25rem}
 .table-wrap{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;background:#fff;font-size:.95rem}
 th,td{border:1px solid #d5d9de;padding:.3rem .5rem;text-align:left;vertical-align:top}

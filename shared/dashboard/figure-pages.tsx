@@ -5,7 +5,7 @@ import { periodLabel } from '../digest/period.ts';
 import type { DashboardFacts } from './dashboard-data.ts';
 import { headlineTrend, standardTrends, valueTrends } from './dashboard-series.ts';
 import { DashboardFrame, DataTable, type DashboardLinks, type ViewChoice } from './dashboard-frame.tsx';
-import { Legend, LineChart, QuadrantChart } from './svg-charts.tsx';
+import { LineChart, QuadrantChart } from './svg-charts.tsx';
 
 export interface FigurePageProps {
   facts: DashboardFacts;
@@ -103,7 +103,10 @@ export function ValuesPage(props: FigurePageProps) {
   const language = q.languages[0]!;
   const labelOf = (id: string) => localized(q, q.values.find((v) => v.id === id)?.label ?? { en: id }, language);
   const rows = facts.report?.values ?? [];
-  const points = rows.filter((r) => r.importance !== null && r.performance !== null).map((r) => ({ label: r.label, importance: r.importance!, performance: r.performance!, competitor: r.competitor }));
+  const points = rows
+    .map((r, k) => ({ ...r, key: String(k + 1) }))
+    .filter((r) => r.importance !== null && r.performance !== null)
+    .map((r) => ({ key: r.key, label: r.label, importance: r.importance!, performance: r.performance!, competitor: r.competitor }));
   const mean = (pick: (p: (typeof points)[number]) => number) => points.reduce((sum, p) => sum + pick(p), 0) / (points.length || 1);
   const trends = valueTrends(q.values.map((v) => v.id), facts.trend);
   const n = (id: string) => facts.trend.at(-1)?.values[id];
@@ -116,7 +119,7 @@ export function ValuesPage(props: FigurePageProps) {
         <QuadrantChart
           id="quadrant"
           title={`Importance against performance per value, ${facts.view.name}`}
-          description={`Each value is a point: importance across, performance up, on a 1 to 5 scale; dashed lines at the means (importance ${mean((p) => p.importance).toFixed(2)}, performance ${mean((p) => p.performance).toFixed(2)}). Values in the lower right matter most and score below the mean: concentrate there.${q.mainCompetitor ? ` Hollow squares are ${q.mainCompetitor.name}’s performance where rated.` : ''} The table below gives every figure.`}
+          description={`Each value is a point numbered as in the table below: importance across, performance up, on a 1 to 5 scale; dashed lines at the means (importance ${mean((p) => p.importance).toFixed(2)}, performance ${mean((p) => p.performance).toFixed(2)}). Values in the lower right matter most and score below the mean: concentrate there.${q.mainCompetitor ? ` Hollow squares are ${q.mainCompetitor.name}’s performance where rated.` : ''} The table below gives every figure.`}
           points={points}
           meanImportance={mean((p) => p.importance)}
           meanPerformance={mean((p) => p.performance)}
@@ -124,22 +127,29 @@ export function ValuesPage(props: FigurePageProps) {
       )}
       <DataTable
         caption="Values this period"
-        head={['Value', 'Importance', 'Performance', q.mainCompetitor ? q.mainCompetitor.name : 'Competitor', 'Rated by', 'Quadrant']}
-        rows={rows.map((r) => [r.label, fmt(r.importance, 2), fmt(r.performance, 2), fmt(r.competitor, 2), n(r.id)?.performance.n ?? 0, r.quadrant ?? '–'])}
-        numeric={[1, 2, 3, 4]}
+        head={['#', 'Value', 'Importance', 'Performance', q.mainCompetitor ? q.mainCompetitor.name : 'Competitor', 'Rated by', 'Quadrant']}
+        rows={rows.map((r, k) => [k + 1, r.label, fmt(r.importance, 2), fmt(r.performance, 2), fmt(r.competitor, 2), n(r.id)?.performance.n ?? 0, r.quadrant ?? '–'])}
+        numeric={[0, 2, 3, 4, 5]}
       />
       <h2>Performance per value over the periods</h2>
-      <LineChart
-        id="value-trend"
-        title={`Performance per value per period, ${facts.view.name}`}
-        description="Each value's mean performance (1 to 5) in each period; missing where nobody rated it. The table below gives every figure."
-        xLabels={facts.periods.map(short)}
-        series={trends.map((t) => ({ label: labelOf(t.id), values: t.performance.map((p) => p.value) }))}
-        yMin={1}
-        yMax={5}
-        format={(v) => v.toFixed(1)}
-      />
-      <Legend labels={trends.map((t) => labelOf(t.id))} />
+      <div class="small-multiples">
+        {trends.map((t) => (
+          <figure>
+            <figcaption>{labelOf(t.id)}</figcaption>
+            <LineChart
+              id={`value-${t.id}`}
+              size="small"
+              title={`${labelOf(t.id)}: performance per period, ${facts.view.name}`}
+              description={`Mean performance (1 to 5) in each period; missing where nobody rated it. Latest: ${fmt(t.performance.at(-1)!.value, 2)}. The table below gives every figure.`}
+              xLabels={facts.periods.map(short)}
+              series={[{ label: labelOf(t.id), values: t.performance.map((p) => p.value) }]}
+              yMin={1}
+              yMax={5}
+              format={(v) => v.toFixed(1)}
+            />
+          </figure>
+        ))}
+      </div>
       <details>
         <summary>Performance per value as a table</summary>
         <DataTable caption="Mean performance (responses)" head={['Value', ...facts.periods.map(short)]} rows={trends.map((t) => [labelOf(t.id), ...t.performance.map((p) => (p.value === null ? '–' : `${p.value.toFixed(2)} (${p.n})`))])} />
@@ -160,17 +170,24 @@ export function StandardsPage(props: FigurePageProps) {
         <p>This questionnaire asks about no service standard.</p>
       ) : (
         <>
-          <LineChart
-            id="standards"
-            title={`Compliance per standard per period, ${facts.view.name}`}
-            description="Share of customers who said each standard was met, per period; missing where nobody answered. The table below gives every figure."
-            xLabels={facts.periods.map(short)}
-            series={trends.map((t) => ({ label: textOf(t.id), values: t.compliance.map((c) => (c.value === null ? null : c.value * 100)) }))}
-            yMin={0}
-            yMax={100}
-            format={(v) => `${Math.round(v)} %`}
-          />
-          <Legend labels={trends.map((t) => textOf(t.id))} />
+          <div class="small-multiples">
+            {trends.map((t) => (
+              <figure>
+                <figcaption>{textOf(t.id)}</figcaption>
+                <LineChart
+                  id={`standard-${t.id}`}
+                  size="small"
+                  title={`${textOf(t.id)}: compliance per period, ${facts.view.name}`}
+                  description={`Share of customers who said this standard was met, per period; missing where nobody answered. Latest: ${pct(t.compliance.at(-1)!.value)}. The table below gives every figure.`}
+                  xLabels={facts.periods.map(short)}
+                  series={[{ label: textOf(t.id), values: t.compliance.map((c) => (c.value === null ? null : c.value * 100)) }]}
+                  yMin={0}
+                  yMax={100}
+                  format={(v) => `${Math.round(v)} %`}
+                />
+              </figure>
+            ))}
+          </div>
           <DataTable caption="Compliance (answers)" head={['Standard', ...facts.periods.map(short)]} rows={trends.map((t) => [textOf(t.id), ...t.compliance.map((c) => (c.value === null ? '–' : `${pct(c.value)} (${c.n})`))])} />
         </>
       )}

@@ -1,7 +1,7 @@
 import { localized } from '../questionnaires/questionnaire-schema.ts';
 import { fmt } from '../digest/digest-format.ts';
 import type { TComplaint } from '../complaints/complaint-store.ts';
-import type { Rollup } from '../digest/rollup.ts';
+import { MAX_COMMENTS, type Rollup } from '../digest/rollup.ts';
 import type { DashboardFacts } from './dashboard-data.ts';
 import { DashboardFrame, DataTable } from './dashboard-frame.tsx';
 import { periodText, type FigurePageProps } from './figure-pages.tsx';
@@ -155,7 +155,7 @@ export function CommentsPage(props: FigurePageProps & { comments: Rollup['commen
         <button type="submit">Filter</button>
       </form>
       <p>
-        The {props.comments.length} lowest-scored comments of this period are kept; {shown.length} match.
+        {props.comments.length} {props.comments.length === 1 ? 'comment' : 'comments'} this period (the {MAX_COMMENTS} lowest-scored are kept); {shown.length} shown.
       </p>
       {shown.map((c) => (
         <blockquote>

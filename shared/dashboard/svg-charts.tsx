@@ -4,8 +4,7 @@
  * `aria-labelledby`) and scales to its container through its viewBox.
  */
 
-const WIDTH = 640;
-const HEIGHT = 240;
+const SIZES = { wide: { width: 640, height: 240 }, small: { width: 360, height: 200 } } as const;
 const MARGIN = { left: 48, right: 16, top: 14, bottom: 34 };
 const COLOURS = ['#0b5cad', '#a34e00', '#2e7d32', '#6a1b9a', '#00796b', '#c2185b'];
 
@@ -27,14 +26,16 @@ export interface LineChartProps {
   /** A horizontal reference line (the benchmark). */
   reference?: { value: number; label: string } | undefined;
   format?: (value: number) => string;
+  /** `small` for one of several charts side by side. @default 'wide' */
+  size?: keyof typeof SIZES;
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** x and y of the plot for a point index and a value. */
-export function linePlot(count: number, yMin: number, yMax: number) {
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+export function linePlot(count: number, yMin: number, yMax: number, size: keyof typeof SIZES = 'wide') {
+  const plotWidth = SIZES[size].width - MARGIN.left - MARGIN.right;
+  const plotHeight = SIZES[size].height - MARGIN.top - MARGIN.bottom;
   return {
     x: (i: number) => round(MARGIN.left + (count <= 1 ? plotWidth / 2 : (i * plotWidth) / (count - 1))),
     y: (v: number) => round(MARGIN.top + plotHeight - ((Math.min(yMax, Math.max(yMin, v)) - yMin) * plotHeight) / (yMax - yMin || 1)),
@@ -78,11 +79,13 @@ function ticks(min: number, max: number, count = 4): number[] {
 }
 
 export function LineChart(props: LineChartProps) {
-  const { x, y } = linePlot(props.xLabels.length, props.yMin, props.yMax);
+  const size = props.size ?? 'wide';
+  const { width: WIDTH, height: HEIGHT } = SIZES[size];
+  const { x, y } = linePlot(props.xLabels.length, props.yMin, props.yMax, size);
   const format = props.format ?? ((v: number) => String(Math.round(v)));
-  const every = Math.ceil(props.xLabels.length / 6);
+  const every = Math.ceil(props.xLabels.length / (size === 'small' ? 4 : 6));
   return (
-    <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`} data-chart={props.id}>
+    <svg class={`chart ${size}`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`} data-chart={props.id}>
       <title id={`${props.id}-title`}>{props.title}</title>
       <desc id={`${props.id}-desc`}>{props.description}</desc>
       {ticks(props.yMin, props.yMax).map((t) => (
@@ -127,21 +130,9 @@ export function LineChart(props: LineChartProps) {
   );
 }
 
-/** A legend for several series, as text (colour is never the only cue: each line's points carry its name). */
-export function Legend(props: { labels: readonly string[] }) {
-  return (
-    <ul class="legend">
-      {props.labels.map((label, k) => (
-        <li>
-          <span class="swatch" style={`background:${COLOURS[k % COLOURS.length]}`}></span>
-          {label}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export interface QuadrantPoint {
+  /** Drawn beside the point: a short key (a number) that the chart's table explains. */
+  key: string;
   label: string;
   importance: number;
   performance: number;
@@ -156,8 +147,10 @@ export interface QuadrantPoint {
 export function QuadrantChart(props: { id: string; title: string; description: string; points: readonly QuadrantPoint[]; meanImportance: number; meanPerformance: number }) {
   const size = 400;
   const pad = { left: 44, right: 16, top: 16, bottom: 40 };
-  const sx = (v: number) => round(pad.left + ((v - 1) * (size - pad.left - pad.right)) / 4);
-  const sy = (v: number) => round(size - pad.bottom - ((v - 1) * (size - pad.top - pad.bottom)) / 4);
+  // The scale runs a little past 1 and 5, so points at the ends stay clear of the edges and the quadrant names.
+  const [low, high] = [0.6, 5.4];
+  const sx = (v: number) => round(pad.left + ((v - low) * (size - pad.left - pad.right)) / (high - low));
+  const sy = (v: number) => round(size - pad.bottom - ((v - low) * (size - pad.top - pad.bottom)) / (high - low));
   return (
     <svg class="chart quadrant" viewBox={`0 0 ${size} ${size}`} role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`} data-chart={props.id}>
       <title id={`${props.id}-title`}>{props.title}</title>
@@ -191,7 +184,7 @@ export function QuadrantChart(props: { id: string; title: string; description: s
           <circle cx={sx(p.importance)} cy={sy(p.performance)} r="5" fill="#0b5cad" data-importance={p.importance} data-performance={p.performance}>
             <title>{`${p.label}: importance ${p.importance.toFixed(1)}, performance ${p.performance.toFixed(1)}`}</title>
           </circle>
-          <text x={sx(p.importance) + 7} y={sy(p.performance) - 6} font-size="12" fill="#1b1f24">{p.label}</text>
+          <text x={sx(p.importance) + 7} y={sy(p.performance) - 6} font-size="13" font-weight="700" fill="#1b1f24">{p.key}</text>
         </g>
       ))}
     </svg>
