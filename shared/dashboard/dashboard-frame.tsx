@@ -44,10 +44,18 @@ export interface DashboardLinks {
   readonly questionnaireId: string;
   /** The query every link keeps (the view and the questionnaire), for a form's hidden fields. */
   readonly kept: Readonly<Record<string, string>>;
+  /** The questionnaires the link may switch between, by id and title. */
+  readonly questionnaires: ReadonlyArray<{ id: string; title: string }>;
   href(page: string, extra?: Record<string, string>, view?: Segment): string;
 }
 
-export function dashboardLinks(base: string, scope: Segment, view: Segment, questionnaireId: string, defaultQuestionnaireId: string): DashboardLinks {
+export function dashboardLinks(
+  base: string,
+  scope: Segment,
+  view: Segment,
+  questionnaire: { id: string; defaultId: string; choices: ReadonlyArray<{ id: string; title: string }> },
+): DashboardLinks {
+  const { id: questionnaireId, defaultId: defaultQuestionnaireId } = questionnaire;
   const kept = (target: Segment) => ({
     ...(segmentKey(target) !== segmentKey(scope) ? { segment: segmentKey(target) } : {}),
     ...(questionnaireId !== defaultQuestionnaireId ? { q: questionnaireId } : {}),
@@ -58,6 +66,7 @@ export function dashboardLinks(base: string, scope: Segment, view: Segment, ques
     scope,
     questionnaireId,
     kept: kept(view),
+    questionnaires: questionnaire.choices,
     href(page, extra = {}, target = view) {
       const query = new URLSearchParams({ ...kept(target), ...extra });
       const search = query.toString();
@@ -97,6 +106,19 @@ export function DashboardFrame(props: { title: string; view: DigestScope; page: 
               <li>
                 <a href={props.links.href(props.page, {}, v.segment)} aria-current={segmentKey(v.segment) === current ? 'page' : undefined}>
                   {v.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {props.links.questionnaires.length > 1 && (
+        <nav aria-label="Questionnaire" class="views">
+          <ul>
+            {props.links.questionnaires.map((q) => (
+              <li>
+                <a href={props.links.href(props.page, { q: q.id })} aria-current={q.id === props.links.questionnaireId ? 'page' : undefined}>
+                  {q.title}
                 </a>
               </li>
             ))}

@@ -6,7 +6,7 @@ import { parseSegmentKey, type Segment } from '../platform/table/keys.ts';
 import { ROUTES, routeUrl, toHonoPath } from '../platform/web/routes.ts';
 import { BadRequestPage, InvalidLinkPage } from '../platform/web/simple-pages.tsx';
 import { signLink } from '../platform/tokens/link-token.ts';
-import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
+import { localized, type TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import type { ComplaintHandling } from '../complaints/open-complaint.ts';
 import { getComplaint, type TComplaint } from '../complaints/complaint-store.ts';
 import { grantOf, TOP_LEVEL } from '../complaints/complaint-actions.ts';
@@ -79,7 +79,11 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: DashboardRouteD
     const view = await namedView(deps.table, segment, staff, deps.businessName);
     if (!view) return undefined;
     const base = routeUrl('', ROUTES.dashboard, { token });
-    return { scope: claims.scope, questionnaire, view, staff, query: query.data, links: dashboardLinks(base, claims.scope, view, questionnaire.id, defaultQuestionnaire.id) };
+    const choices = deps.questionnaires
+      .filter((q) => claims.scope.kind !== 'staff' || q.audience === 'customers')
+      .map((q) => ({ id: q.id, title: localized(q, q.title, q.languages[0]!) }));
+    const links = dashboardLinks(base, claims.scope, view, { id: questionnaire.id, defaultId: defaultQuestionnaire.id, choices });
+    return { scope: claims.scope, questionnaire, view, staff, query: query.data, links };
   }
 
   /** The segments the scope may switch between: itself, and its departments or its department's staff. */

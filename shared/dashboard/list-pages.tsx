@@ -6,6 +6,9 @@ import type { DashboardFacts } from './dashboard-data.ts';
 import { DashboardFrame, DataTable } from './dashboard-frame.tsx';
 import { periodText, type FigurePageProps } from './figure-pages.tsx';
 
+/** A staff member's own link shows complaints about them, but not who made them. */
+const customerOf = (c: TComplaint, links: FigurePageProps['links']) => (links.scope.kind === 'staff' ? 'A customer' : (c.customer?.name ?? 'Anonymous'));
+
 const when = (iso: string | undefined, timeZone: string) => (iso ? new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—');
 
 /** Staff: quantity (customers served and asked) and quality (score, shrunk for small samples), ranked only from enough responses. */
@@ -55,7 +58,7 @@ export function ComplaintsPage(props: FigurePageProps & { filter: ComplaintFilte
           {props.complaints.map((c) => (
             <li>
               <a href={`${links.base}/complaints/${c.id}`}>
-                {when(c.createdAt, props.timeZone)}: {c.customer?.name ?? 'Anonymous'}
+                {when(c.createdAt, props.timeZone)}: {customerOf(c, links)}
               </a>{' '}
               — {c.state}
               {c.level > 1 ? ' (escalated)' : ''}, owner {c.ownerEmail}
@@ -78,7 +81,7 @@ export function ComplaintDetailPage(props: { complaint: TComplaint; comment: str
       </p>
       <dl>
         <dt>Customer</dt>
-        <dd>{c.customer ? c.customer.name : 'Anonymous'}</dd>
+        <dd>{customerOf(c, props.links)}</dd>
         <dt>Reasons</dt>
         <dd>{c.reasons.join(', ') || '—'}</dd>
         <dt>Owner</dt>

@@ -78,6 +78,10 @@ describe('the managers’ dashboard', () => {
     expect(await (await get(`${base}/complaints?filter=overdue`)).text()).toContain(`/complaints/${ownDepartment}`);
     expect(await (await get(`${base}/complaints?filter=overdue`)).text()).not.toContain(elsewhere);
     expect((await get(`${base}?segment=${encodeURIComponent('staff:sam.reed@acme.example')}`)).status).toBe(200);
+    // The staff questionnaire is one switch away, for the department's own figures.
+    expect(await (await get(base)).text()).toContain('?q=staff-policies');
+    expect((await get(`${base}?q=staff-policies`)).status).toBe(200);
+    expect((await get(`${base}?q=no-such-questionnaire`)).status).toBe(404);
   });
 
   it('never widens a department link: another department, the company, a staff member or a complaint elsewhere is the neutral 404', async () => {
@@ -101,8 +105,12 @@ describe('the managers’ dashboard', () => {
     expect((await get(base)).status).toBe(200);
     expect((await get(`${base}?segment=${encodeURIComponent('staff:max.berg@acme.example')}`)).status).toBe(404);
     expect((await get(`${base}?segment=${encodeURIComponent('dept:repairs')}`)).status).toBe(404);
-    expect((await get(`${base}/complaints/${elsewhere}`)).status).toBe(200);
+    const own = await get(`${base}/complaints/${elsewhere}`);
+    expect(own.status).toBe(200);
+    // Complaints about them, but not who made them.
+    expect(await own.text()).not.toContain('Cara Customer');
     expect((await get(`${base}/complaints/${ownDepartment}`)).status).toBe(404);
+    expect((await get(`${base}?q=staff-policies`)).status).toBe(404);
   });
 
   it('refuses revoked, expired and tampered links alike, and a revocation ends only its own scope’s earlier links', async () => {
