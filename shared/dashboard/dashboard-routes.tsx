@@ -14,11 +14,11 @@ import { isOverdue } from '../complaints/sweep-complaints.ts';
 import { getResponse } from '../answering/response-store.ts';
 import { listStaff, type TStaffMember } from '../people/directory-store.ts';
 import type { DigestScope } from '../digest/digest-report.ts';
-import { namedView, readDashboardFacts, type DashboardFacts } from './dashboard-data.ts';
+import { namedView, readDashboardFacts, trendPeriods, type DashboardFacts } from './dashboard-data.ts';
 import { scopeCovers, scopeCoversComplaint, verifyDashboardToken, type DashboardScope } from './dashboard-scope.ts';
 import { revokedBefore } from './dashboard-store.ts';
 import { dashboardLinks, type DashboardLinks, type ViewChoice } from './dashboard-frame.tsx';
-import { OverviewPage, StandardsPage, ValuesPage } from './figure-pages.tsx';
+import { OverviewPage, periodText, StandardsPage, ValuesPage } from './figure-pages.tsx';
 import { COMPLAINT_FILTERS, ComplaintDetailPage, ComplaintsPage, CommentsPage, StaffPage, type ComplaintFilter } from './list-pages.tsx';
 import { exportResponse } from './dashboard-export.ts';
 
@@ -151,10 +151,8 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: DashboardRouteD
     const complaint = s && COMPLAINT_ID.test(id) ? await getComplaint(deps.table, id) : undefined;
     if (!s || !complaint || !scopeCoversComplaint(s.scope, complaint)) return c.html(<InvalidLinkPage />, 404);
     const now = deps.now();
-    const [response, facts] = await Promise.all([
-      getResponse(deps.table, { questionnaireId: complaint.questionnaireId, waveId: complaint.waveId, linkId: complaint.id, ...(complaint.keyedByResponse ? { responseId: complaint.id } : {}) }),
-      readDashboardFacts(deps.table, s.questionnaire, s.view, { now, calendar: deps.complaintHandling.calendar, staff: s.staff }),
-    ]);
+    const response = await getResponse(deps.table, { questionnaireId: complaint.questionnaireId, waveId: complaint.waveId, linkId: complaint.id, ...(complaint.keyedByResponse ? { responseId: complaint.id } : {}) });
+    const period = trendPeriods(now, deps.complaintHandling.calendar.timeZone).at(-1)!;
     return c.html(
       <ComplaintDetailPage
         complaint={complaint}
@@ -163,7 +161,8 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: DashboardRouteD
         actUrl={await actionUrl(complaint, s.scope, now)}
         back={s.links.href('complaints')}
         overdue={isOverdue(complaint, now)}
-        facts={facts}
+        view={s.view}
+        periodText={periodText({ questionnaire: s.questionnaire, periods: [period] })}
         links={s.links}
       />,
     );

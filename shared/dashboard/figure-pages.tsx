@@ -16,7 +16,7 @@ export interface FigurePageProps {
 /** "W47": a period short enough for a chart's axis. */
 const short = (period: string) => period.slice(5);
 
-export function periodText(facts: DashboardFacts): string {
+export function periodText(facts: Pick<DashboardFacts, 'questionnaire' | 'periods'>): string {
   return `${localized(facts.questionnaire, facts.questionnaire.title, facts.questionnaire.languages[0]!)}, ${periodLabel(facts.periods.at(-1)!)}`;
 }
 

@@ -72,10 +72,10 @@ export function ComplaintsPage(props: FigurePageProps & { filter: ComplaintFilte
 }
 
 /** One complaint: its details, the customer's comment, its history and notes, and a way to act on it when the link may. */
-export function ComplaintDetailPage(props: { complaint: TComplaint; comment: string | undefined; timeZone: string; actUrl: string | undefined; back: string; overdue: boolean; facts: DashboardFacts; links: FigurePageProps['links'] }) {
+export function ComplaintDetailPage(props: { complaint: TComplaint; comment: string | undefined; timeZone: string; actUrl: string | undefined; back: string; overdue: boolean; view: DashboardFacts['view']; periodText: string; links: FigurePageProps['links'] }) {
   const { complaint: c, timeZone } = props;
   return (
-    <DashboardFrame title={`Complaint (${c.state})`} view={props.facts.view} page="complaints" links={props.links} views={[]} periodText={periodText(props.facts)}>
+    <DashboardFrame title={`Complaint (${c.state})`} view={props.view} page="complaints" links={props.links} views={[]} periodText={props.periodText}>
       <p>
         <a href={props.back}>All complaints</a>
       </p>

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData, seedDemoHistory, DEMO_HISTORY_WEEKS } from '../../local/demo-data.ts';
 import { openComplaint, type TNewComplaint } from '../../shared/complaints/complaint-store.ts';
+import { recordSubmission } from '../../shared/answering/response-store.ts';
 import { readPeriodFacts, reportForScope } from '../../shared/digest/period-report.ts';
 import { complaintHandlingFrom } from '../../shared/complaints/handling-config.ts';
 import { signDashboardToken, type DashboardScope } from '../../shared/dashboard/dashboard-scope.ts';
@@ -82,6 +83,39 @@ describe('the managers’ dashboard', () => {
     expect(await (await get(base)).text()).toContain('?q=staff-policies');
     expect((await get(`${base}?q=staff-policies`)).status).toBe(200);
     expect((await get(`${base}?q=no-such-questionnaire`)).status).toBe(404);
+  });
+
+  it('downloads the department’s figures in the report’s CSV and its responses with no customer’s identity', async () => {
+    const base = link({ kind: 'department', id: 'installations' });
+    const figures = await get(`${base}/figures.csv`);
+    expect(figures.headers.get('content-type')).toContain('text/csv');
+    const figureText = await figures.text();
+    expect(figureText.split('\r\n')[0]).toBe('section,item,measure,value');
+    expect(figureText).toContain('headline,Installations,responses,10');
+    const rows = (await (await get(`${base}/responses.csv`)).text()).trim().split('\r\n');
+    expect(rows[0]).toMatch(/^answered at,department,staff,nps,/);
+    expect(rows).toHaveLength(1 + 10);
+    expect(rows.slice(1).every((row) => row.split(',')[1] === 'installations')).toBe(true);
+    expect(rows.join('\n')).not.toMatch(/customer\.example|Past customer/);
+  });
+
+  it('downloads an anonymous questionnaire’s responses with the day only, no staff member, and no department too small to report', async () => {
+    const answer = (departmentId: string, i: number) =>
+      recordSubmission(
+        pipeline.table,
+        { questionnaireId: 'staff-policies', waveId: '2026-W47', linkId: newLinkId(), responseId: newLinkId(), attribution: { departmentId, staffEmail: 'someone@acme.example' } },
+        { headline: 4, values: {}, probes: {}, standards: {}, comment: `note ${i}`, complaintRequested: false },
+        { at: '2026-11-18T10:11:12.000Z' },
+      );
+    for (let i = 0; i < 5; i++) await answer('repairs', i);
+    for (let i = 0; i < 2; i++) await answer('installations', i);
+    const csv = async (scope: DashboardScope) => (await (await get(`${link(scope)}/responses.csv?q=staff-policies`)).text()).trim().split('\r\n');
+    const company = await csv({ kind: 'company' });
+    expect(company[0]).toMatch(/^answered on,department,staff,/);
+    expect(company.slice(1).map((row) => row.split(',').slice(0, 3).join(',')).sort()).toEqual([...Array(2).fill('2026-11-18,,'), ...Array(5).fill('2026-11-18,repairs,')]);
+    expect(company.join('\n')).not.toContain('someone@acme.example');
+    expect(await csv({ kind: 'department', id: 'repairs' })).toHaveLength(1 + 5);
+    expect(await csv({ kind: 'department', id: 'installations' })).toHaveLength(1);
   });
 
   it('never widens a department link: another department, the company, a staff member or a complaint elsewhere is the neutral 404', async () => {
