@@ -9,10 +9,10 @@ import { signLink } from '../platform/tokens/link-token.ts';
 import { localized, type TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import type { ComplaintHandling } from '../complaints/open-complaint.ts';
 import { getComplaint, type TComplaint } from '../complaints/complaint-store.ts';
-import { grantOf, TOP_LEVEL } from '../complaints/complaint-actions.ts';
+import { grantOf, TOP_LEVEL, type LinkHolder } from '../complaints/complaint-actions.ts';
 import { isOverdue } from '../complaints/sweep-complaints.ts';
 import { getResponse } from '../answering/response-store.ts';
-import { listStaff, type TStaffMember } from '../people/directory-store.ts';
+import { getDepartment, listStaff, type TStaffMember } from '../people/directory-store.ts';
 import type { DigestScope } from '../digest/digest-report.ts';
 import { namedView, readDashboardFacts, trendPeriods, type DashboardFacts } from './dashboard-data.ts';
 import { scopeCovers, scopeCoversComplaint, verifyDashboardToken, type DashboardScope } from './dashboard-scope.ts';
@@ -169,13 +169,18 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: DashboardRouteD
   });
 
   /**
-   * The complaint's own action page, signed for whoever holds it now: the head of service (a
-   * company link) acts as the escalation's holder or the current owner, a department's manager
-   * as the current owner. A staff member's link only reads.
+   * The complaint's own action page, when the link's reader holds the complaint: the head of
+   * service (a company link) once it is escalated or while they own it, a department's manager
+   * (a department link) while they own it. Anyone else only reads, so nobody acts, or is
+   * recorded in its history, as someone they are not.
    */
   async function actionUrl(complaint: TComplaint, scope: DashboardScope, now: Date): Promise<string | undefined> {
     if (complaint.state === 'resolved' || scope.kind === 'staff') return undefined;
-    const holder = scope.kind === 'company' && complaint.level >= TOP_LEVEL ? ({ headOfService: true } as const) : { assignment: complaint.assignment ?? 0 };
+    const assignment = { assignment: complaint.assignment ?? 0 };
+    let holder: LinkHolder | undefined;
+    if (scope.kind === 'company') holder = complaint.level >= TOP_LEVEL ? { headOfService: true } : complaint.ownerEmail === deps.complaintHandling.headOfServiceEmail ? assignment : undefined;
+    else holder = (await getDepartment(deps.table, scope.id))?.managerEmail === complaint.ownerEmail ? assignment : undefined;
+    if (!holder) return undefined;
     const token = signLink({ purpose: 'complaint', linkId: complaint.id, expiresAt: Math.floor(now.getTime() / 1000) + ACTION_LINK_SECONDS, grant: grantOf(holder) }, await deps.linkSecret());
     return routeUrl('', ROUTES.complaintPage, { token });
   }

@@ -111,10 +111,12 @@ export function ComplaintDetailPage(props: { complaint: TComplaint; comment: str
           <blockquote>{c.resolutionNote}</blockquote>
         </>
       )}
-      {props.actUrl && (
+      {props.actUrl ? (
         <p>
           <a href={props.actUrl}>Acknowledge, resolve or reassign this complaint</a>
         </p>
+      ) : (
+        c.state !== 'resolved' && <p>Held by {c.ownerEmail}: the links in their email act on it.</p>
       )}
     </DashboardFrame>
   );

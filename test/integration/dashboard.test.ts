@@ -118,6 +118,19 @@ describe('the managers’ dashboard', () => {
     expect(await csv({ kind: 'department', id: 'installations' })).toHaveLength(1);
   });
 
+  it('lets a link act on a complaint only where its reader holds it, through the complaint’s own signed page', async () => {
+    const act = async (path: string) => /href="(\/complaints\/[^"]+)"/.exec(await (await get(path)).text())?.[1];
+    const repairsLink = link({ kind: 'department', id: 'repairs' });
+    const action = await act(`${repairsLink}/complaints/${elsewhere}`);
+    expect(action).toBeDefined();
+    const page = await (await get(action!.replace(/&amp;/g, '&'))).text();
+    expect(page).toContain('Acknowledge');
+    // Owned by Repairs' manager: Installations' manager and the head of service (not escalated) only read it.
+    expect(await act(`${link({ kind: 'department', id: 'installations' })}/complaints/${ownDepartment}`)).toBeUndefined();
+    expect(await act(`${link({ kind: 'company' })}/complaints/${elsewhere}`)).toBeUndefined();
+    expect(await (await get(`${link({ kind: 'company' })}/complaints/${elsewhere}`)).text()).toContain('Held by tom.osei@acme.example');
+  });
+
   it('never widens a department link: another department, the company, a staff member or a complaint elsewhere is the neutral 404', async () => {
     const base = link({ kind: 'department', id: 'installations' });
     const neutral = await (await get('/dashboard/not-a-token')).text();
