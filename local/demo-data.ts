@@ -99,7 +99,14 @@ export async function seedDemoHistory(table: Table, questionnaire: TQuestionnair
         invitation,
         {
           headline: score,
-          values: Object.fromEntries(questionnaire.values.map((v, k) => [v.id, { importance: 1 + ((k * 3 + (i % 2)) % 5), performance: Math.max(1, Math.min(5, Math.round(score / 2) - (k % 2))) }])),
+          values: Object.fromEntries(
+            questionnaire.values.map((v, k) => {
+              const performance = Math.max(1, Math.min(5, Math.round(score / 2) - (k % 2)));
+              // Every third value is also rated for the main competitor, so the quadrant chart shows it.
+              const competitor = k % 3 === 0 ? { competitor: Math.max(1, Math.min(5, performance + (i % 3) - 1 - (k % 2))) } : {};
+              return [v.id, { importance: 1 + ((k * 3 + (i % 2)) % 5), performance, ...competitor }];
+            }),
+          ),
           probes: {},
           standards: Object.fromEntries(questionnaire.standards.map((s, k) => [s.id, (i + k) % 4 !== 0])),
           comparison: (['better', 'same', 'worse', 'dk'] as const)[i % 4]!,
