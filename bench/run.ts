@@ -2,6 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { measureAggregation } from './aggregation-scale.ts';
 import { measureAggregationReads } from './aggregation-reads.ts';
+import { measureDashboardReads } from './dashboard-reads.ts';
 import { measureAnswerLoad } from './answer-load.ts';
 import { measureColdStarts } from './cold-start.ts';
 import { measureMemorySizing } from './memory-sizing.ts';
@@ -24,6 +25,8 @@ const loadSeconds = Number(process.env['BENCH_LOAD_SECONDS'] ?? 30);
 const planContacts = Number(process.env['BENCH_PLAN_CONTACTS'] ?? 100_000);
 const coldStartRuns = Number(process.env['BENCH_COLD_START_RUNS'] ?? 25);
 const aggregateReadsOf = Number(process.env['BENCH_AGGREGATE_RESPONSES'] ?? 10_000);
+/** `BENCH_DASHBOARD_RESPONSES`: the larger of the two periods the dashboard pages are read at (the smaller is a tenth). */
+const dashboardResponses = Number(process.env['BENCH_DASHBOARD_RESPONSES'] ?? 5_000);
 const benchStarted = Date.now();
 const progress = (line: string) => process.stderr.write(`  … ${String(Math.round((Date.now() - benchStarted) / 1000)).padStart(4)} s  ${line}\n`);
 // The SDK (SES, in the local pipeline) warns about Node 20 once per process; it is not a figure.
@@ -44,6 +47,8 @@ try {
   const aggregation = [10_000, 100_000, 1_000_000].map((n) => measureAggregation(n));
   progress(`aggregation from DynamoDB Local: a period of ${aggregateReadsOf.toLocaleString('en')} responses`);
   const aggregationReads = await measureAggregationReads({ dynamodbEndpoint: dynamodb.endpoint, responses: aggregateReadsOf, onProgress: progress });
+  progress(`dashboard pages over periods of ${(dashboardResponses / 10).toLocaleString('en')} and ${dashboardResponses.toLocaleString('en')} responses`);
+  const dashboardReads = await measureDashboardReads({ dynamodbEndpoint: dynamodb.endpoint, sizes: [dashboardResponses / 10, dashboardResponses], onProgress: progress });
   progress(`answer path under load for ${loadSeconds} s`);
   const answerLoad = await measureAnswerLoad({ dynamodbEndpoint: dynamodb.endpoint, seconds: loadSeconds, concurrency: 32, invitations: Math.max(2_000, loadSeconds * 600) });
   const results = {
@@ -57,6 +62,7 @@ try {
     planning,
     aggregation,
     aggregationReads,
+    dashboardReads,
     answerLoad,
     targets: [] as ReturnType<typeof evaluateTargets>,
   };
@@ -95,6 +101,9 @@ try {
   for (const a of aggregation) {
     console.log(`${' '.repeat(38)}${String(a.responses).padStart(10)}  ${String(a.cpuMs).padStart(7)}  ${String(a.heapMb).padStart(10)}  ${a.perMillionSeconds.toFixed(2).padStart(9)}   ${Math.round(a.responses * r.readUnitsPerResponse).toLocaleString('en')}`);
   }
+  console.log('\nDashboard pages, read units per page view (company link / department link)');
+  console.log(`  responses  ${Object.keys(dashboardReads.sizes[0]!.company).map((p) => p.padStart(11)).join('')}`);
+  for (const s of dashboardReads.sizes) console.log(`  ${String(s.responses).padStart(9)}  ${Object.keys(s.company).map((p) => `${s.company[p]}/${s.department[p]}`.padStart(11)).join('')}`);
   const l = answerLoad;
   console.log(`\nAnswer path under load (${l.seconds} s, ${l.concurrency} concurrent, local server + DynamoDB Local)`);
   console.log(`  requests ${l.requests}, ${l.requestsPerSecond}/s, p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms, errors ${l.errors}`);

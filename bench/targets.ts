@@ -2,6 +2,7 @@ import type { ColdStart } from './cold-start.ts';
 import type { LoadResult } from './answer-load.ts';
 import type { OperationCosts } from './operation-costs.ts';
 import type { AggregationReads } from './aggregation-reads.ts';
+import type { DashboardReads } from './dashboard-reads.ts';
 
 export interface TargetOutcome {
   name: string;
@@ -18,7 +19,7 @@ const ANSWER_FUNCTION = 'http-api';
 /** The figures the benchmark issue set, checked against one run's results. */
 export { ratio };
 
-export function evaluateTargets(results: { coldStarts: ColdStart[]; operations: OperationCosts; aggregationReads: AggregationReads; answerLoad: LoadResult; benchSeconds: number }): TargetOutcome[] {
+export function evaluateTargets(results: { coldStarts: ColdStart[]; operations: OperationCosts; aggregationReads: AggregationReads; dashboardReads?: DashboardReads; answerLoad: LoadResult; benchSeconds: number }): TargetOutcome[] {
   const answer = results.coldStarts.find((c) => c.fn === ANSWER_FUNCTION);
   const o = results.operations;
   const outcomes: TargetOutcome[] = [];
@@ -41,6 +42,12 @@ export function evaluateTargets(results: { coldStarts: ColdStart[]; operations: 
   // the number of segments, not of responses. Ten times the responses may not cost 1.5 times the units.
   const trend = results.aggregationReads.trendReadUnits;
   check('trend read: a period against one a tenth its size, same staff', 'flat: < 1.5× the units for 10× the responses', `${trend.period} RCU vs ${trend.tenthPeriod} RCU`, trend.period < trend.tenthPeriod * 1.5);
+  const [small, large] = results.dashboardReads?.sizes ?? [];
+  if (small && large) {
+    // Pages read rollups (at most 30 comments a segment), the complaint index and the directory: never responses.
+    const worst = Math.max(...(['company', 'department'] as const).flatMap((who) => Object.keys(large[who]).map((page) => large[who][page]! / small[who][page]!)));
+    check(`dashboard page read units, ${large.responses.toLocaleString('en')} against ${small.responses.toLocaleString('en')} responses`, 'flat: ≤ 1.1× on every page', `${ratio(worst, 1)}× at most`, worst <= 1.1);
+  }
   check('cost per 1,000 responses', '≤ $0.003', `$${o.dollarsPer1000Responses}`, o.dollarsPer1000Responses <= 0.003);
   check('sends in any one second', `≤ the SES rate (${o.configuredSendRate})`, String(o.maxSendsInOneSecond), o.maxSendsInOneSecond <= o.configuredSendRate);
   const load = results.answerLoad;

@@ -12,6 +12,7 @@ import { exportPersonCommand } from './commands/export-person.ts';
 import { validateCommand } from './commands/validate.ts';
 import { statusCommand } from './commands/status.ts';
 import { rotateLinkKeyCommand } from './commands/rotate-link-key.ts';
+import { dashboardLinkCommand } from './commands/dashboard-link.ts';
 import { runCommand } from './commands/run.ts';
 import { checkCommand } from './commands/check.ts';
 import { departmentsCommand } from './commands/departments.ts';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   complaintsCommand,
   departmentsCommand,
   staffCommand,
+  dashboardLinkCommand,
   digestCommand,
   runCommand,
   reportCommand,

@@ -23,7 +23,7 @@ const FUNCTIONS = {
   'http-api': {
     settings: HTTP_API_SETTINGS,
     callBudget: 'interactive',
-    description: 'Serves questionnaire pages, answers and unsubscribes',
+    description: 'Serves questionnaire pages, answers, unsubscribes and the dashboard',
     bundleQuestionnaires: true,
     timeout: Duration.seconds(10),
     // Chosen by measurement (`npm run bench`, CPU held to each size's share of a core): at 256 MB

@@ -51,19 +51,19 @@ export class FeedbackStack extends Stack {
     const mail = new FeedbackMail(this, 'Mail', { senderAddress: config.senderAddress, eventsHandler: mailEvents.function });
 
     // Least privilege: each function gets only the item operations and indexes its code uses.
-    table.connect(httpApi, { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['byLinkId', 'byList'] });
+    table.connect(httpApi, { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['byLinkId', 'byList'] });
     table.connect(complaints, { actions: ['GetItem', 'UpdateItem', 'Query'], indexes: ['byList'] });
     table.connect(digest, { actions: ['GetItem', 'PutItem', 'Query', 'BatchWriteItem'], indexes: ['byList'] });
     table.connect(planner, { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'Query'], indexes: ['byList'] });
     table.connect(sender, { actions: ['GetItem', 'UpdateItem'] });
     table.connect(mailEvents, { actions: ['PutItem'] });
-    for (const fn of [httpApi, sender, complaints]) linkSecret.connect(fn);
+    for (const fn of [httpApi, sender, complaints, digest]) linkSecret.connect(fn);
     for (const fn of [httpApi, complaints]) complaintQueue.connectProducer(fn);
     complaintQueue.feed(complaints, { maxConcurrency: MAILER_INSTANCES.complaints });
     sendQueue.connectProducer(planner);
     for (const fn of [digest, sender, complaints]) mail.connectSender(fn);
     sendQueue.feed(sender, { maxConcurrency: MAILER_INSTANCES.invitations });
-    for (const fn of [sender, complaints]) fn.setEnv(PUBLIC_BASE_URL, api.url);
+    for (const fn of [sender, complaints, digest]) fn.setEnv(PUBLIC_BASE_URL, api.url);
     setConfigSettings(functions, config);
 
     const schedules = new JobSchedules(this, 'Schedules', { definitions: scheduleDefinitions(config), functions });

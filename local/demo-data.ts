@@ -61,18 +61,21 @@ export async function seedDemoData(table: Table, now = new Date()): Promise<{ co
   return { contacts: contacts.length, staff: DEMO_STAFF.length + DEMO_DEPARTMENTS.length, departments: DEMO_DEPARTMENTS.length };
 }
 
+/** How many weeks of simulated history the demo starts with: enough for the dashboard's trend chart to show a trend. */
+export const DEMO_HISTORY_WEEKS = 5;
+
 /**
- * Four weeks of simulated answers before `now`, so the first digest already shows a trend
- * and a benchmark. The past customers get invitations and responses but no contact record,
+ * Five weeks of simulated answers before `now`, so the first digest already shows a trend
+ * and a benchmark, and the dashboard a five-period chart. The past customers get invitations and responses but no contact record,
  * so they are never planned again; the demo contacts stay due.
  */
 export async function seedDemoHistory(table: Table, questionnaire: TQuestionnaire, now = new Date(), timeZone = 'UTC', onWeek?: (period: string, week: number, weeks: number) => void): Promise<string[]> {
   const periods: string[] = [];
-  for (let weeksAgo = 4; weeksAgo >= 1; weeksAgo--) {
+  for (let weeksAgo = DEMO_HISTORY_WEEKS; weeksAgo >= 1; weeksAgo--) {
     const at = new Date(now.getTime() - weeksAgo * 7 * 86_400_000);
     const wave = await openWave(table, questionnaire.id, waveIdFor(at, timeZone), at.toISOString());
     periods.push(wave.waveId);
-    onWeek?.(wave.waveId, 5 - weeksAgo, 4);
+    onWeek?.(wave.waveId, DEMO_HISTORY_WEEKS + 1 - weeksAgo, DEMO_HISTORY_WEEKS);
     // Past customers were asked the values in turn, as the planner asks them.
     const rotation = valueRotation(questionnaire, wave.waveId);
     for (let i = 0; i < 30; i++) {
@@ -95,14 +98,22 @@ export async function seedDemoHistory(table: Table, questionnaire: TQuestionnair
       const asked = new Set(rotation.next(staff.departmentId) ?? questionnaire.values.map((v) => v.id));
       if (i % 3 === 2) continue; // two in three answer
       // Scores improve a little each week, and the installations team starts weaker.
-      const base = 5 + (4 - weeksAgo) + (staff.departmentId === 'installations' ? -1 : 1);
+      const base = 5 + (DEMO_HISTORY_WEEKS - weeksAgo) + (staff.departmentId === 'installations' ? -1 : 1);
       const score = Math.max(0, Math.min(10, base + ((i * 7) % 5) - 1));
       await recordSubmission(
         table,
         invitation,
         {
           headline: score,
-          values: Object.fromEntries(questionnaire.values.flatMap((v, k) => (asked.has(v.id) ? [[v.id, { importance: 1 + ((k * 3 + (i % 2)) % 5), performance: Math.max(1, Math.min(5, Math.round(score / 2) - (k % 2))) }]] : []))),
+          values: Object.fromEntries(
+            questionnaire.values.flatMap((v, k) => {
+              if (!asked.has(v.id)) return [];
+              const performance = Math.max(1, Math.min(5, Math.round(score / 2) - (k % 2)));
+              // Every third value is also rated for the main competitor, so the quadrant chart shows it.
+              const competitor = k % 3 === 0 ? { competitor: Math.max(1, Math.min(5, performance + (i % 3) - 1 - (k % 2))) } : {};
+              return [[v.id, { importance: 1 + ((k * 3 + (i % 2)) % 5), performance, ...competitor }]];
+            }),
+          ),
           probes: {},
           standards: Object.fromEntries(questionnaire.standards.map((s, k) => [s.id, (i + k) % 4 !== 0])),
           comparison: (['better', 'same', 'worse', 'dk'] as const)[i % 4]!,

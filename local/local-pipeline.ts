@@ -199,10 +199,12 @@ function complaintsFor({ options, table, mailer, now, linkSecret, handling }: Lo
 }
 
 /** The digest handler as of `at` (a digest for a past week is sent as if it were then). */
-function digestFor({ options, table, mailer, now, handling }: LocalContext, at?: Date) {
+function digestFor({ options, table, mailer, now, handling, linkSecret }: LocalContext, at?: Date) {
   return createDigestHandler({
     table,
     mailer,
+    publicBaseUrl: options.publicBaseUrl,
+    linkSecret,
     questionnaires: options.questionnaires,
     handling,
     businessName: options.config.businessName,

@@ -22,6 +22,8 @@ import { requireFreePort } from './port-check.ts';
 import { startWebhookReceiver } from './webhook-receiver.tsx';
 import { startLocalIntegrations } from './local-integrations.ts';
 import { join } from 'node:path';
+import { DEFAULT_DASHBOARD_LINK_DAYS, signDashboardToken } from '../shared/dashboard/dashboard-scope.ts';
+import { ROUTES, routeUrl } from '../shared/platform/web/routes.ts';
 
 const HELP = `npm start [-- --fresh]
 
@@ -99,7 +101,9 @@ async function main(): Promise<void> {
     shutdown.add(() => clock.stop());
 
     writeRunFile(settings.runFile, { pid: process.pid, apiUrl, inboxUrl: inbox.url, receiverUrl: receiver.url, dynamodbEndpoint: dynamodb.endpoint, tableName: settings.tableName, startedAt: new Date().toISOString() });
-    printReady(settings, { apiUrl, inboxUrl: inbox.url, receiverUrl: receiver.url, dynamodbEndpoint: dynamodb.endpoint, timeZone: config.timeZone, nextRuns: clock.nextRuns });
+    // A head-of-service link, so the demo history is on a dashboard from the first minute.
+    const dashboardUrl = routeUrl(apiUrl, ROUTES.dashboard, { token: signDashboardToken({ kind: 'company' }, localLinkSecret(settings.secretFile), { now: new Date() }) });
+    printReady(settings, { apiUrl, dashboardUrl, inboxUrl: inbox.url, receiverUrl: receiver.url, dynamodbEndpoint: dynamodb.endpoint, timeZone: config.timeZone, nextRuns: clock.nextRuns });
   } catch (error) {
     await shutdown.run();
     throw error;
@@ -162,7 +166,7 @@ async function seedDemo(table: Parameters<typeof seedDemoData>[0], questionnaire
   process.stdout.write(`Demo data: ${seeded.departments} departments, ${seeded.staff} staff, ${seeded.contacts} contacts, ${history.length} weeks of history (${history.join(', ')}).\n`);
 }
 
-function printReady(settings: Settings, stack: { apiUrl: string; inboxUrl: string; receiverUrl: string; dynamodbEndpoint: string; timeZone: string; nextRuns: RunningClock['nextRuns'] }): void {
+function printReady(settings: Settings, stack: { apiUrl: string; dashboardUrl: string; inboxUrl: string; receiverUrl: string; dynamodbEndpoint: string; timeZone: string; nextRuns: RunningClock['nextRuns'] }): void {
   const local = new Intl.DateTimeFormat('en-GB', { timeZone: stack.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   const schedules = stack.nextRuns.map((run) => `  ${run.job}: next ${run.next ? local.format(run.next) : 'never'} (${stack.timeZone})`).join('\n');
   process.stdout.write(
@@ -171,6 +175,7 @@ function printReady(settings: Settings, stack: { apiUrl: string; inboxUrl: strin
       'Feedback pipeline running locally.',
       `API: ${stack.apiUrl}`,
       `Inbox: ${stack.inboxUrl}`,
+      `Dashboard (head of service, valid ${DEFAULT_DASHBOARD_LINK_DAYS} days): ${stack.dashboardUrl}`,
       `Webhook receiver: ${stack.receiverUrl} (what webhooks and chat channels get)`,
       `DynamoDB Local: ${stack.dynamodbEndpoint} (table ${settings.tableName}, data in ${settings.dynamodbDir})`,
       `Raw mail (.eml): ${settings.mailDir}`,
@@ -178,6 +183,7 @@ function printReady(settings: Settings, stack: { apiUrl: string; inboxUrl: strin
       schedules,
       '',
       'Send a wave now with: npx feedback send',
+      'A department’s dashboard: npx feedback dashboard-link --scope department:repairs',
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

@@ -5,6 +5,7 @@ import { SETTINGS } from './settings.ts';
 import { loadQuestionnaires } from '../../shared/questionnaires/load-questionnaires.ts';
 import { mailContextFrom } from '../../shared/platform/mail/mail-context.ts';
 import { createLogger, withLambdaContext } from '../../shared/platform/observability/logger.ts';
+import { linkSecretFrom } from '../../shared/platform/tokens/link-secret.ts';
 
 const env = readSettings(SETTINGS);
 
@@ -16,6 +17,8 @@ export const handler = withLambdaContext(
     ...mailContextFrom(env),
     questionnaires: loadQuestionnaires(env.questionnaireDir),
     handling: env.complaintHandling,
+    publicBaseUrl: env.publicBaseUrl,
+    linkSecret: linkSecretFrom(env.linkSecretArn, env.callBudget),
     log,
   }),
 );

@@ -4,13 +4,14 @@ import { createWebApp } from '../../shared/platform/web/web-app.tsx';
 import { adminGuard, type AdminAccess } from '../../shared/platform/web/admin-access.ts';
 import { registerAnswerRoutes, type AnswerRouteDependencies } from '../../shared/answering/answer-routes.tsx';
 import { registerComplaintRoutes, type ComplaintRouteDependencies } from '../../shared/complaints/complaint-routes.tsx';
+import { registerDashboardRoutes, type DashboardRouteDependencies } from '../../shared/dashboard/dashboard-routes.tsx';
 import { registerUnsubscribeRoutes } from '../../shared/invitations/unsubscribe-routes.tsx';
 import { registerInteractionRoutes } from '../../shared/people/interaction-routes.ts';
 import { registerQuestionnaireRoutes } from '../../shared/questionnaires/questionnaire-routes.ts';
 
 export type { AppEnv };
 
-export interface AppDependencies extends AnswerRouteDependencies, ComplaintRouteDependencies {
+export interface AppDependencies extends AnswerRouteDependencies, ComplaintRouteDependencies, DashboardRouteDependencies {
   /** Where errors go, with the request's correlation id; never given request bodies or personal data. */
   readonly logError: (message: string, error: unknown, fields?: { requestId: string }) => void;
   /** Who may reach `/admin/*`: API Gateway's IAM authorizer in AWS, anyone on the local stack. */
@@ -27,6 +28,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.use('*', adminGuard(deps.adminAccess));
   registerAnswerRoutes(app, deps);
   registerComplaintRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
   registerUnsubscribeRoutes(app, deps);
   registerInteractionRoutes(app, deps);
   registerQuestionnaireRoutes(app, deps);

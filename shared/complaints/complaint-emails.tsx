@@ -12,6 +12,8 @@ export interface EscalationEmailInput {
   /** Why this email: a new complaint, a reassignment, or an escalation past a deadline. */
   readonly occasion: 'opened' | 'reassigned' | 'escalated';
   readonly actionUrl: (action: ComplaintAction) => string;
+  /** The recipient's dashboard, signed for their scope. */
+  readonly dashboardUrl?: string | undefined;
 }
 
 const REASON_TEXT: Record<string, string> = {
@@ -210,10 +212,11 @@ export function renderEscalationEmail(input: EscalationEmailInput): RenderedEmai
       <CustomerWords comment={content.comment} probes={content.probes} />
       <EarlierContacts earlier={content.earlier} />
       <ActionLinks actionUrl={input.actionUrl} />
+      {input.dashboardUrl && <p><a href={input.dashboardUrl}>Open the dashboard</a></p>}
       <p style="color:#555;font-size:12px">{input.businessName} feedback pipeline</p>
     </EmailFrame>
   );
-  return { subject, text: escalationText(content, input), html: emailDocument(html) };
+  return { subject, text: escalationText(content, input) + (input.dashboardUrl ? `\n\nOpen the dashboard: ${input.dashboardUrl}` : ''), html: emailDocument(html) };
 }
 
 /** Tells the customer their complaint is in someone's hands, by name. */

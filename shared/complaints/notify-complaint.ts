@@ -9,6 +9,8 @@ import { loadComplaintContext } from './complaint-context.ts';
 import { renderAcknowledgementEmail, renderEscalationEmail } from './complaint-emails.tsx';
 import type { TComplaintMessage } from './complaint-messages.ts';
 import type { ComplaintHandling } from './open-complaint.ts';
+import { getDepartment } from '../people/directory-store.ts';
+import { dashboardUrl, type DashboardScope } from '../dashboard/dashboard-scope.ts';
 
 export interface NotifyDependencies extends MailContext, LinkContext {
   readonly questionnaires: readonly TQuestionnaire[];
@@ -46,6 +48,7 @@ export async function notifyComplaint(deps: NotifyDependencies, message: TCompla
             timeZone: deps.handling.calendar.timeZone,
             occasion: message.key === 'opened' ? 'opened' : message.key === 'escalated' ? 'escalated' : 'reassigned',
             actionUrl: await actionUrls(deps, complaint.id, recipient.holder!),
+            dashboardUrl: await dashboardFor(deps, complaint, recipient),
           });
     await deps.mailer.sendRaw(await composeEmail(deps, email, recipient.address));
     await completeNotification(deps.table, complaint.id, message.key, entry, deps.now().toISOString());
@@ -74,6 +77,14 @@ function recipientFor(deps: NotifyDependencies, complaint: TComplaint, key: stri
   if (complaint.state === 'resolved') return undefined;
   if (key === 'escalated') return { address: entry?.to ?? deps.handling.headOfServiceEmail, holder: { headOfService: true } };
   return { address: entry?.to ?? complaint.ownerEmail, holder: { assignment: entry?.assignment ?? complaint.assignment ?? 0 } };
+}
+
+/** The recipient's own dashboard: the company's for the head of service, their department's for its manager; none for anyone else. */
+async function dashboardFor(deps: NotifyDependencies, complaint: TComplaint, recipient: { address: string; holder?: LinkHolder }): Promise<string | undefined> {
+  let scope: DashboardScope | undefined;
+  if (recipient.address === deps.handling.headOfServiceEmail) scope = { kind: 'company' };
+  else if (complaint.departmentId && (await getDepartment(deps.table, complaint.departmentId))?.managerEmail === recipient.address) scope = { kind: 'department', id: complaint.departmentId };
+  return scope && dashboardUrl(deps, scope, deps.now());
 }
 
 async function actionUrls(deps: NotifyDependencies, complaintId: string, holder: LinkHolder) {

@@ -5,7 +5,7 @@ import { changeText, count, fmt, headlineLabel, pct } from './digest-format.ts';
 import { periodLabel } from './period.ts';
 import { Comments, CompetitorComparison, Complaints, CostNote, Headline, Standards, StaffTable, ValuesTable } from './digest-sections.tsx';
 
-type DigestContext = { businessName: string; lastSentAt?: string; timeZone: string };
+type DigestContext = { businessName: string; lastSentAt?: string; timeZone: string; dashboardUrl?: string };
 
 /** Fewer ranked staff than this, and they are listed by rank with no "Top" or "Needs support" label. */
 export const LABELLED_FROM = 7;
@@ -84,10 +84,11 @@ export function renderDigestEmail(report: DigestReport, context: DigestContext):
   const lastSent = lastSentText(context);
   const rated = report.values.filter((v) => v.importance !== null || v.performance !== null);
   const staff = staffGroups(report.staff);
-  const text = digestText(report, { kind, rated, staff, lastSent });
+  const text = digestText(report, { kind, rated, staff, lastSent }) + (context.dashboardUrl ? `\n\nOpen the dashboard: ${context.dashboardUrl}` : '');
   const html = (
     <EmailFrame title={subject} width={640}>
       <Headline report={report} kind={kind} />
+      {context.dashboardUrl && <p><a href={context.dashboardUrl}>Open the dashboard</a></p>}
       <ValuesTable values={rated} />
       <CompetitorComparison comparison={report.comparison} competitorName={report.competitorName} />
       <Standards standards={report.standards} />

@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGet, keyId } from '../platform/table/batch-get.ts';
 import { batchWrite } from '../platform/table/batch-write.ts';
 import { keys, type Segment } from '../platform/table/keys.ts';
 import { partitionItems } from '../platform/table/list-index.ts';
@@ -13,6 +14,17 @@ export async function readRollups(table: Table, questionnaireId: string, period:
   const rollups: Rollup[] = [];
   for await (const item of partitionItems(table, keys.rollupsOf(questionnaireId, period), usage ? { usage } : {})) rollups.push(item['rollup'] as Rollup);
   return rollups;
+}
+
+/**
+ * Single rollups by period and segment (a scope's trend), read by key: what each costs
+ * follows its own size, never the period's other segments or its responses. Missing ones
+ * come back undefined, in the order asked.
+ */
+export async function readRollupsAt(table: Table, questionnaireId: string, wanted: ReadonlyArray<{ period: string; segment: string }>): Promise<Array<Rollup | undefined>> {
+  const keyed = wanted.map((w) => keys.rollup(questionnaireId, w.period, w.segment));
+  const found = await batchGet(table, keyed);
+  return keyed.map((key) => found.get(keyId(key))?.['rollup'] as Rollup | undefined);
 }
 
 /** Writes a period's rollups and deletes those of segments that no longer have any: a re-run replaces, never adds. */

@@ -188,7 +188,7 @@ export function headlineChange(from: Rollup | undefined, to: Rollup): Change {
 }
 
 /** Variance of the per-response score whose mean is the headline score. */
-function scoreVariance(r: Rollup): number {
+export function scoreVariance(r: Pick<Rollup, 'responses' | 'promoters' | 'detractors' | 'headlineKind'>): number {
   const pro = r.promoters / r.responses;
   const det = r.headlineKind === 'nps' ? r.detractors / r.responses : 0;
   const meanScore = 100 * (pro - det);

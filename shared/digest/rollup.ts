@@ -22,7 +22,7 @@ export interface Rollup {
   comparison: { better: number; same: number; worse: number; dk: number };
   standards: Record<string, { yes: number; no: number }>;
   /** The lowest-scored comments, lowest first, at most {@link MAX_COMMENTS}. */
-  comments: Array<{ score: number; text: string; staffEmail?: string }>;
+  comments: Array<{ score: number; text: string; staffEmail?: string; low?: string[] }>;
 }
 
 export interface Tally {
@@ -33,6 +33,8 @@ export interface Tally {
 }
 
 export const MAX_COMMENTS = 30;
+/** A performance rating at or below this (of 5) counts as rated low. */
+export const LOW_PERFORMANCE = 2;
 
 export function emptyRollup(segment: string, headlineKind: HeadlineKind): Rollup {
   return { segment, headlineKind, delivered: 0, responses: 0, promoters: 0, passives: 0, detractors: 0, scoreSum: 0, values: {}, comparison: { better: 0, same: 0, worse: 0, dk: 0 }, standards: {}, comments: [] };
@@ -67,7 +69,11 @@ export function addResponse(rollup: Rollup, response: TResponse & { headlineScor
     const standard = (rollup.standards[id] ??= { yes: 0, no: 0 });
     standard[yes ? 'yes' : 'no']++;
   }
-  if (answers.comment) keepLowest(rollup.comments, { score: response.headlineScore, text: answers.comment, ...(response.staffEmail ? { staffEmail: response.staffEmail } : {}) });
+  if (answers.comment) {
+    // The values this customer rated low, so a manager can read the comments behind a weak value.
+    const low = Object.entries(answers.values).filter(([, rating]) => rating.performance !== undefined && rating.performance <= LOW_PERFORMANCE).map(([id]) => id);
+    keepLowest(rollup.comments, { score: response.headlineScore, text: answers.comment, ...(response.staffEmail ? { staffEmail: response.staffEmail } : {}), ...(low.length ? { low } : {}) });
+  }
 }
 
 function tally(t: Tally, value: number): void {

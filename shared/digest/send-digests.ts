@@ -1,6 +1,7 @@
 import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import type { ComplaintHandling } from '../complaints/open-complaint.ts';
-import { composeEmail, type MailContext } from '../platform/mail/mail-context.ts';
+import { composeEmail, type LinkContext, type MailContext } from '../platform/mail/mail-context.ts';
+import { dashboardUrl } from '../dashboard/dashboard-scope.ts';
 import { segmentKey } from '../platform/table/keys.ts';
 import { getDepartment, listStaff } from '../people/directory-store.ts';
 import { listComplaints } from '../complaints/complaint-store.ts';
@@ -11,7 +12,7 @@ import { periodBounds, periodsOfMonth } from './period.ts';
 import { readPeriodFacts, reportForScope } from './period-report.ts';
 import { mergeRollups, type Rollup } from './rollup.ts';
 
-export interface DigestDependencies extends MailContext {
+export interface DigestDependencies extends MailContext, LinkContext {
   readonly questionnaires: readonly TQuestionnaire[];
   readonly handling: ComplaintHandling;
   /** Told what the job is doing as it goes (the CLI prints it; Lambda has no one to tell). */
@@ -59,7 +60,8 @@ export async function sendDigests(deps: DigestDependencies, options: { period: s
         continue;
       }
       const last = await previousDigest(table, questionnaire.id, scope, options.period);
-      const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, ...(last ? { lastSentAt: last.sentAt } : {}) });
+      const dashboard = await dashboardUrl(deps, scope, now);
+      const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, dashboardUrl: dashboard, ...(last ? { lastSentAt: last.sentAt } : {}) });
       await deps.mailer.sendRaw(await composeEmail(deps, email, recipient));
       await recordDigestSent(table, questionnaire.id, scope, { period: options.period, sentAt: now.toISOString(), recipient });
       outcomes.push({ ...base, outcome: 'sent' });
@@ -115,7 +117,8 @@ export async function sendStaffDigests(deps: DigestDependencies, options: { mont
         continue;
       }
       const last = await previousDigest(table, questionnaire.id, scope, options.month);
-      const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, ...(last ? { lastSentAt: last.sentAt } : {}) });
+      const dashboard = await dashboardUrl(deps, scope, deps.now());
+      const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, dashboardUrl: dashboard, ...(last ? { lastSentAt: last.sentAt } : {}) });
       await deps.mailer.sendRaw(await composeEmail(deps, { ...email, subject: `Your feedback for ${options.month}: ${email.subject.split(' — ')[1] ?? ''}` }, member.email));
       await recordDigestSent(table, questionnaire.id, scope, { period: options.month, sentAt: deps.now().toISOString(), recipient: member.email });
       outcomes.push({ ...base, outcome: 'sent' });

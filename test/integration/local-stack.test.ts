@@ -48,10 +48,17 @@ describe('npm start (the local stack)', () => {
     // On failure, the message is the stack's own output: it says why it did not start.
     expect(stack.output(), stack.output()).toContain(`API: http://localhost:${ports.FEEDBACK_API_PORT}`);
     expect(stack.output()).toContain(`Inbox: http://localhost:${ports.FEEDBACK_INBOX_PORT}`);
-    expect(stack.output()).toContain('Demo data: 3 departments, 9 staff, 36 contacts, 4 weeks of history');
+    expect(stack.output()).toContain('Demo data: 3 departments, 9 staff, 36 contacts, 5 weeks of history');
     // Seeding takes a while: it says what it is doing, on stderr, instead of going quiet.
-    expect(stack.errors()).toMatch(/Adding demo data: departments, staff and contacts…\nAdding demo history: week 1 of 4 \(\d{4}-W\d\d \(week of \d+ \w+\)\)…/);
-    expect(stack.errors()).toContain('Adding demo history: week 4 of 4');
+    expect(stack.errors()).toMatch(/Adding demo data: departments, staff and contacts…\nAdding demo history: week 1 of 5 \(\d{4}-W\d\d \(week of \d+ \w+\)\)…/);
+    expect(stack.errors()).toContain('Adding demo history: week 5 of 5');
+    // The printed head-of-service dashboard shows the demo history's five periods at once.
+    const dashboardUrl = new RegExp(`Dashboard \\(head of service, valid 30 days\\): (http://localhost:${ports.FEEDBACK_API_PORT}/dashboard/\\S+)`).exec(stack.output())?.[1];
+    expect(dashboardUrl, stack.output()).toBeDefined();
+    const overview = await fetch(dashboardUrl!);
+    expect(overview.status).toBe(200);
+    const chart = /<svg[^>]*data-chart="headline"[\s\S]*?<\/svg>/.exec(await overview.text())?.[0] ?? '';
+    expect(chart.match(/<circle/g)).toHaveLength(5);
 
     const inbox = await fetch(`http://localhost:${ports.FEEDBACK_INBOX_PORT}/`);
     expect(inbox.status).toBe(200);

@@ -19,8 +19,8 @@ export interface CliRun {
  * through a run file in a temporary data folder. `inboxUrl` replaces the SES endpoint, e.g. with
  * a server that refuses mail.
  */
-export async function cliOn(pipeline: TestPipeline, args: string[], options: { inboxUrl?: string } = {}): Promise<CliRun> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cli-'));
+export async function cliOn(pipeline: TestPipeline, args: string[], options: { inboxUrl?: string; dataDir?: string } = {}): Promise<CliRun> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cli-'));
   writeRunFile(join(dataDir, 'local-stack.json'), {
     pid: process.pid,
     apiUrl: 'http://localhost:1',

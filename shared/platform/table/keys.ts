@@ -90,6 +90,8 @@ export const keys = {
     gsi1pk: `INVITATIONS#${questionnaireId}#${waveId}#${shardOf(normalizeEmail(email))}`,
     gsi1sk: normalizeEmail(email),
   }),
+  /** Dashboard links for a scope issued before this marker's time no longer open. */
+  dashboardRevocation: (segment: Segment) => ({ pk: `DASHBOARD#${segmentKey(segment)}`, sk: 'REVOKED' }),
   /** A webhook or chat channel switched off because its receiver answered 410 Gone. */
   disabledDestination: (id: string) => ({ pk: `INTEGRATION#${id}`, sk: 'DISABLED' }),
   invitationShard: (questionnaireId: string, waveId: string, shard: number) => ({ gsi1pk: `INVITATIONS#${questionnaireId}#${waveId}#${shard}` }),

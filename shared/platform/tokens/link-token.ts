@@ -13,7 +13,7 @@ import { FIRST_KEY_ID, keyById, parseKeyring, signingKey, type LinkKeyring } fro
  * scope also carries a random response id, which keys the response and is stored nowhere
  * else: the invitation never learns it, so nothing stored joins the two.
  */
-export type LinkPurpose = 'answer' | 'unsubscribe' | 'complaint';
+export type LinkPurpose = 'answer' | 'unsubscribe' | 'complaint' | 'dashboard';
 
 export interface LinkScope {
   questionnaireId: string;
@@ -30,15 +30,20 @@ export interface LinkClaims {
   linkId: string;
   expiresAt: number;
   scope?: LinkScope;
-  /** Signed with the rest, opaque here: lowercase letters and digits, no `~`, so never taken for a scope. */
+  /**
+   * Signed with the rest, opaque here: a lowercase letter, then base64url characters (a
+   * dashboard link's grant names its scope), never `~` or `.`, so never taken for a scope.
+   */
   grant?: string;
 }
 
 const SCOPE = /^([a-z0-9][a-z0-9-]{0,62})~(\d{4}-W\d{2})~([a-z]{2,3}(?:-[A-Za-z]{2})?)(?:~([A-Za-z0-9_-]{22}))?(?:~s([0-9a-f]{1,8}))?$/;
 
-const GRANT = /^[a-z][a-z0-9]{0,15}$/;
+const GRANT = /^[a-z][A-Za-z0-9_-]{0,159}$/;
 
-const PURPOSES: readonly string[] = ['answer', 'unsubscribe', 'complaint'] satisfies LinkPurpose[];
+const PURPOSES: readonly string[] = ['answer', 'unsubscribe', 'complaint', 'dashboard'] satisfies LinkPurpose[];
+/** Longer tokens are refused unread; signing one that long is an error, not a dead link. */
+const MAX_TOKEN_LENGTH = 250;
 const LINK_ID = /^[A-Za-z0-9_-]{22}$/;
 
 /** A fresh link id: 16 random bytes, base64url. */
@@ -51,7 +56,7 @@ export function newLinkId(): string {
  * link-signing secret's text: one key, or the keyring rotation leaves.
  */
 export function signLink(claims: LinkClaims, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
-  if (claims.grant !== undefined && !GRANT.test(claims.grant)) throw new Error('a link grant is lowercase letters and digits');
+  if (claims.grant !== undefined && !GRANT.test(claims.grant)) throw new Error('a link grant is a lowercase letter, then letters, digits, - or _');
   const key = signingKey(keyringOf(secret), nowSeconds);
   if (claims.scope?.responseId !== undefined && !LINK_ID.test(claims.scope.responseId)) throw new Error('a response id is 16 random bytes, base64url');
   const shown = claims.scope?.shown;
@@ -60,7 +65,9 @@ export function signLink(claims: LinkClaims, secret: string, nowSeconds = Math.f
   const mask = shown !== undefined ? `~s${shown.toString(16)}` : '';
   const scope = claims.scope ? `.${claims.scope.questionnaireId}~${claims.scope.waveId}~${claims.scope.language}${responseId}${mask}` : claims.grant ? `.${claims.grant}` : '';
   const body = `v2.${key.id}.${claims.purpose}.${claims.linkId}.${claims.expiresAt}${scope}`;
-  return `${body}.${mac(body, key.secret)}`;
+  const token = `${body}.${mac(body, key.secret)}`;
+  if (token.length > MAX_TOKEN_LENGTH) throw new Error(`a link token may be at most ${MAX_TOKEN_LENGTH} characters`);
+  return token;
 }
 
 /**
@@ -68,7 +75,7 @@ export function signLink(claims: LinkClaims, secret: string, nowSeconds = Math.f
  * the same to the caller, so a response cannot tell a forged link from an expired one.
  */
 export function verifyLink(token: string, purpose: LinkPurpose, secret: string, nowSeconds: number): LinkClaims | undefined {
-  if (token.length > 250) return undefined;
+  if (token.length > MAX_TOKEN_LENGTH) return undefined;
   const parts = token.split('.');
   const version = parts[0];
   // v1 tokens name no key: they were signed with the first one.

@@ -11,6 +11,9 @@ export const ROUTES = {
   unsubscribe: { method: 'POST', path: '/unsubscribe/{token}', access: 'public' },
   complaintPage: { method: 'GET', path: '/complaints/{token}', access: 'public' },
   complaintAction: { method: 'POST', path: '/complaints/{token}/{action}', access: 'public' },
+  dashboard: { method: 'GET', path: '/dashboard/{token}', access: 'public' },
+  dashboardPage: { method: 'GET', path: '/dashboard/{token}/{page}', access: 'public' },
+  dashboardComplaint: { method: 'GET', path: '/dashboard/{token}/complaints/{id}', access: 'public' },
   listQuestionnaires: { method: 'GET', path: '/admin/questionnaires', access: 'iam' },
   recordInteractions: { method: 'POST', path: '/admin/interactions', access: 'iam' },
 } as const satisfies Record<string, RouteDefinition>;
