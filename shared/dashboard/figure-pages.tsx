@@ -1,5 +1,5 @@
 import { localized } from '../questionnaires/questionnaire-schema.ts';
-import { headlineScore, scoreRange } from '../digest/measures.ts';
+import { headlineScore, MIN_RATINGS_PER_VALUE, scoreRange } from '../digest/measures.ts';
 import { changeText, count, fmt, headlineLabel, pct } from '../digest/digest-format.ts';
 import { periodLabel } from '../digest/period.ts';
 import type { DashboardFacts } from './dashboard-data.ts';
@@ -106,8 +106,10 @@ export function ValuesPage(props: FigurePageProps) {
   const points = rows
     .map((r, k) => ({ ...r, key: String(k + 1) }))
     .filter((r) => r.importance !== null && r.performance !== null)
-    .map((r) => ({ key: r.key, label: r.label, importance: r.importance!, performance: r.performance!, competitor: r.competitor }));
-  const mean = (pick: (p: (typeof points)[number]) => number) => points.reduce((sum, p) => sum + pick(p), 0) / (points.length || 1);
+    .map((r) => ({ key: r.key, label: r.label, importance: r.importance!, performance: r.performance!, competitor: r.competitor, tentative: r.tooFew }));
+  // The quadrant lines rest on the values with enough ratings, as the report's quadrants do; with none, on all of them.
+  const judged = points.some((p) => !p.tentative) ? points.filter((p) => !p.tentative) : points;
+  const mean = (pick: (p: (typeof points)[number]) => number) => judged.reduce((sum, p) => sum + pick(p), 0) / (judged.length || 1);
   const trends = valueTrends(q.values.map((v) => v.id), facts.trend);
   const n = (id: string) => facts.trend.at(-1)?.values[id];
   return (
@@ -119,16 +121,22 @@ export function ValuesPage(props: FigurePageProps) {
         <QuadrantChart
           id="quadrant"
           title={`Importance against performance per value, ${facts.view.name}`}
-          description={`Each value is a point numbered as in the table below: importance across, performance up, on a 1 to 5 scale; dashed lines at the means (importance ${mean((p) => p.importance).toFixed(2)}, performance ${mean((p) => p.performance).toFixed(2)}). Values in the lower right matter most and score below the mean: concentrate there.${q.mainCompetitor ? ` Hollow squares are ${q.mainCompetitor.name}’s performance where rated.` : ''} The table below gives every figure.`}
+          description={`Each value is a point numbered as in the table below: importance across, performance up, on a 1 to 5 scale; dashed lines at the means (importance ${mean((p) => p.importance).toFixed(2)}, performance ${mean((p) => p.performance).toFixed(2)}). Values in the lower right matter most and score below the mean: concentrate there.${points.some((p) => p.tentative) ? ` Hollow circles have fewer than ${MIN_RATINGS_PER_VALUE} ratings this period: too few to judge, so they get no quadrant.` : ''}${q.mainCompetitor ? ` Hollow squares are ${q.mainCompetitor.name}’s performance where rated.` : ''} The table below gives every figure.`}
           points={points}
           meanImportance={mean((p) => p.importance)}
           meanPerformance={mean((p) => p.performance)}
         />
       )}
+      {points.some((p) => p.tentative) && (
+        <p>
+          Hollow points have fewer than {MIN_RATINGS_PER_VALUE} ratings this period: each response rates a few of the values in turn, so a small
+          period gives each value few ratings. They are shown, not judged; the trends below gather more periods.
+        </p>
+      )}
       <DataTable
         caption="Values this period"
         head={['#', 'Value', 'Importance', 'Performance', q.mainCompetitor ? q.mainCompetitor.name : 'Competitor', 'Rated by', 'Quadrant']}
-        rows={rows.map((r, k) => [k + 1, r.label, fmt(r.importance, 2), fmt(r.performance, 2), fmt(r.competitor, 2), n(r.id)?.performance.n ?? 0, r.quadrant ?? '–'])}
+        rows={rows.map((r, k) => [k + 1, r.label, fmt(r.importance, 2), fmt(r.performance, 2), fmt(r.competitor, 2), n(r.id)?.performance.n ?? 0, r.tooFew ? 'too few ratings to judge' : (r.quadrant ?? '–')])}
         numeric={[0, 2, 3, 4, 5]}
       />
       <h2>Performance per value over the periods</h2>

@@ -137,6 +137,8 @@ export interface QuadrantPoint {
   importance: number;
   performance: number;
   competitor: number | null;
+  /** Too few ratings to judge: drawn hollow, and left out of the means the quadrant lines sit at. */
+  tentative: boolean;
 }
 
 /**
@@ -181,8 +183,8 @@ export function QuadrantChart(props: { id: string; title: string; description: s
               </rect>
             </>
           )}
-          <circle cx={sx(p.importance)} cy={sy(p.performance)} r="5" fill="#0b5cad" data-importance={p.importance} data-performance={p.performance}>
-            <title>{`${p.label}: importance ${p.importance.toFixed(1)}, performance ${p.performance.toFixed(1)}`}</title>
+          <circle cx={sx(p.importance)} cy={sy(p.performance)} r="5" fill={p.tentative ? '#fff' : '#0b5cad'} stroke="#0b5cad" stroke-width="2" data-importance={p.importance} data-performance={p.performance} data-tentative={p.tentative ? 'yes' : undefined}>
+            <title>{`${p.label}: importance ${p.importance.toFixed(1)}, performance ${p.performance.toFixed(1)}${p.tentative ? ' (too few ratings to judge)' : ''}`}</title>
           </circle>
           <text x={sx(p.importance) + 7} y={sy(p.performance) - 6} font-size="13" font-weight="700" fill="#1b1f24">{p.key}</text>
         </g>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { scopeCovers, scopeCoversComplaint, scopeGrant, scopeOfGrant, signDashboardToken, verifyDashboardToken, type DashboardScope } from '../../shared/dashboard/dashboard-scope.ts';
 import { headlineTrend } from '../../shared/dashboard/dashboard-series.ts';
-import { LineChart } from '../../shared/dashboard/svg-charts.tsx';
+import { LineChart, QuadrantChart } from '../../shared/dashboard/svg-charts.tsx';
 import { addResponse, emptyRollup } from '../../shared/digest/rollup.ts';
 import { headlineScore } from '../../shared/digest/measures.ts';
 import type { TResponse } from '../../shared/answering/response-store.ts';
@@ -93,5 +93,17 @@ describe('dashboard figures and charts', () => {
     expect(/<path d="(M[^"]+)" fill="none"/.exec(svg)![1]!.match(/M/g)).toHaveLength(2);
     expect(svg.match(/data-band="NPS"/g)).toHaveLength(2);
     expect(svg).toContain('data-reference="5"');
+  });
+
+  it('draw a value with too few ratings to judge hollow, so it does not read as a finding', () => {
+    const point = { label: 'Speed', importance: 4, performance: 2, competitor: null };
+    const svg = String(
+      QuadrantChart({ id: 'q', title: 'Values', description: 'Two values.', meanImportance: 3, meanPerformance: 3, points: [{ ...point, key: '1', tentative: false }, { ...point, label: 'Price', key: '2', tentative: true }] }),
+    );
+    const circles = [...svg.matchAll(/<circle [^>]*>/g)].map((m) => m[0]);
+    expect(circles[0]).toContain('fill="#0b5cad"');
+    expect(circles[1]).toContain('fill="#fff"');
+    expect(circles[1]).toContain('data-tentative="yes"');
+    expect(svg).toContain('Price: importance 4.0, performance 2.0 (too few ratings to judge)');
   });
 });
