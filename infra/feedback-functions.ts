@@ -88,7 +88,7 @@ export function setConfigSettings(functions: FeedbackFunctions, config: TDeploym
     [COMPLAINT_RULES, JSON.stringify(config.complaints), [httpApi]],
     [RESPONSE_RETENTION_DAYS, String(config.privacy.responseRetentionDays), [httpApi]],
     [COMPLAINT_HANDLING, JSON.stringify(complaintHandlingFrom(config)), [digest, httpApi, complaints]],
-    [BUSINESS_TIME_ZONE, config.timeZone, [planner]],
+    [BUSINESS_TIME_ZONE, config.timeZone, [planner, sender]],
     [RECURRING_PERIOD_DAYS, String(config.planning.recurringPeriodDays), [planner]],
     [FREQUENCY_CAP_DAYS, String(config.planning.frequencyCapDays), [planner]],
     [INTERACTION_DELAY_DAYS, String(config.planning.interactionDelayDays), [planner]],

@@ -163,6 +163,7 @@ function senderFor({ options, table, mailer, now, linkSecret }: LocalContext) {
     publicBaseUrl: options.publicBaseUrl,
     linkSecret,
     linkValidityDays: options.config.linkValidityDays,
+    timeZone: options.config.timeZone,
     now,
     log: options.log.child({ function: 'sender' }),
   });

@@ -39,7 +39,7 @@ export async function notifyComplaint(deps: NotifyDependencies, message: TCompla
     const context = await loadComplaintContext(deps.table, deps.questionnaires, complaint);
     const email =
       message.key === 'customer-acknowledged'
-        ? renderAcknowledgementEmail({ customerName: complaint.customer!.name, handlerName: context.ownerName ?? complaint.ownerEmail, businessName: deps.businessName })
+        ? renderAcknowledgementEmail({ customerName: complaint.customer!.name, handlerName: context.ownerName ?? complaint.ownerEmail, businessName: deps.businessName, language: complaint.customer!.language })
         : renderEscalationEmail({
             context,
             businessName: deps.businessName,

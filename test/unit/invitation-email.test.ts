@@ -48,3 +48,29 @@ describe('the invitation email', () => {
     expect(headerBlock).not.toMatch(/^Bcc:/im);
   });
 });
+
+describe('the invitation names what it asks about', () => {
+  const withFacts = (interaction: Parameters<typeof renderInvitationEmail>[0]['interaction'], language = 'en') =>
+    renderInvitationEmail({
+      questionnaire: customerQuestionnaire,
+      businessName: 'Acme',
+      recipientName: 'Ada',
+      language,
+      scoreUrl: (score) => `https://api.example/q/T?score=${score}`,
+      unsubscribeUrl: 'https://api.example/unsubscribe/U',
+      interaction,
+    });
+
+  it('says the service, who served and the date when all are known', () => {
+    const email = withFacts({ service: 'boiler service', staffName: 'Sam Reed', date: '18 November' });
+    expect(email.text).toContain('This is about your boiler service with Sam Reed on 18 November.');
+    expect(email.html).toContain('This is about your boiler service with Sam Reed on 18 November.');
+  });
+
+  it('leaves out the parts that are unknown, and says nothing when none is known', () => {
+    expect(withFacts({ date: '18 November' }).text).toContain('This is about your recent visit on 18 November.');
+    expect(withFacts({ staffName: 'Sam Reed' }).text).toContain('This is about your recent visit with Sam Reed.');
+    expect(withFacts({}).text).not.toContain('This is about');
+    expect(withFacts(undefined).text).not.toContain('This is about');
+  });
+});
