@@ -1,3 +1,4 @@
+import { brandSettingFrom } from '../shared/deployment/branding-setting.ts';
 import { CfnOutput, Duration, Stack, Tags, Token, type CfnElement, type StackProps } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -45,7 +46,7 @@ export class FeedbackStack extends Stack {
     // Planner → sender; and complaint notifications (escalations, reassignments, the customer's reply).
     const sendQueue = new WorkQueue(this, 'Send', { urlSetting: SEND_QUEUE_URL });
     const complaintQueue = new WorkQueue(this, 'Complaint', { urlSetting: COMPLAINT_QUEUE_URL });
-    const functions = createFunctions(this, { logRetention, questionnaireDir: props.questionnaireDir });
+    const functions = createFunctions(this, { logRetention, questionnaireDir: props.questionnaireDir, brandLogoFile: brandSettingFrom(config.branding).logoFile });
     const { 'http-api': httpApi, planner, sender, complaints, digest, 'mail-events': mailEvents } = functions;
     const api = new FeedbackHttpApi(this, 'Api', { handler: httpApi.function, routes: ROUTES, logRetention, customDomain: config.customDomain });
     const mail = new FeedbackMail(this, 'Mail', { senderAddress: config.senderAddress, eventsHandler: mailEvents.function });
@@ -63,7 +64,7 @@ export class FeedbackStack extends Stack {
     sendQueue.connectProducer(planner);
     for (const fn of [digest, sender, complaints]) mail.connectSender(fn);
     sendQueue.feed(sender, { maxConcurrency: MAILER_INSTANCES.invitations });
-    for (const fn of [sender, complaints]) fn.setEnv(PUBLIC_BASE_URL, api.url);
+    for (const fn of [sender, complaints, digest]) fn.setEnv(PUBLIC_BASE_URL, api.url);
     setConfigSettings(functions, config);
 
     const schedules = new JobSchedules(this, 'Schedules', { definitions: scheduleDefinitions(config), functions });

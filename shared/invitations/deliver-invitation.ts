@@ -90,9 +90,10 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
     reminder,
     scoreUrl: (score) => routeUrl(ctx.publicBaseUrl, ROUTES.answerPage, { token: answerToken }, { score: String(score) }),
     unsubscribeUrl,
+    brand: ctx.brand,
     interaction: await interactionFacts(ctx.table, recipient, invitation.audience, invitation.language, ctx.timeZone),
   });
-  const raw = await composeEmail(ctx, email, invitation.email, unsubscribeUrl);
+  const raw = await composeEmail(ctx, email, invitation.email, { unsubscribeUrl, replyTo: ctx.replyTo });
 
   // At most once: the claim comes right before the SES call (which has no idempotency key).
   // A delivery that finds a claim it did not make cannot know whether SES took the message,

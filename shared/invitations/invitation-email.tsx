@@ -68,7 +68,7 @@ export function renderInvitationEmail(input: InvitationEmailInput): RenderedEmai
   ].join('\n');
 
   const html = (
-    <EmailFrame title={subject} preheader={`${question} ${t.oneClick}`} lang={language} fontSize={15} brand={input.brand ?? { name: input.businessName }}>
+    <EmailFrame title={subject} preheader={anonymous ? `${anonymous} ${question}` : `${question} ${t.oneClick}`} lang={language} fontSize={15} brand={input.brand ?? { name: input.businessName }}>
       <p>{t.greeting(input.recipientName)}</p>
       {intro && <p>{intro}</p>}
       {about && <p>{about}</p>}
