@@ -14,6 +14,7 @@ import { statusCommand } from './commands/status.ts';
 import { rotateLinkKeyCommand } from './commands/rotate-link-key.ts';
 import { runCommand } from './commands/run.ts';
 import { checkCommand } from './commands/check.ts';
+import { previewCommand } from './commands/preview.ts';
 
 /** Every command, in the order `feedback --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   forgetCommand,
   exportPersonCommand,
+  previewCommand,
   validateCommand,
   statusCommand,
   checkCommand,
