@@ -145,7 +145,7 @@ function FactsTable(props: { facts: Fact[] }) {
     <table role="presentation" width="100%" cellpadding="4" cellspacing="0" style="width:100%;table-layout:fixed">
       {props.facts.map(([label, value]) => (
         <tr>
-          <td width="30%" style="color:#4a5059;vertical-align:top">{label}</td>
+          <td width="36%" style="color:#4a5059;vertical-align:top;font-size:13px">{label}</td>
           <td style="vertical-align:top;overflow-wrap:anywhere;word-break:break-word">{value}</td>
         </tr>
       ))}

@@ -116,21 +116,17 @@ export function StaffTable(props: { groups: StaffGroups; kind: string }) {
   return (
     <>
       <h2 style={SECTION}>Staff: quantity and quality</h2>
-      <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style={`${FLUID};font-size:13px`}>
-        <tr>
-          <td width="40%" style={CELL}></td>
-          <td width="20%" style={`${CELL};font-weight:bold`}>Served</td>
-          <td width="20%" style={`${CELL};font-weight:bold`}>Answers</td>
-          <td width="20%" style={`${CELL};font-weight:bold`}>{props.kind}*</td>
-        </tr>
+      {/* One row per person, the figures under the name: four columns would squeeze at 320 px. */}
+      <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style={FLUID}>
         {rows.map(([group, s]) => (
           <tr>
             <td style={CELL}>
               {group} {s.name}
+              <br />
+              <span style="font-size:13px;color:#4a5059">
+                {s.delivered} served · {s.responses} answered · {props.kind}* {fmt(s.quality)}
+              </span>
             </td>
-            <td style={CELL}>{s.delivered}</td>
-            <td style={CELL}>{s.responses}</td>
-            <td style={CELL}>{fmt(s.quality)}</td>
           </tr>
         ))}
       </table>
