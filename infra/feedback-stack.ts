@@ -70,7 +70,7 @@ export class FeedbackStack extends Stack {
     const schedules = new JobSchedules(this, 'Schedules', { definitions: scheduleDefinitions(config), functions });
     // Scheduler and SNS invoke these asynchronously: a run that fails its retries lands in a queue
     // with an alarm, instead of being dropped silently after Lambda's six hours.
-    const integrations = new FeedbackIntegrations(this, 'Integrations', { table, webhooks: config.webhooks, chat: config.chat, businessName: config.businessName, publicBaseUrl: api.url, linkSecret, logRetention });
+    const integrations = new FeedbackIntegrations(this, 'Integrations', { table, webhooks: config.webhooks, chat: config.chat, businessName: config.businessName, publicBaseUrl: api.url, linkSecret, logRetention, questionnaireDir: props.questionnaireDir });
     const asyncFailures = new DeadLetterQueue(this, 'AsyncInvokeFailureQueue');
     for (const fn of [planner, complaints, digest, mailEvents]) {
       fn.function.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure: new FailedRunDestination(asyncFailures) });
