@@ -23,6 +23,8 @@ export const ENVIRONMENT = {
   TABLE_NAME: 'bench',
   BUSINESS_NAME: 'Bench',
   QUESTIONNAIRE_DIR: join(ROOT, 'config/questionnaires'),
+  BRANDING: JSON.stringify({ colour: '#0b5cad', logo: { file: 'logo.png' } }),
+  BRAND_DIR: join(ROOT, 'config'),
   COMPLAINT_RULES: JSON.stringify({ npsAtMost: 3, csatAtMost: 1 }),
   COMPLAINT_HANDLING: JSON.stringify({ calendar: { timeZone: 'UTC', days: ['MON'], start: '09:00', end: '17:00', holidays: [] }, acknowledgeWithinBusinessHours: 4, resolveWithinBusinessDays: 2, headOfServiceEmail: 'h@x.example', fallbackManagerEmail: 'h@x.example', notifyCustomerOnAcknowledge: true }),
   COMPLAINT_QUEUE_URL: 'https://sqs.eu-west-2.amazonaws.com/111122223333/c',

@@ -17,6 +17,7 @@ import { runCommand } from './commands/run.ts';
 import { checkCommand } from './commands/check.ts';
 import { departmentsCommand } from './commands/departments.ts';
 import { staffCommand } from './commands/staff.ts';
+import { previewCommand } from './commands/preview.ts';
 
 /** Every command, in the order `feedback --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   forgetCommand,
   exportPersonCommand,
+  previewCommand,
   validateCommand,
   statusCommand,
   checkCommand,

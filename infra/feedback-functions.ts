@@ -8,6 +8,8 @@ import { sendsPerSecondPerInstance } from '../shared/deployment/mail-shares.ts';
 import { COMPLAINT_HANDLING, COMPLAINT_RULES } from '../shared/complaints/complaint-settings.ts';
 import { FREQUENCY_CAP_DAYS, INTERACTION_DELAY_DAYS, RECURRING_PERIOD_DAYS, REMINDER_AFTER_DAYS } from '../shared/invitations/invitation-settings.ts';
 import { RESPONSE_RETENTION_DAYS } from '../shared/answering/answering-settings.ts';
+import { BRANDING } from '../shared/platform/brand/brand.ts';
+import { brandSettingFrom } from '../shared/deployment/branding-setting.ts';
 import { SETTINGS as HTTP_API_SETTINGS } from '../functions/http-api/settings.ts';
 import { SETTINGS as PLANNER_SETTINGS } from '../functions/planner/settings.ts';
 import { SETTINGS as SENDER_SETTINGS } from '../functions/sender/settings.ts';
@@ -16,7 +18,7 @@ import { SETTINGS as DIGEST_SETTINGS } from '../functions/digest/settings.ts';
 import { SETTINGS as MAIL_EVENTS_SETTINGS } from '../functions/mail-events/settings.ts';
 import { ProductFunction, type ProductFunctionProps } from './constructs/product-function.ts';
 
-type FunctionDefinition = Omit<ProductFunctionProps, 'folder' | 'logRetention' | 'questionnaireDir'>;
+type FunctionDefinition = Omit<ProductFunctionProps, 'folder' | 'logRetention' | 'questionnaireDir' | 'brandLogoFile'>;
 
 /** The product's functions, by their folder under `functions/`. */
 const FUNCTIONS = {
@@ -25,6 +27,7 @@ const FUNCTIONS = {
     callBudget: 'interactive',
     description: 'Serves questionnaire pages, answers, unsubscribes and the dashboard',
     bundleQuestionnaires: true,
+    bundleBrandLogo: true,
     timeout: Duration.seconds(10),
     // Chosen by measurement (`npm run bench`, CPU held to each size's share of a core): at 256 MB
     // a first request took 736 ms and a warm one 67 ms; at 512 MB 458 and 34 ms, for about 12 %
@@ -74,7 +77,7 @@ export type FunctionFolder = keyof typeof FUNCTIONS;
 export type FeedbackFunctions = Readonly<Record<FunctionFolder, ProductFunction>>;
 
 /** Creates every product function; `mail-events` gets the construct id `MailEventsFunction`. */
-export function createFunctions(scope: Construct, common: Pick<ProductFunctionProps, 'logRetention' | 'questionnaireDir'>): FeedbackFunctions {
+export function createFunctions(scope: Construct, common: Pick<ProductFunctionProps, 'logRetention' | 'questionnaireDir' | 'brandLogoFile'>): FeedbackFunctions {
   const idOf = (folder: string) => `${folder.split('-').map((word) => word[0]!.toUpperCase() + word.slice(1)).join('')}Function`;
   const entries = Object.entries(FUNCTIONS).map(([folder, definition]) => [folder, new ProductFunction(scope, idOf(folder), { ...common, ...definition, folder })]);
   return Object.fromEntries(entries) as Record<FunctionFolder, ProductFunction>;
@@ -85,10 +88,11 @@ export function setConfigSettings(functions: FeedbackFunctions, config: TDeploym
   const { 'http-api': httpApi, planner, sender, complaints, digest } = functions;
   const values: [Setting, string, ProductFunction[]][] = [
     [BUSINESS_NAME, config.businessName, [httpApi, sender, complaints, digest]],
+    [BRANDING, JSON.stringify(brandSettingFrom(config.branding).setting), [httpApi, sender, complaints, digest]],
     [COMPLAINT_RULES, JSON.stringify(config.complaints), [httpApi]],
     [RESPONSE_RETENTION_DAYS, String(config.privacy.responseRetentionDays), [httpApi]],
     [COMPLAINT_HANDLING, JSON.stringify(complaintHandlingFrom(config)), [digest, httpApi, complaints]],
-    [BUSINESS_TIME_ZONE, config.timeZone, [planner]],
+    [BUSINESS_TIME_ZONE, config.timeZone, [planner, sender]],
     [RECURRING_PERIOD_DAYS, String(config.planning.recurringPeriodDays), [planner]],
     [FREQUENCY_CAP_DAYS, String(config.planning.frequencyCapDays), [planner]],
     [INTERACTION_DELAY_DAYS, String(config.planning.interactionDelayDays), [planner]],

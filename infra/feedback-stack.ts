@@ -1,3 +1,4 @@
+import { brandSettingFrom } from '../shared/deployment/branding-setting.ts';
 import { CfnOutput, Duration, Stack, Tags, Token, type CfnElement, type StackProps } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -45,7 +46,7 @@ export class FeedbackStack extends Stack {
     // Planner → sender; and complaint notifications (escalations, reassignments, the customer's reply).
     const sendQueue = new WorkQueue(this, 'Send', { urlSetting: SEND_QUEUE_URL });
     const complaintQueue = new WorkQueue(this, 'Complaint', { urlSetting: COMPLAINT_QUEUE_URL });
-    const functions = createFunctions(this, { logRetention, questionnaireDir: props.questionnaireDir });
+    const functions = createFunctions(this, { logRetention, questionnaireDir: props.questionnaireDir, brandLogoFile: brandSettingFrom(config.branding).logoFile });
     const { 'http-api': httpApi, planner, sender, complaints, digest, 'mail-events': mailEvents } = functions;
     const api = new FeedbackHttpApi(this, 'Api', { handler: httpApi.function, routes: ROUTES, logRetention, customDomain: config.customDomain });
     const mail = new FeedbackMail(this, 'Mail', { senderAddress: config.senderAddress, eventsHandler: mailEvents.function });
@@ -69,7 +70,7 @@ export class FeedbackStack extends Stack {
     const schedules = new JobSchedules(this, 'Schedules', { definitions: scheduleDefinitions(config), functions });
     // Scheduler and SNS invoke these asynchronously: a run that fails its retries lands in a queue
     // with an alarm, instead of being dropped silently after Lambda's six hours.
-    const integrations = new FeedbackIntegrations(this, 'Integrations', { table, webhooks: config.webhooks, chat: config.chat, businessName: config.businessName, publicBaseUrl: api.url, linkSecret, logRetention });
+    const integrations = new FeedbackIntegrations(this, 'Integrations', { table, webhooks: config.webhooks, chat: config.chat, businessName: config.businessName, publicBaseUrl: api.url, linkSecret, logRetention, questionnaireDir: props.questionnaireDir });
     const asyncFailures = new DeadLetterQueue(this, 'AsyncInvokeFailureQueue');
     for (const fn of [planner, complaints, digest, mailEvents]) {
       fn.function.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure: new FailedRunDestination(asyncFailures) });

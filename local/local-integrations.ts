@@ -1,3 +1,4 @@
+import { loadQuestionnaires } from '../shared/questionnaires/load-questionnaires.ts';
 import { join } from 'node:path';
 import type { SQSBatchResponse } from 'aws-lambda';
 import type { TDeploymentConfig } from '../shared/deployment/deployment-config.ts';
@@ -73,6 +74,7 @@ export function startLocalIntegrations(options: LocalIntegrationsOptions): Local
     businessName: options.config.businessName,
     complaintLinks: complaintLinksFrom({ publicBaseUrl: options.publicBaseUrl, linkSecret: () => Promise.resolve(options.linkSecret), now }),
     headlineOf: headlineFrom(table),
+    questionnaires: loadQuestionnaires(),
     now,
     // The local queue hides every failed message for the same time; AWS backs off (retry-schedule.ts).
     retryLater: () => Promise.resolve(),

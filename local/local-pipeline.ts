@@ -20,6 +20,9 @@ import { createDigestHandler } from '../functions/digest/digest.ts';
 import type { DigestOutcome } from '../shared/digest/send-digests.ts';
 import { archivingMailer } from './eml-archive.ts';
 import { mailboxSimulator } from './mailbox-simulator.ts';
+import { brandOf, siteBrandFrom } from '../shared/platform/brand/brand.ts';
+import { brandSettingFrom } from '../shared/deployment/branding-setting.ts';
+import { DEFAULT_CONFIG_DIR } from '../shared/platform/config/config-files.ts';
 import { createMailEventsHandler } from '../functions/mail-events/mail-events.ts';
 
 export interface LocalPipelineOptions {
@@ -79,6 +82,8 @@ interface LocalContext {
   readonly now: () => Date;
   readonly linkSecret: () => Promise<string>;
   readonly handling: ReturnType<typeof complaintHandlingFrom>;
+  /** The business's logo, colour and Reply-To, as every mailing function gets them. */
+  readonly mail: { brand: ReturnType<typeof brandOf>; replyTo?: string };
 }
 
 /**
@@ -100,6 +105,7 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     now: options.now ?? (() => new Date()),
     linkSecret: async () => (typeof options.linkSecret === 'function' ? options.linkSecret() : options.linkSecret),
     handling: complaintHandlingFrom(options.config),
+    mail: mailBranding(options),
   };
   const visibilityTimeoutMs = options.visibilityTimeoutMs ?? 5000;
   const sendQueue = new LocalQueue<TSendRequest>(senderFor(ctx), { name: 'send', visibilityTimeoutMs });
@@ -118,6 +124,7 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
     linkSecret: ctx.linkSecret,
     now: ctx.now,
     adminAccess: localAdminAccess,
+    site: siteBrandFrom(brandSettingFrom(options.config.branding).setting, options.config.businessName, DEFAULT_CONFIG_DIR),
     logError: (message, error, fields) => options.log.error(message, error, fields),
   });
   // Each job goes to the function JOB_FUNCTION names, as the stack's schedules and the CLI send it.
@@ -153,8 +160,9 @@ export function createLocalPipeline(options: LocalPipelineOptions): LocalPipelin
   };
 }
 
-function senderFor({ options, table, mailer, now, linkSecret }: LocalContext) {
+function senderFor({ options, table, mailer, now, linkSecret, mail }: LocalContext) {
   return createSenderHandler({
+    ...mail,
     table,
     mailer,
     questionnaires: options.questionnaires,
@@ -163,6 +171,7 @@ function senderFor({ options, table, mailer, now, linkSecret }: LocalContext) {
     publicBaseUrl: options.publicBaseUrl,
     linkSecret,
     linkValidityDays: options.config.linkValidityDays,
+    timeZone: options.config.timeZone,
     now,
     log: options.log.child({ function: 'sender' }),
   });
@@ -182,8 +191,9 @@ function plannerFor({ options, table, now }: LocalContext, queue: LocalQueue<TSe
   });
 }
 
-function complaintsFor({ options, table, mailer, now, linkSecret, handling }: LocalContext, queue: { send: (messages: TComplaintMessage[]) => Promise<void> }) {
+function complaintsFor({ options, table, mailer, now, linkSecret, handling, mail }: LocalContext, queue: { send: (messages: TComplaintMessage[]) => Promise<void> }) {
   return createComplaintsHandler({
+    ...mail,
     table,
     mailer,
     queue,
@@ -199,8 +209,9 @@ function complaintsFor({ options, table, mailer, now, linkSecret, handling }: Lo
 }
 
 /** The digest handler as of `at` (a digest for a past week is sent as if it were then). */
-function digestFor({ options, table, mailer, now, handling, linkSecret }: LocalContext, at?: Date) {
+function digestFor({ options, table, mailer, now, handling, linkSecret, mail }: LocalContext, at?: Date) {
   return createDigestHandler({
+    ...mail,
     table,
     mailer,
     publicBaseUrl: options.publicBaseUrl,
@@ -213,4 +224,10 @@ function digestFor({ options, table, mailer, now, handling, linkSecret }: LocalC
     log: options.log.child({ function: 'digest' }),
     ...(options.progress ? { onProgress: options.progress } : {}),
   });
+}
+
+/** The emails' branding from the config, with a logo in config/ served by this pipeline's own API. */
+function mailBranding(options: LocalPipelineOptions): LocalContext['mail'] {
+  const { setting } = brandSettingFrom(options.config.branding);
+  return { brand: brandOf(setting, options.config.businessName, options.publicBaseUrl), ...(setting.replyTo ? { replyTo: setting.replyTo } : {}) };
 }

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../shared/platform/web/app-env.ts';
-import { createWebApp } from '../../shared/platform/web/web-app.tsx';
+import { createWebApp, type SiteBrand } from '../../shared/platform/web/web-app.tsx';
 import { adminGuard, type AdminAccess } from '../../shared/platform/web/admin-access.ts';
 import { registerAnswerRoutes, type AnswerRouteDependencies } from '../../shared/answering/answer-routes.tsx';
 import { registerComplaintRoutes, type ComplaintRouteDependencies } from '../../shared/complaints/complaint-routes.tsx';
@@ -16,6 +16,8 @@ export interface AppDependencies extends AnswerRouteDependencies, ComplaintRoute
   readonly logError: (message: string, error: unknown, fields?: { requestId: string }) => void;
   /** Who may reach `/admin/*`: API Gateway's IAM authorizer in AWS, anyone on the local stack. */
   readonly adminAccess: AdminAccess;
+  /** The business's header on every page, and its logo when the API serves it. */
+  readonly site?: SiteBrand | undefined;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface AppDependencies extends AnswerRouteDependencies, ComplaintRoute
  * (hono/aws-lambda) and on the local stack (@hono/node-server).
  */
 export function createApp(deps: AppDependencies): Hono<AppEnv> {
-  const app = createWebApp(deps.logError);
+  const app = createWebApp(deps.logError, deps.site);
   // Checked here as well as by API Gateway: the app's router and API Gateway's can disagree.
   app.use('*', adminGuard(deps.adminAccess));
   registerAnswerRoutes(app, deps);

@@ -9,6 +9,7 @@ import { linkSecretFrom } from '../../shared/platform/tokens/link-secret.ts';
 import { createLogger, withLambdaContext } from '../../shared/platform/observability/logger.ts';
 import { apiGatewayIamAccess } from '../../shared/platform/web/admin-access.ts';
 import { sqsQueue } from '../../shared/platform/queue/sqs-queue.ts';
+import { siteBrandFrom } from '../../shared/platform/brand/brand.ts';
 
 const env = readSettings(SETTINGS);
 const log = createLogger({ service: 'http-api' });
@@ -28,6 +29,7 @@ export const handler = withLambdaContext(
       now: () => new Date(),
       adminAccess: apiGatewayIamAccess(),
       logError: (message, error, fields) => log.error(message, error, fields),
+      site: siteBrandFrom(env.branding, env.businessName, env.brandDir),
     }),
   ),
 );

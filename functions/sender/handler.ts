@@ -19,6 +19,7 @@ export const handler = withLambdaContext(
     publicBaseUrl: env.publicBaseUrl,
     linkSecret: linkSecretFrom(env.linkSecretArn, env.callBudget),
     linkValidityDays: env.linkValidityDays,
+    timeZone: env.timeZone,
     log,
   }),
 );

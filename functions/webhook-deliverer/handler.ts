@@ -10,6 +10,7 @@ import { complaintLinksFrom, headlineFrom } from '../../shared/integrations/chat
 import { secretsManagerSecrets } from '../../shared/integrations/destination-secrets.ts';
 import { createWebhookDeliverer } from './webhook-deliverer.ts';
 import { SETTINGS } from './settings.ts';
+import { loadQuestionnaires } from '../../shared/questionnaires/load-questionnaires.ts';
 
 const env = readSettings(SETTINGS);
 const log = createLogger({ service: 'webhook-deliverer' });
@@ -30,6 +31,7 @@ export const handler = withLambdaContext(
     businessName: env.businessName,
     complaintLinks: complaintLinksFrom({ publicBaseUrl: env.publicBaseUrl, linkSecret: linkSecretFrom(env.linkSecretArn, env.callBudget), now }),
     headlineOf: headlineFrom(table),
+    questionnaires: loadQuestionnaires(env.questionnaireDir),
     now,
     retryLater: async (record, seconds) => {
       await sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: env.deliveryQueueUrl, ReceiptHandle: record.receiptHandle, VisibilityTimeout: seconds }));

@@ -31,6 +31,8 @@ export interface FeedbackIntegrationsProps {
   readonly publicBaseUrl: string;
   readonly linkSecret: LinkSigningSecret;
   readonly logRetention: logs.RetentionDays;
+  /** The questionnaires to ship to the deliverer (chat messages name values by label). @default config/questionnaires */
+  readonly questionnaireDir?: string | undefined;
 }
 
 /**
@@ -71,6 +73,8 @@ export class FeedbackIntegrations extends StackPart {
       folder: 'webhook-deliverer',
       description: 'Posts domain events to webhooks and chat channels',
       settings: DELIVERER_SETTINGS,
+      bundleQuestionnaires: true,
+      ...(props.questionnaireDir ? { questionnaireDir: props.questionnaireDir } : {}),
       callBudget: 'queue',
       timeout: Duration.minutes(1),
       logRetention: props.logRetention,

@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { resolve } from 'node:path';
 import { CALL_BUDGET, QUESTIONNAIRE_DIR } from '../../shared/platform/config/common-settings.ts';
+import { BRAND_DIR } from '../../shared/platform/brand/brand.ts';
 import type { Setting, Settings } from '../../shared/platform/config/settings.ts';
 import { LAMBDA_BUNDLING } from './lambda-bundling.ts';
 import { CALL_BUDGETS, worstCaseMs, type CallBudgetName } from '../../shared/platform/aws-clients.ts';
@@ -14,6 +15,7 @@ const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
 /** Where a function finds the questionnaire definitions copied into its bundle. */
 const BUNDLED_QUESTIONNAIRE_DIR = 'questionnaires';
+const BUNDLED_BRAND_DIR = 'brand';
 
 export interface ProductFunctionProps {
   /** The function's folder under `functions/`; its entry is `handler.ts` there. */
@@ -38,6 +40,10 @@ export interface ProductFunctionProps {
   readonly bundleQuestionnaires?: boolean;
   /** Where the questionnaire definitions are. @default config/questionnaires */
   readonly questionnaireDir?: string;
+  /** Ship the business's logo file (config `branding.logo`) in the bundle, and tell the handler where. @default false */
+  readonly bundleBrandLogo?: boolean;
+  /** The logo file to ship, when the config names one in config/. */
+  readonly brandLogoFile?: string | undefined;
   readonly environment?: Record<string, string>;
 }
 
@@ -60,6 +66,7 @@ export class ProductFunction extends Construct {
     this.declared = new Set(Object.values(props.settings).map((s) => s.name));
     this.set.add(CALL_BUDGET.name);
     if (props.bundleQuestionnaires) this.set.add(QUESTIONNAIRE_DIR.name);
+    if (props.bundleBrandLogo) this.set.add(BRAND_DIR.name);
     // Every setting the handler reads must be set by the time the app synthesises.
     this.node.addValidation({ validate: () => [...this.declared].filter((name) => !this.set.has(name)).map((name) => `${this.folder} reads ${name}, which the stack does not set`) });
     const timeout = props.timeout ?? Duration.seconds(30);
@@ -94,6 +101,7 @@ export class ProductFunction extends Construct {
       environment: {
         [CALL_BUDGET.name]: props.callBudget,
         ...(props.bundleQuestionnaires ? { [QUESTIONNAIRE_DIR.name]: `/var/task/${BUNDLED_QUESTIONNAIRE_DIR}` } : {}),
+        ...(props.bundleBrandLogo ? { [BRAND_DIR.name]: `/var/task/${BUNDLED_BRAND_DIR}` } : {}),
         ...props.environment,
       },
       bundling: {
@@ -110,13 +118,15 @@ export class ProductFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) =>
-            props.bundleQuestionnaires
+          afterBundling: (inputDir: string, outputDir: string) => [
+            ...(props.bundleQuestionnaires
               ? [
                   `mkdir -p "${outputDir}/${BUNDLED_QUESTIONNAIRE_DIR}"`,
                   `cp "${resolve(inputDir, props.questionnaireDir ?? 'config/questionnaires')}"/*.json "${outputDir}/${BUNDLED_QUESTIONNAIRE_DIR}/"`,
                 ]
-              : [],
+              : []),
+            ...(props.bundleBrandLogo && props.brandLogoFile ? [`mkdir -p "${outputDir}/${BUNDLED_BRAND_DIR}"`, `cp "${props.brandLogoFile}" "${outputDir}/${BUNDLED_BRAND_DIR}/"`] : []),
+          ],
         },
       },
     });

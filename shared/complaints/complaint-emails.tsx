@@ -1,7 +1,9 @@
 import type { RenderedEmail } from '../platform/mail/mime.ts';
-import { EmailFrame, emailDocument } from '../platform/mail/email-frame.tsx';
+import { EmailFrame, buttonStyle, emailDocument, type EmailBrand } from '../platform/mail/email-frame.tsx';
 import { localized } from '../questionnaires/questionnaire-schema.ts';
 import type { ComplaintContext } from './complaint-context.ts';
+import { textsIn } from '../platform/language/languages.ts';
+import { ACKNOWLEDGEMENT_TEXT } from './acknowledgement-text.ts';
 
 export type ComplaintAction = 'acknowledge' | 'resolve' | 'reassign';
 
@@ -14,6 +16,8 @@ export interface EscalationEmailInput {
   readonly actionUrl: (action: ComplaintAction) => string;
   /** The recipient's dashboard, signed for their scope. */
   readonly dashboardUrl?: string | undefined;
+  /** The business's logo and colour; the name alone when absent. */
+  readonly brand?: EmailBrand | undefined;
 }
 
 const REASON_TEXT: Record<string, string> = {
@@ -31,11 +35,15 @@ function fromStaff(context: ComplaintContext): boolean {
   return context.complaint.audience === 'staff';
 }
 
+/** A value's label as managers read it (English), or its id when the questionnaire no longer has it. */
+function valueLabel(context: ComplaintContext, id: string): string {
+  const value = context.questionnaire?.values.find((v) => v.id === id);
+  return value && context.questionnaire ? localized(context.questionnaire, value.label, 'en') : id;
+}
+
 function describeReason(reason: string, context: ComplaintContext): string {
   if (reason.startsWith('low-value:')) {
-    const id = reason.slice('low-value:'.length);
-    const value = context.questionnaire?.values.find((v) => v.id === id);
-    return `Rated low: ${value && context.questionnaire ? localized(context.questionnaire, value.label, 'en') : id}`;
+    return `Rated low: ${valueLabel(context, reason.slice('low-value:'.length))}`;
   }
   return (fromStaff(context) ? STAFF_REASON_TEXT : REASON_TEXT)[reason] ?? reason;
 }
@@ -51,8 +59,6 @@ const ACTIONS: Array<[ComplaintAction, string]> = [
   ['resolve', 'Resolve'],
   ['reassign', 'Reassign'],
 ];
-
-const BUTTON = 'display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border-radius:4px;background:#0b5cad;color:#ffffff;text-decoration:none;font:bold 14px Arial,sans-serif';
 
 function departmentOf(context: ComplaintContext): string {
   // A staff complaint names no department when it is too small to keep its people anonymous.
@@ -114,7 +120,7 @@ export function complaintSummary(context: ComplaintContext, timeZone: string): O
   return {
     facts: escalationFacts(context, timeZone),
     comment: answers?.comment,
-    probes: Object.entries(answers?.probes ?? {}),
+    probes: Object.entries(answers?.probes ?? {}).map(([id, answer]) => [valueLabel(context, id), answer]),
     earlier: context.earlier.map((e) => `${e.waveId}: ${e.headlineScore ?? 'no answer'}${e.complaintState ? `, complaint ${e.complaintState}` : ''}`),
   };
 }
@@ -129,7 +135,7 @@ function escalationText(content: EscalationContent, input: EscalationEmailInput)
     '',
     ...content.facts.map(([label, value]) => `${label}: ${value}`),
     ...(content.comment ? ['', 'Comment:', content.comment] : []),
-    ...content.probes.map(([id, answer]) => `\n${id}: ${answer}`),
+    ...content.probes.map(([label, answer]) => `\n${label}: ${answer}`),
     ...(content.earlier.length ? ['', 'Earlier:', ...content.earlier.map((e) => `- ${e}`)] : []),
     '',
     ...ACTIONS.map(([action, label]) => `${label}: ${input.actionUrl(action)}`),
@@ -138,13 +144,14 @@ function escalationText(content: EscalationContent, input: EscalationEmailInput)
   ].join('\n');
 }
 
+/** Label and value side by side in a fluid table: labels may wrap, and a long address breaks anywhere rather than widen the page at 320 px. */
 function FactsTable(props: { facts: Fact[] }) {
   return (
-    <table role="presentation" cellpadding="4" cellspacing="0">
+    <table role="presentation" width="100%" cellpadding="4" cellspacing="0" style="width:100%;table-layout:fixed">
       {props.facts.map(([label, value]) => (
         <tr>
-          <td style="color:#555;vertical-align:top;white-space:nowrap">{label}</td>
-          <td>{value}</td>
+          <td width="36%" style="color:#4a5059;vertical-align:top;font-size:13px">{label}</td>
+          <td style="vertical-align:top;overflow-wrap:anywhere;word-break:break-word">{value}</td>
         </tr>
       ))}
     </table>
@@ -156,11 +163,11 @@ function CustomerWords(props: { comment: string | undefined; probes: Array<[stri
   return (
     <>
       {props.comment && (
-        <blockquote style="margin:12px 0;padding:8px 12px;border-left:4px solid #a30000;background:#fdf2f2;white-space:pre-wrap">{props.comment}</blockquote>
+        <blockquote style="margin:12px 0;padding:8px 12px;overflow-wrap:anywhere;border-left:4px solid #a30000;background:#fdf2f2;white-space:pre-wrap">{props.comment}</blockquote>
       )}
-      {props.probes.map(([id, answer]) => (
+      {props.probes.map(([label, answer]) => (
         <p>
-          <b>{id}</b>: {answer}
+          <b>{label}</b>: {answer}
         </p>
       ))}
     </>
@@ -181,11 +188,11 @@ function EarlierContacts(props: { earlier: string[] }) {
   );
 }
 
-function ActionLinks(props: { actionUrl: EscalationEmailInput['actionUrl'] }) {
+function ActionLinks(props: { actionUrl: EscalationEmailInput['actionUrl']; accent: string | undefined }) {
   return (
     <p>
       {ACTIONS.map(([action, label]) => (
-        <a href={props.actionUrl(action)} style={BUTTON}>
+        <a href={props.actionUrl(action)} style={buttonStyle(props.accent)}>
           {label}
         </a>
       ))}
@@ -206,29 +213,29 @@ export function renderEscalationEmail(input: EscalationEmailInput): RenderedEmai
   const subject = `${prefix}: ${complaint.customer?.name ?? 'anonymous'} (${departmentOf(input.context)})`;
   const content = escalationContent(input);
   const html = (
-    <EmailFrame title={subject}>
-      <p style="font-size:16px;font-weight:bold">{content.intro}</p>
+    <EmailFrame title={subject} preheader={content.facts.find(([label]) => label === 'Why')?.[1] ?? content.intro} brand={input.brand ?? { name: input.businessName }}>
+      <h1 style="font-size:16px;line-height:1.4">{content.intro}</h1>
       <FactsTable facts={content.facts} />
       <CustomerWords comment={content.comment} probes={content.probes} />
       <EarlierContacts earlier={content.earlier} />
-      <ActionLinks actionUrl={input.actionUrl} />
+      <ActionLinks actionUrl={input.actionUrl} accent={input.brand?.colour} />
       {input.dashboardUrl && <p><a href={input.dashboardUrl}>Open the dashboard</a></p>}
-      <p style="color:#555;font-size:12px">{input.businessName} feedback pipeline</p>
+      <p style="color:#4a5059;font-size:12px">{input.businessName} feedback pipeline</p>
     </EmailFrame>
   );
   return { subject, text: escalationText(content, input) + (input.dashboardUrl ? `\n\nOpen the dashboard: ${input.dashboardUrl}` : ''), html: emailDocument(html) };
 }
 
-/** Tells the customer their complaint is in someone's hands, by name. */
-export function renderAcknowledgementEmail(input: { customerName: string; handlerName: string; businessName: string }): RenderedEmail {
-  const subject = `${input.businessName}: we are looking into your complaint`;
-  const lines = [
-    `Dear ${input.customerName},`,
-    `Thank you for telling us what went wrong. ${input.handlerName} is now handling your complaint personally and will be in touch with you soon.`,
-    input.businessName,
-  ];
+/** Tells the customer their complaint is in someone's hands, by name, in the customer's language. */
+export function renderAcknowledgementEmail(input: { customerName: string; handlerName: string; businessName: string; language?: string; brand?: EmailBrand | undefined }): RenderedEmail {
+  const language = input.language ?? 'en';
+  const t = textsIn(ACKNOWLEDGEMENT_TEXT, language);
+  const subject = t.subject(input.businessName);
+  const body = t.body(input.handlerName);
+  const lines = [t.greeting(input.customerName), body, input.businessName];
   const html = (
-    <EmailFrame title={subject} fontSize={15}>
+    <EmailFrame title={subject} preheader={body} lang={language} fontSize={15} brand={input.brand ?? { name: input.businessName }}>
+      <h1 style="font-size:18px;line-height:1.3">{t.heading}</h1>
       {lines.map((line) => (
         <p>{line}</p>
       ))}

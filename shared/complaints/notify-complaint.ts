@@ -41,16 +41,18 @@ export async function notifyComplaint(deps: NotifyDependencies, message: TCompla
     const context = await loadComplaintContext(deps.table, deps.questionnaires, complaint);
     const email =
       message.key === 'customer-acknowledged'
-        ? renderAcknowledgementEmail({ customerName: complaint.customer!.name, handlerName: context.ownerName ?? complaint.ownerEmail, businessName: deps.businessName })
+        ? renderAcknowledgementEmail({ customerName: complaint.customer!.name, handlerName: context.ownerName ?? complaint.ownerEmail, businessName: deps.businessName, language: complaint.customer!.language, brand: deps.brand })
         : renderEscalationEmail({
             context,
             businessName: deps.businessName,
+            brand: deps.brand,
             timeZone: deps.handling.calendar.timeZone,
             occasion: message.key === 'opened' ? 'opened' : message.key === 'escalated' ? 'escalated' : 'reassigned',
             actionUrl: await actionUrls(deps, complaint.id, recipient.holder!),
             dashboardUrl: await dashboardFor(deps, complaint, recipient),
           });
-    await deps.mailer.sendRaw(await composeEmail(deps, email, recipient.address));
+    // Only the customer's acknowledgement invites a reply, so only it carries the business's Reply-To.
+    await deps.mailer.sendRaw(await composeEmail(deps, email, recipient.address, message.key === 'customer-acknowledged' ? { replyTo: deps.replyTo } : {}));
     await completeNotification(deps.table, complaint.id, message.key, entry, deps.now().toISOString());
     return 'sent';
   } catch (error) {

@@ -6,6 +6,38 @@ import { ZBusinessHours } from '../complaints/business-calendar.ts';
 import { ZComplaintHandlingConfig } from '../complaints/handling-config.ts';
 import { DEFAULT_RESPONSE_RETENTION_DAYS } from '../answering/answering-settings.ts';
 import { ZChatConfig, ZWebhooksConfig } from '../integrations/integration-config.ts';
+import { AA_CONTRAST, contrastRatio, darkenedForContrast } from '../platform/brand/colour-contrast.ts';
+
+const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+/**
+ * The brand colour fills buttons under white text and colours links on white, so it must keep
+ * WCAG AA (4.5:1) against white. A colour that fails is refused, with the nearest darker shade
+ * that passes, rather than silently changed: the business sees the colour its pages will use.
+ */
+const ZBrandColour = z.string().check(
+  z.regex(HEX_COLOUR, 'must be a colour as #rrggbb, such as #0b5cad'),
+  z.superRefine((colour, payload) => {
+    if (!HEX_COLOUR.test(colour)) return;
+    const ratio = contrastRatio(colour, '#ffffff');
+    if (ratio < AA_CONTRAST) {
+      payload.issues.push({
+        code: 'custom',
+        input: colour,
+        message: `contrast against white is ${ratio.toFixed(2)}:1, below WCAG AA's ${AA_CONTRAST}:1 for white text on it and for links; a darker shade such as ${darkenedForContrast(colour)} passes`,
+      });
+    }
+  }),
+);
+
+/** A logo shipped from config/ (a PNG, JPEG, GIF or WebP; not SVG, which can carry scripts and many mail clients do not show), or an https URL. */
+const ZLogo = z.union(
+  [
+    z.string().check(z.regex(/^[\w-][\w.-]*\.(png|jpe?g|gif|webp)$/i, 'is a file name')),
+    z.url({ protocol: /^https$/, error: 'is an https URL' }),
+  ],
+  { error: 'must be a PNG, JPEG, GIF or WebP file in config/ (such as "logo.png") or an https URL' },
+);
 
 /**
  * The settings a business chooses when it deploys: who mail comes from, its time zone,
@@ -72,6 +104,13 @@ export const ZDeploymentConfig = z.strictObject({
       z.strictObject({ domainName: z.string().check(z.regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a lower-case host name')), hostedZoneId: z.string().check(z.regex(/^Z[A-Z0-9]{1,32}$/, 'must be a Route 53 hosted zone id')), hostedZoneName: z.string().check(z.minLength(3)) }),
     ]),
   ),
+  /** How pages and emails look to customers: the logo, the accent colour, and where customers' replies go. */
+  branding: z.prefault(z.strictObject({
+    logo: z.optional(ZLogo),
+    colour: z.optional(ZBrandColour),
+    /** The Reply-To of customer emails (invitations, reminders, the acknowledgement of a complaint). */
+    replyTo: z.optional(z.email()),
+  }), {}),
   /** Signed webhooks of domain events (shared/integrations/integration-config.ts). */
   webhooks: ZWebhooksConfig,
   /** Slack and Teams channels for complaints and the weekly headline. */

@@ -1,11 +1,11 @@
 import type { RenderedEmail } from '../platform/mail/mime.ts';
-import { EmailFrame, emailDocument } from '../platform/mail/email-frame.tsx';
+import { EmailFrame, emailDocument, type EmailBrand } from '../platform/mail/email-frame.tsx';
 import type { DigestReport } from './digest-report.ts';
 import { changeText, count, fmt, headlineLabel, pct } from './digest-format.ts';
 import { periodLabel } from './period.ts';
 import { Comments, CompetitorComparison, Complaints, CostNote, Headline, Standards, StaffTable, ValuesTable } from './digest-sections.tsx';
 
-type DigestContext = { businessName: string; lastSentAt?: string; timeZone: string; dashboardUrl?: string };
+type DigestContext = { businessName: string; lastSentAt?: string; timeZone: string; dashboardUrl?: string; brand?: EmailBrand | undefined };
 
 /** Fewer ranked staff than this, and they are listed by rank with no "Top" or "Needs support" label. */
 export const LABELLED_FROM = 7;
@@ -86,8 +86,8 @@ export function renderDigestEmail(report: DigestReport, context: DigestContext):
   const staff = staffGroups(report.staff);
   const text = digestText(report, { kind, rated, staff, lastSent }) + (context.dashboardUrl ? `\n\nOpen the dashboard: ${context.dashboardUrl}` : '');
   const html = (
-    <EmailFrame title={subject} width={640}>
-      <Headline report={report} kind={kind} />
+    <EmailFrame title={subject} preheader={report.headline} brand={context.brand ?? { name: context.businessName }}>
+      <Headline report={report} kind={kind} accent={context.brand?.colour} />
       {context.dashboardUrl && <p><a href={context.dashboardUrl}>Open the dashboard</a></p>}
       <ValuesTable values={rated} />
       <CompetitorComparison comparison={report.comparison} competitorName={report.competitorName} />

@@ -5,7 +5,9 @@ import type { StaffGroups } from './digest-email.tsx';
 type Staff = DigestReport['staff'];
 
 const SECTION = 'margin:20px 0 6px;font-size:15px';
-const CELL = 'padding:4px 6px;border-bottom:1px solid #eee;vertical-align:top';
+const CELL = 'padding:4px 6px;border-bottom:1px solid #eee;vertical-align:top;overflow-wrap:anywhere';
+/** Every table is fluid with fixed columns: at 320 px its cells wrap instead of widening the page. */
+const FLUID = 'width:100%;table-layout:fixed;border-collapse:collapse';
 
 /** A horizontal bar as two table cells: mail clients render table widths, not CSS graphics. */
 function Bar(props: { fraction: number; color?: string; label: string }) {
@@ -17,7 +19,7 @@ function Bar(props: { fraction: number; color?: string; label: string }) {
         {width < 100 && <td width={`${100 - width}%`} style="background:#e5e7eb;height:12px;font-size:1px;line-height:12px">&nbsp;</td>}
       </tr>
       <tr>
-        <td colspan={2} style="font-size:11px;color:#555">
+        <td colspan={2} style="font-size:12px;color:#4a5059">
           {props.label}
         </td>
       </tr>
@@ -25,24 +27,24 @@ function Bar(props: { fraction: number; color?: string; label: string }) {
   );
 }
 
-export function Headline(props: { report: DigestReport; kind: string }) {
+export function Headline(props: { report: DigestReport; kind: string; accent?: string | undefined }) {
   const { report } = props;
   return (
     <>
-      <p style="font-size:17px;font-weight:bold;margin-top:0">{report.headline}</p>
-      <table role="presentation" width="100%" cellpadding="0" cellspacing="0">
+      <h1 style="font-size:17px;line-height:1.3;margin-top:0">{report.headline}</h1>
+      <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style={FLUID}>
         <tr>
-          <td width="33%" style="text-align:center">
-            <div style="font-size:32px;font-weight:bold;color:#0b5cad">{fmt(report.score)}</div>
-            <div style="color:#555">{props.kind}</div>
+          <td width="33%" style="text-align:center;vertical-align:top">
+            <div style={`font-size:28px;font-weight:bold;color:${props.accent ?? '#0b5cad'}`}>{fmt(report.score)}</div>
+            <div style="color:#4a5059">{props.kind}</div>
           </td>
-          <td width="33%" style="text-align:center">
-            <div style="font-size:32px;font-weight:bold">{report.responses}</div>
-            <div style="color:#555">{report.responses === 1 ? 'response' : 'responses'}</div>
+          <td width="33%" style="text-align:center;vertical-align:top">
+            <div style="font-size:28px;font-weight:bold">{report.responses}</div>
+            <div style="color:#4a5059">{report.responses === 1 ? 'response' : 'responses'}</div>
           </td>
-          <td width="33%" style="text-align:center">
-            <div style="font-size:32px;font-weight:bold">{pct(report.responseRate)}</div>
-            <div style="color:#555">response rate</div>
+          <td width="33%" style="text-align:center;vertical-align:top">
+            <div style="font-size:28px;font-weight:bold">{pct(report.responseRate)}</div>
+            <div style="color:#4a5059">response rate</div>
           </td>
         </tr>
       </table>
@@ -52,30 +54,28 @@ export function Headline(props: { report: DigestReport; kind: string }) {
   );
 }
 
+/** One block per value (its name and where it stands, then importance and our score side by side): four columns would not fit 320 px. */
 export function ValuesTable(props: { values: DigestReport['values'] }) {
   return (
     <>
       <h2 style={SECTION}>What matters, and how we do</h2>
-      <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse">
-        <tr>
-          <th align="left" style={CELL}>Value</th>
-          <th align="left" style={CELL}>Importance</th>
-          <th align="left" style={CELL}>Us</th>
-          <th align="left" style={CELL}>Where it stands</th>
-        </tr>
-        {props.values.map((v) => (
+      {props.values.map((v) => (
+        <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style={`${FLUID};margin-bottom:8px`}>
           <tr>
-            <td style={CELL}>{v.label}</td>
-            <td style={CELL} width="22%">
-              <Bar fraction={(v.importance ?? 0) / 5} color="#6b7280" label={fmt(v.importance, 1)} />
+            <td colspan={2} style="padding:4px 0;overflow-wrap:anywhere">
+              <b>{v.label}</b> <span style="color:#4a5059">— {v.tooFew ? `too few ratings to judge (n = ${v.n.performance})` : `${v.quadrant ?? 'not rated'} (n = ${v.n.performance})`}</span>
             </td>
-            <td style={CELL} width="22%">
-              <Bar fraction={(v.performance ?? 0) / 5} color={v.quadrant === 'concentrate here' ? '#a30000' : '#0b5cad'} label={`${fmt(v.performance, 1)}${v.performanceMargin !== null ? ` ± ${fmt(v.performanceMargin, 1)}` : ''}${v.competitor !== null ? ` (them ${fmt(v.competitor, 1)})` : ''}`} />
-            </td>
-            <td style={CELL}>{v.tooFew ? `too few ratings to judge (n = ${v.n.performance})` : `${v.quadrant ?? '–'} (n = ${v.n.performance})`}</td>
           </tr>
-        ))}
-      </table>
+          <tr>
+            <td width="50%" style="padding-right:6px;vertical-align:top">
+              <Bar fraction={(v.importance ?? 0) / 5} color="#6b7280" label={`Importance ${fmt(v.importance, 1)}`} />
+            </td>
+            <td width="50%" style="padding-left:6px;vertical-align:top">
+              <Bar fraction={(v.performance ?? 0) / 5} color={v.quadrant === 'concentrate here' ? '#a30000' : '#0b5cad'} label={`Us ${fmt(v.performance, 1)}${v.performanceMargin !== null ? ` ± ${fmt(v.performanceMargin, 1)}` : ''}${v.competitor !== null ? ` (them ${fmt(v.competitor, 1)})` : ''}`} />
+            </td>
+          </tr>
+        </table>
+      ))}
     </>
   );
 }
@@ -94,7 +94,7 @@ export function Standards(props: { standards: DigestReport['standards'] }) {
   return (
     <>
       <h2 style={SECTION}>Service standards</h2>
-      <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse">
+      <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style={FLUID}>
         {props.standards.map((s) => (
           <tr>
             <td style={CELL}>{s.text}</td>
@@ -116,25 +116,22 @@ export function StaffTable(props: { groups: StaffGroups; kind: string }) {
   return (
     <>
       <h2 style={SECTION}>Staff: quantity and quality</h2>
-      <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse">
-        <tr>
-          <th align="left" style={CELL}></th>
-          <th align="left" style={CELL}>Customers served</th>
-          <th align="left" style={CELL}>Responses</th>
-          <th align="left" style={CELL}>Quality ({props.kind}, adjusted)</th>
-        </tr>
+      {/* One row per person, the figures under the name: four columns would squeeze at 320 px. */}
+      <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style={FLUID}>
         {rows.map(([group, s]) => (
           <tr>
             <td style={CELL}>
               {group} {s.name}
+              <br />
+              <span style="font-size:13px;color:#4a5059">
+                {s.delivered} served · {s.responses} answered · {props.kind}* {fmt(s.quality)}
+              </span>
             </td>
-            <td style={CELL}>{s.delivered}</td>
-            <td style={CELL}>{s.responses}</td>
-            <td style={CELL}>{fmt(s.quality)}</td>
           </tr>
         ))}
       </table>
-      {groups.unranked.length > 0 && <p style="color:#555">Too few responses to rank yet: {groups.unranked.map((s) => s.name).join(', ')}.</p>}
+      <p style="margin:4px 0;font-size:12px;color:#4a5059">* Quality: the {props.kind} adjusted for how few answered.</p>
+      {groups.unranked.length > 0 && <p style="color:#4a5059">Too few responses to rank yet: {groups.unranked.map((s) => s.name).join(', ')}.</p>}
     </>
   );
 }
@@ -179,7 +176,7 @@ export function Comments(props: { comments: DigestReport['comments'] }) {
 export function CostNote(props: { cost: DigestReport['cost']; lastSent: string }) {
   const { cost } = props;
   return (
-    <p style="color:#555;font-size:12px;margin-top:20px">
+    <p style="color:#4a5059;font-size:12px;margin-top:20px">
       Running cost this period: ${cost.dollars.toFixed(4)} for {count(cost.emails, 'email')} and {count(cost.responses, 'response')} (AWS prices as of {cost.priceTableAsOf}). {props.lastSent}
     </p>
   );

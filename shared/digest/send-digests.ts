@@ -61,7 +61,7 @@ export async function sendDigests(deps: DigestDependencies, options: { period: s
       }
       const last = await previousDigest(table, questionnaire.id, scope, options.period);
       const dashboard = await dashboardUrl(deps, scope, now);
-      const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, dashboardUrl: dashboard, ...(last ? { lastSentAt: last.sentAt } : {}) });
+      const email = renderDigestEmail(report, { businessName: deps.businessName, brand: deps.brand, timeZone: handling.calendar.timeZone, dashboardUrl: dashboard, ...(last ? { lastSentAt: last.sentAt } : {}) });
       await deps.mailer.sendRaw(await composeEmail(deps, email, recipient));
       await recordDigestSent(table, questionnaire.id, scope, { period: options.period, sentAt: now.toISOString(), recipient });
       outcomes.push({ ...base, outcome: 'sent' });
@@ -118,7 +118,7 @@ export async function sendStaffDigests(deps: DigestDependencies, options: { mont
       }
       const last = await previousDigest(table, questionnaire.id, scope, options.month);
       const dashboard = await dashboardUrl(deps, scope, deps.now());
-      const email = renderDigestEmail(report, { businessName: deps.businessName, timeZone: handling.calendar.timeZone, dashboardUrl: dashboard, ...(last ? { lastSentAt: last.sentAt } : {}) });
+      const email = renderDigestEmail(report, { businessName: deps.businessName, brand: deps.brand, timeZone: handling.calendar.timeZone, dashboardUrl: dashboard, ...(last ? { lastSentAt: last.sentAt } : {}) });
       await deps.mailer.sendRaw(await composeEmail(deps, { ...email, subject: `Your feedback for ${options.month}: ${email.subject.split(' — ')[1] ?? ''}` }, member.email));
       await recordDigestSent(table, questionnaire.id, scope, { period: options.month, sentAt: deps.now().toISOString(), recipient: member.email });
       outcomes.push({ ...base, outcome: 'sent' });

@@ -17,6 +17,8 @@ export interface ChatContext {
   readonly businessName: string;
   readonly complaintLinks?: ComplaintLinks;
   readonly headline?: Headline;
+  /** A value's label by its id, as managers read it; the id when unknown. */
+  readonly valueLabel?: (valueId: string) => string | undefined;
 }
 
 /** Slack and Teams cut long text; a comment is shortened well inside both limits (Slack: 3,000 per section). */
@@ -35,9 +37,9 @@ function shorten(text: string): string {
   return text.length > COMMENT_LIMIT ? `${text.slice(0, COMMENT_LIMIT)}…` : text;
 }
 
-function scoreLine(event: EventOf<'ComplaintOpened'>): string {
+function scoreLine(event: EventOf<'ComplaintOpened'>, context: ChatContext): string {
   const score = event.headlineScore === null ? 'no score' : `score ${event.headlineScore}`;
-  const low = event.lowValues.map((v) => `${v.valueId} ${v.performance}/5`).join(', ');
+  const low = event.lowValues.map((v) => `${context.valueLabel?.(v.valueId) ?? v.valueId} ${v.performance}/5`).join(', ');
   return low ? `${score}; rated low: ${low}` : score;
 }
 
@@ -48,7 +50,7 @@ function scoreLine(event: EventOf<'ComplaintOpened'>): string {
 export function slackMessage(event: TDomainEvent, context: ChatContext): Record<string, unknown> | undefined {
   if (event.type === 'ComplaintOpened') {
     const where = event.departmentId ? ` in ${escapeSlack(event.departmentId)}` : '';
-    const title = `New complaint${where}: ${escapeSlack(scoreLine(event))}`;
+    const title = `New complaint${where}: ${escapeSlack(scoreLine(event, context))}`;
     const comment = event.comment ? `\n>${escapeSlack(shorten(event.comment)).replace(/\n/g, '\n>')}` : '';
     const blocks: Array<Record<string, unknown>> = [{ type: 'section', text: { type: 'mrkdwn', text: `*${title}*${comment}` } }];
     if (context.complaintLinks) {
@@ -81,7 +83,7 @@ export function teamsMessage(event: TDomainEvent, context: ChatContext): Record<
   if (event.type === 'ComplaintOpened') {
     body = [
       { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `New complaint${event.departmentId ? ` in ${event.departmentId}` : ''}`, weight: 'Bolder', size: 'Medium' }] },
-      { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: scoreLine(event) }] },
+      { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: scoreLine(event, context) }] },
       ...(event.comment ? [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: shorten(event.comment), italic: true }] }] : []),
       { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `${context.businessName} · acknowledge by ${event.acknowledgeBy}`, isSubtle: true, size: 'Small' }] },
     ];

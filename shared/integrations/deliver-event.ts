@@ -3,6 +3,7 @@ import { recordMetric } from '../platform/observability/metrics.ts';
 import type { Table } from '../platform/table/table-client.ts';
 import { chatShows, slackMessage, teamsMessage, type ComplaintLinks, type Headline } from './chat-messages.ts';
 import type { TDomainEvent } from './domain-events.ts';
+import { localized, type TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
 import type { TDeliveryMessage, TDestination } from './destinations.ts';
 import { disableDestination, isDestinationDisabled } from './integration-store.ts';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature.ts';
@@ -19,6 +20,8 @@ export interface DeliveryDependencies {
   readonly businessName: string;
   readonly complaintLinks: (complaintId: string) => Promise<ComplaintLinks>;
   readonly headlineOf: (event: Extract<TDomainEvent, { type: 'DigestSent' }>) => Promise<Headline | undefined>;
+  /** The deployed questionnaires, so a chat message names a value by its label, not its id. @default none */
+  readonly questionnaires?: readonly TQuestionnaire[];
   readonly now: () => Date;
   readonly log: Logger;
 }
@@ -90,7 +93,7 @@ async function chatRequest(deps: DeliveryDependencies, destination: Extract<TDes
   }
   const context = {
     businessName: deps.businessName,
-    ...(event.type === 'ComplaintOpened' ? { complaintLinks: await deps.complaintLinks(event.complaintId) } : {}),
+    ...(event.type === 'ComplaintOpened' ? { complaintLinks: await deps.complaintLinks(event.complaintId), valueLabel: valueLabels(deps.questionnaires, event.questionnaireId) } : {}),
     ...(event.type === 'DigestSent' ? { headline: await deps.headlineOf(event) } : {}),
   };
   const message = destination.kind === 'slack' ? slackMessage(event, context) : teamsMessage(event, context);
@@ -107,5 +110,14 @@ export function fetchPost(timeoutMs: number): Post {
     const response = await fetch(url, { method: 'POST', body, headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
     await response.body?.cancel();
     return response.status;
+  };
+}
+
+/** Value labels of one questionnaire in its first language (the managers'), by value id. */
+function valueLabels(questionnaires: readonly TQuestionnaire[] | undefined, questionnaireId: string): (valueId: string) => string | undefined {
+  const questionnaire = questionnaires?.find((q) => q.id === questionnaireId);
+  return (valueId) => {
+    const value = questionnaire?.values.find((v) => v.id === valueId);
+    return value && questionnaire ? localized(questionnaire, value.label, questionnaire.languages[0]!) : undefined;
   };
 }

@@ -1,5 +1,9 @@
 import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
-import { getRecipient } from '../people/contact-store.ts';
+import { getRecipient, type TRecipient } from '../people/contact-store.ts';
+import { getStaffMember } from '../people/directory-store.ts';
+import { formatDate } from '../platform/language/languages.ts';
+import type { Table } from '../platform/table/table-client.ts';
+import type { InteractionFacts } from './invitation-text.ts';
 import { isSuppressed } from '../people/suppression-store.ts';
 import { claimSend, getInvitation, recordSendOutcome, releaseSend, type TSendRequest } from './invitation-store.ts';
 import { isAnswered } from './answered.ts';
@@ -16,6 +20,22 @@ export const UNSUBSCRIBE_LINK_EXTRA_DAYS = 365;
 export interface DeliveryContext extends MailContext, LinkContext {
   readonly questionnaires: readonly TQuestionnaire[];
   readonly linkValidityDays: number;
+  /** The business's zone, in which the interaction's date is given. */
+  readonly timeZone: string;
+}
+
+/**
+ * What the email can say about the service asked about: what it was, who served, and when.
+ * Customers only: a staff questionnaire is about the workplace, not one visit.
+ */
+export async function interactionFacts(table: Table, recipient: TRecipient, audience: string, language: string, timeZone: string): Promise<InteractionFacts | undefined> {
+  if (audience !== 'customers') return undefined;
+  const staff = recipient.staffEmail ? await getStaffMember(table, recipient.staffEmail) : undefined;
+  return {
+    ...(recipient.service ? { service: recipient.service } : {}),
+    ...(staff ? { staffName: staff.name } : {}),
+    ...(recipient.lastInteractionAt ? { date: formatDate(recipient.lastInteractionAt, language, timeZone) } : {}),
+  };
 }
 
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'already-failed' | 'opted-out' | 'answered' | 'rejected' | 'interrupted';
@@ -80,8 +100,10 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
     reminder,
     scoreUrl: (score) => routeUrl(ctx.publicBaseUrl, ROUTES.answerPage, { token: answerToken }, { score: String(score) }),
     unsubscribeUrl,
+    brand: ctx.brand,
+    interaction: await interactionFacts(ctx.table, recipient, invitation.audience, invitation.language, ctx.timeZone),
   });
-  const raw = await composeEmail(ctx, email, invitation.email, unsubscribeUrl);
+  const raw = await composeEmail(ctx, email, invitation.email, { unsubscribeUrl, replyTo: ctx.replyTo });
 
   // At most once: the claim comes right before the SES call (which has no idempotency key).
   // A delivery that finds a claim it did not make cannot know whether SES took the message,

@@ -13,18 +13,21 @@ export const ZContact = z.object({
   lastInteractionAt: z.optional(z.iso.datetime()),
   staffEmail: z.optional(z.pipe(z.email(), z.transform(normalizeEmail))),
   departmentId: z.optional(z.string().check(z.minLength(1))),
+  /** What the latest interaction was ("boiler service"), named in the invitation. */
+  service: z.optional(z.string().check(z.maxLength(100))),
   lastInvitedAt: z.optional(z.iso.datetime()),
   unsubscribedAt: z.optional(z.iso.datetime()),
 });
 export type TContact = z.output<typeof ZContact>;
 
 /** Who a questionnaire goes to, customer or staff member, as planning sees them. */
-export type TRecipient = Pick<TContact, 'email' | 'name' | 'language' | 'lastInteractionAt' | 'lastInvitedAt' | 'unsubscribedAt' | 'staffEmail' | 'departmentId'>;
+export type TRecipient = Pick<TContact, 'email' | 'name' | 'language' | 'lastInteractionAt' | 'lastInvitedAt' | 'unsubscribedAt' | 'staffEmail' | 'departmentId' | 'service'>;
 
 const ZRecipient = z.looseObject({
   email: z.string(),
   staffEmail: z.optional(z.string()),
   departmentId: z.optional(z.string()),
+  service: z.optional(z.string()),
   name: z.string(),
   language: z._default(z.string(), 'en'),
   lastInteractionAt: z.optional(z.string()),

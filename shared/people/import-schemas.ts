@@ -41,11 +41,13 @@ export const ZInteraction = z.strictObject({
   staffEmail: z.optional(ZEmail),
   department: z.optional(ZDepartmentName),
   date: z.optional(ZWhen),
+  /** What the customer had done ("boiler service"), named in the invitation. */
+  service: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100, 'must be at most 100 characters'))),
 });
 export type TInteraction = z.output<typeof ZInteraction>;
 
-/** CSV columns: email, name, language, staff_email, department, date. */
-export const CONTACT_COLUMNS = { required: ['email', 'name'], optional: ['language', 'staff_email', 'department', 'date'] } as const;
+/** CSV columns: email, name, language, staff_email, department, date, service. */
+export const CONTACT_COLUMNS = { required: ['email', 'name'], optional: ['language', 'staff_email', 'department', 'date', 'service'] } as const;
 export const ZContactRow = z.pipe(z.pipe(z.strictObject({
     email: z.string(REQUIRED),
     name: z.string(REQUIRED),
@@ -53,6 +55,7 @@ export const ZContactRow = z.pipe(z.pipe(z.strictObject({
     staff_email: z.optional(z.string()),
     department: z.optional(z.string()),
     date: z.optional(z.string()),
+    service: z.optional(z.string()),
   }), z.transform(({ staff_email, ...rest }) => ({ ...rest, ...(staff_email ? { staffEmail: staff_email } : {}) }))), ZInteraction);
 
 export function contactFromInteraction(interaction: TInteraction, now: Date): TContact {
@@ -65,6 +68,7 @@ export function contactFromInteraction(interaction: TInteraction, now: Date): TC
     ...(interaction.staffEmail ? { staffEmail: interaction.staffEmail } : {}),
     ...(interaction.department ? { departmentId: departmentId(interaction.department) } : {}),
     ...(date ? { lastInteractionAt: date } : {}),
+    ...(interaction.service ? { service: interaction.service } : {}),
   };
 }
 

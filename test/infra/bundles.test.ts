@@ -43,6 +43,8 @@ describe('the synthesised Lambda bundles (NodejsFunction with the product’s es
         PUBLIC_BASE_URL: 'https://api.example.com',
         SES_CONFIGURATION_SET: 'feedback',
         QUESTIONNAIRE_DIR: join(outdir, asset, 'questionnaires'),
+        // The http-api function reads the logo shipped beside it at start: this proves it is in the bundle.
+        BRAND_DIR: join(outdir, asset, 'brand'),
         AWS_REGION: 'eu-west-2',
         AWS_ACCESS_KEY_ID: 'test',
         AWS_SECRET_ACCESS_KEY: 'test',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { saveContact, getContact, markInvited, markUnsubscribed } from '../../shared/people/contact-store.ts';
+import { saveStaffMember } from '../../shared/people/directory-store.ts';
 import { createInvitation, getInvitation } from '../../shared/invitations/invitation-store.ts';
 import { newLinkId } from '../../shared/platform/tokens/link-token.ts';
 import { createLogger } from '../../shared/platform/observability/logger.ts';
@@ -140,6 +141,7 @@ describe('planning and sending a wave (DynamoDB Local + SES emulator)', () => {
       publicBaseUrl: 'https://feedback.test',
       linkSecret: async () => 'test-secret-'.padEnd(40, 'x'),
       linkValidityDays: 30,
+      timeZone: 'Europe/London',
       now: () => now,
       log: createLogger({ write: () => undefined }),
     });
@@ -191,5 +193,20 @@ describe('answer and unsubscribe links', () => {
     expect((await getContact(pipeline.table, contact.email))?.unsubscribedAt).toBeDefined();
     const item = await pipeline.table.db.send(new GetCommand({ TableName: pipeline.table.name, Key: { pk: `CONTACT#${contact.email}`, sk: 'PROFILE' } }));
     expect(item.Item?.['unsubscribedAt']).toBe(now.toISOString());
+  });
+});
+
+describe('the invitation names the interaction it asks about', () => {
+  it('with the service, the staff member who served and the date imported with the interaction', async () => {
+    const pipeline = await pipelines.start();
+    await saveStaffMember(pipeline.table, { email: 'sam.reed@acme.example', name: 'Sam Reed', departmentId: 'repairs', role: 'staff' });
+    const { invitationEmail } = await inviteCustomer(pipeline, aContact({ staffEmail: 'sam.reed@acme.example', service: 'boiler service', lastInteractionAt: '2026-11-18T10:00:00.000Z' }));
+    expect(invitationEmail.body.text).toContain('This is about your boiler service with Sam Reed on 18 November.');
+  });
+
+  it('in the contact’s language, the date written as a Spanish reader writes it', async () => {
+    const pipeline = await pipelines.start();
+    const { invitationEmail } = await inviteCustomer(pipeline, aContact({ language: 'es', service: 'revisión de la caldera', lastInteractionAt: '2026-11-18T10:00:00.000Z' }));
+    expect(invitationEmail.body.text).toContain('Se trata de su revisión de la caldera el 18 de noviembre.');
   });
 });

@@ -123,7 +123,9 @@ describe('aggregation and the digest (DynamoDB Local + SES emulator)', () => {
     const expectedNps = Math.round(nps(Array.from({ length: 20 }, (_, i) => i % 11)));
     expect(company.body.text).toContain(`NPS: ${expectedNps} from 20 responses`);
     expect(company.body.html).toContain('Comment &lt;0&gt; &amp; more');
-    expect(company.body.html).not.toMatch(/<script|<img/i);
+    // No scripts, and no image but the business's logo (config `branding.logo`).
+    expect(company.body.html).not.toMatch(/<script/i);
+    expect([...company.body.html!.matchAll(/<img [^>]*src="([^"]*)"/gi)].map((m) => new URL(m[1]!).pathname)).toEqual(['/brand/logo']);
 
     const browser = await launchChromium();
     try {

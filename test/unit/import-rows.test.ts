@@ -8,8 +8,8 @@ const problems = (schema: typeof ZContactRow | typeof ZStaffRow, row: Record<str
 };
 
 describe('CSV rows', () => {
-  it('a contact row becomes a contact with its department and interaction time', () => {
-    const row = ZContactRow.parse({ email: ' Alice@Customer.example ', name: 'Alice', staff_email: 'sam@acme.example', department: 'Customer Care', date: '2026-11-20' });
+  it('a contact row becomes a contact with its department, interaction time and service', () => {
+    const row = ZContactRow.parse({ email: ' Alice@Customer.example ', name: 'Alice', staff_email: 'sam@acme.example', department: 'Customer Care', date: '2026-11-20', service: ' boiler service ' });
     expect(contactFromInteraction(row, new Date('2026-11-23T00:00:00Z'))).toEqual({
       email: 'alice@customer.example',
       name: 'Alice',
@@ -17,6 +17,7 @@ describe('CSV rows', () => {
       staffEmail: 'sam@acme.example',
       departmentId: 'customer-care',
       lastInteractionAt: '2026-11-20T00:00:00.000Z',
+      service: 'boiler service',
     });
   });
 

@@ -65,6 +65,12 @@ describe('chat messages', () => {
     expect(escapeSlack('a&b<c>d')).toBe('a&amp;b&lt;c&gt;d');
   });
 
+  it('names a value rated low by its label when the questionnaire is known, in Slack and in Teams', () => {
+    const valueLabel = (id: string) => (id === 'price' ? 'Price and value for money' : undefined);
+    expect(JSON.stringify(slackMessage(complaint, { businessName: 'Acme', valueLabel }))).toContain('rated low: Price and value for money 1/5');
+    expect(JSON.stringify(teamsMessage(complaint, { businessName: 'Acme', valueLabel }))).toContain('rated low: Price and value for money 1/5');
+  });
+
   it('Teams: an Adaptive Card in a message envelope, the comment in a TextRun (no markdown), links as OpenUrl actions', () => {
     const message = teamsMessage(complaint, { businessName: 'Acme', complaintLinks: links }) as { type: string; attachments: Array<{ contentType: string; content: Record<string, unknown> }> };
     expect(message.type).toBe('message');

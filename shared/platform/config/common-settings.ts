@@ -1,6 +1,7 @@
 import * as z from '../validation/zod.ts';
 import { CALL_BUDGETS, type CallBudget, type CallBudgetName } from '../aws-clients.ts';
 import { positiveInt, positiveNumber, setting, text } from './settings.ts';
+import { BRANDING } from '../brand/brand.ts';
 
 /** The settings several features read: the table, the business, mail and links. */
 export const TABLE_NAME = setting('TABLE_NAME', text);
@@ -25,8 +26,10 @@ export const LINK_VALIDITY_DAYS = setting('LINK_VALIDITY_DAYS', positiveInt);
 /** What every function reads: how long its AWS calls may take, and the table. */
 export const FUNCTION_SETTINGS = { callBudget: CALL_BUDGET, tableName: TABLE_NAME };
 
-/** What every function that emails reads besides: the questionnaires, and who mail is from. */
+/** What every function that emails reads besides: the questionnaires, who mail is from and how it looks (its logo may be served by the API). */
 export const MAILING_SETTINGS = {
+  branding: BRANDING,
+  publicBaseUrl: PUBLIC_BASE_URL,
   ...FUNCTION_SETTINGS,
   questionnaireDir: QUESTIONNAIRE_DIR,
   businessName: BUSINESS_NAME,

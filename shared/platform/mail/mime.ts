@@ -12,6 +12,8 @@ export interface MimeInput extends RenderedEmail {
   readonly to: string;
   /** RFC 8058 one-click unsubscribe URL for this recipient. */
   readonly unsubscribeUrl?: string;
+  /** Where the recipient's reply goes, when not to the sender address. */
+  readonly replyTo?: string;
 }
 
 // Bidi embeddings, overrides, isolates and marks: invisible, and able to make a name read as
@@ -41,6 +43,7 @@ export async function buildMime(input: MimeInput): Promise<Buffer> {
     from: headerText(input.from),
     to: headerText(input.to),
     subject: headerText(input.subject),
+    ...(input.replyTo ? { replyTo: headerText(input.replyTo) } : {}),
     text: input.text,
     html: input.html,
     headers,

@@ -5,6 +5,8 @@
  */
 export const ROUTES = {
   health: { method: 'GET', path: '/health', access: 'public' },
+  /** The business's logo when the deployment ships it as a file (config `branding.logo`). */
+  brandLogo: { method: 'GET', path: '/brand/logo', access: 'public' },
   answerPage: { method: 'GET', path: '/q/{token}', access: 'public' },
   answer: { method: 'POST', path: '/q/{token}', access: 'public' },
   unsubscribePage: { method: 'GET', path: '/unsubscribe/{token}', access: 'public' },

@@ -12,13 +12,23 @@ const HSTS_MAX_AGE_SECONDS = 31_536_000;
  * is sent over HTTPS — every deployed request — and not on the local plain-HTTP stack, where
  * browsers would ignore it anyway.
  */
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
-  await next();
-  c.header('Content-Security-Policy', "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+export const securityHeaders: MiddlewareHandler = securityHeadersAllowingImagesFrom(undefined);
+
+/** The same headers, with images also allowed from one more origin: the business's logo at an https URL. */
+export function securityHeadersAllowingImagesFrom(imageOrigin: string | undefined): MiddlewareHandler {
+  const images = imageOrigin ? `'self' data: ${imageOrigin}` : "'self' data:";
+  return async (c, next) => {
+    await next();
+    setHeaders(c, images);
+  };
+}
+
+function setHeaders(c: Parameters<MiddlewareHandler>[0], images: string): void {
+  c.header('Content-Security-Policy', `default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src ${images}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`);
   c.header('Referrer-Policy', 'no-referrer');
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('X-Frame-Options', 'DENY');
   c.header('X-Robots-Tag', 'noindex, nofollow');
   if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   if (new URL(c.req.url).protocol === 'https:') c.header('Strict-Transport-Security', `max-age=${HSTS_MAX_AGE_SECONDS}`);
-};
+}

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
+import { ROUTES, toHonoPath } from './routes.ts';
 
 /** Every page is someone's own (a questionnaire, a complaint): no crawler has anything to find. */
 export const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n';
@@ -14,7 +15,14 @@ const FAVICON_ICO = Buffer.from(
 );
 
 /** Files every site is asked for, the same for everyone, so they may be cached for a day. */
-export function registerSiteFiles(app: Hono<AppEnv>): void {
+export function registerSiteFiles(app: Hono<AppEnv>, logo?: { bytes: Uint8Array; contentType: string }): void {
+  if (logo) {
+    app.get(toHonoPath(ROUTES.brandLogo.path), (c) => {
+      c.header('Content-Type', logo.contentType);
+      c.header('Cache-Control', 'public, max-age=86400');
+      return c.body(new Uint8Array(logo.bytes));
+    });
+  }
   app.get('/robots.txt', (c) => {
     c.header('Cache-Control', 'public, max-age=86400');
     return c.text(ROBOTS_TXT);
