@@ -30,7 +30,7 @@ describe('feedback preview', () => {
     expect(email).toContain('<img src="logo.png"');
     expect(email).toContain('Basta con un clic');
     const page = readFileSync(join(dir, 'customer-service-es-page.html'), 'utf8');
-    expect(page).toContain(`<title>How did we do? — ${demoConfig.businessName}</title>`);
+    expect(page).toContain(`<title>¿Qué tal lo hicimos? — ${demoConfig.businessName}</title>`);
     expect(page).toContain('<form');
   });
 
@@ -48,7 +48,7 @@ describe('feedback send --test', () => {
     expect(run).toMatchObject({ code: 0, out: expect.stringContaining('Test invitation for customer-service (es) sent to owner@acme.example') });
     const emails = (await inboxEmails(pipeline.inbox)).filter((e) => e.destination.to.includes('owner@acme.example'));
     expect(emails).toHaveLength(1);
-    expect(emails[0]!.subject).toBe(`[Test] ${demoConfig.businessName}: How did we do?`);
+    expect(emails[0]!.subject).toBe(`[Test] ${demoConfig.businessName}: ¿Qué tal lo hicimos?`);
     expect(emails[0]!.body.html).toContain('Basta con un clic');
     expect(emails[0]!.body.html).toContain('/q/test-send?score=10');
     const after = (await pipeline.table.db.send(new ScanCommand({ TableName: pipeline.table.name }))).Items ?? [];
