@@ -23,7 +23,6 @@ export interface AnsweringText {
   comparisons: { better: string; same: string; worse: string };
   yes: string;
   no: string;
-  ends: { nps: { low: string; high: string }; csat: { low: string; high: string } };
   errors: {
     chooseScore: string;
     scoreRange: (min: number, max: number) => string;
@@ -65,7 +64,6 @@ export const ANSWERING_TEXT: Catalogue<AnsweringText> = {
     comparisons: { better: 'Better', same: 'The same', worse: 'Worse' },
     yes: 'Yes',
     no: 'No',
-    ends: { nps: { low: 'Not at all likely', high: 'Extremely likely' }, csat: { low: 'Very dissatisfied', high: 'Very satisfied' } },
     errors: {
       chooseScore: 'choose a score',
       scoreRange: (min, max) => `must be from ${min} to ${max}`,
@@ -104,7 +102,6 @@ export const ANSWERING_TEXT: Catalogue<AnsweringText> = {
     comparisons: { better: 'Mejor', same: 'Igual', worse: 'Peor' },
     yes: 'Sí',
     no: 'No',
-    ends: { nps: { low: 'Nada probable', high: 'Muy probable' }, csat: { low: 'Muy insatisfecho', high: 'Muy satisfecho' } },
     errors: {
       chooseScore: 'elija una puntuación',
       scoreRange: (min, max) => `debe estar entre ${min} y ${max}`,

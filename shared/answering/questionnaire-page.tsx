@@ -84,7 +84,7 @@ export function QuestionnairePage(props: {
   // The page speaks the questionnaire's language nearest the contact's, its own wording included.
   const language = languageFor(q, props.language);
   const text = textsIn(ANSWERING_TEXT, language);
-  const form: QuestionContext = { t: (wording) => localized(q, wording, language), text, state: props.state, errors: props.errors ?? {} };
+  const form: QuestionContext = { t: (wording) => localized(q, wording, language), text, language, state: props.state, errors: props.errors ?? {} };
   const notice = anonymityNotice(q, language);
   return (
     <Layout title={form.t(q.title)} lang={language} css={FORM_CSS} script={FORM_SCRIPT_PATH}>

@@ -1,5 +1,5 @@
 import type { TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
-import { headlineScores } from '../questionnaires/headline-scale.ts';
+import { headlineScores, scaleLabels } from '../questionnaires/headline-scale.ts';
 import { fieldNames } from '../questionnaires/answer-schema.ts';
 import type { AnsweringText } from './answering-text.ts';
 
@@ -11,6 +11,7 @@ export interface QuestionContext {
   readonly t: (text: Partial<Record<string, string>>) => string;
   /** The page's own wording, in the page's language. */
   readonly text: AnsweringText;
+  readonly language: string;
   readonly state: FormState;
   readonly errors: Record<string, string>;
 }
@@ -63,7 +64,7 @@ function FieldScale(props: { form: QuestionContext; field: string; options: Opti
 
 export function HeadlineQuestion(props: { questionnaire: TQuestionnaire; form: QuestionContext }) {
   const { questionnaire: q, form } = props;
-  const labels = form.text.ends[q.headline.kind];
+  const labels = scaleLabels(q, form.language);
   const scores = headlineScores(q);
   return (
     <fieldset id={`q-${fieldNames.headline}`}>

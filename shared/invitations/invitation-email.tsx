@@ -1,11 +1,10 @@
 import type { RenderedEmail } from '../platform/mail/mime.ts';
 import { EmailFrame, emailDocument, type EmailBrand } from '../platform/mail/email-frame.tsx';
-import { supportedLanguage, textsIn } from '../platform/language/languages.ts';
+import { textsIn } from '../platform/language/languages.ts';
 import { localized, type TQuestionnaire } from '../questionnaires/questionnaire-schema.ts';
-import { headlineScores } from '../questionnaires/headline-scale.ts';
+import { headlineScores, scaleLabels } from '../questionnaires/headline-scale.ts';
 import { anonymityNotice } from '../questionnaires/anonymity-notice.ts';
-import { DEFAULT_MINIMUM_GROUP_SIZE } from '../digest/small-groups.ts';
-import { INVITATION_TEXT, spanishAnonymityNotice, type InteractionFacts } from './invitation-text.ts';
+import { INVITATION_TEXT, type InteractionFacts } from './invitation-text.ts';
 import { ScoreRow } from './score-buttons.tsx';
 
 export interface InvitationEmailInput {
@@ -40,12 +39,12 @@ export function renderInvitationEmail(input: InvitationEmailInput): RenderedEmai
   const question = localized(questionnaire, questionnaire.headline.text, language);
   const title = localized(questionnaire, questionnaire.title, language);
   const scores = headlineScores(questionnaire);
-  const labels = t.scale[questionnaire.headline.kind];
+  const labels = scaleLabels(questionnaire, language);
   const subject = (input.reminder ? t.reminderSubject : t.subject)(input.businessName, title);
   const intro = input.reminder ? t.reminderIntro : undefined;
   const about = hasFacts(input.interaction) ? t.about(input.interaction) : undefined;
   const anonymous = questionnaire.anonymous ? t.anonymousHeadline : undefined;
-  const notice = questionnaire.anonymous ? (supportedLanguage(language) === 'es' ? spanishAnonymityNotice(questionnaire, DEFAULT_MINIMUM_GROUP_SIZE) : anonymityNotice(questionnaire)) : undefined;
+  const notice = questionnaire.anonymous ? anonymityNotice(questionnaire, language) : undefined;
   const endOf = (score: number) => (score === scores[0] ? labels.low : score === scores.at(-1) ? labels.high : undefined);
 
   const text = [

@@ -16,7 +16,6 @@ export interface InvitationText {
   /** "This is about your boiler service with Sam Reed on 18 November." Only the parts known. */
   readonly about: (facts: InteractionFacts) => string;
   readonly oneClick: string;
-  readonly scale: Readonly<Record<'nps' | 'csat', { low: string; high: string }>>;
   /** The accessible name of one score button. */
   readonly scoreLabel: (score: number, end: string | undefined) => string;
   readonly takesAMinute: string;
@@ -38,10 +37,6 @@ export const INVITATION_TEXT: Catalogue<InvitationText> = {
     reminderIntro: 'A few days ago we asked for your view. If you have a minute, one click is enough:',
     about: ({ service, staffName, date }) => `This is about ${service ? `your ${service}` : 'your recent visit'}${staffName ? ` with ${staffName}` : ''}${date ? ` on ${date}` : ''}.`,
     oneClick: 'One click on a score is enough.',
-    scale: {
-      nps: { low: 'Not at all likely', high: 'Extremely likely' },
-      csat: { low: 'Very dissatisfied', high: 'Very satisfied' },
-    },
     scoreLabel: (score, end) => (end ? `${score} (${end})` : `${score}`),
     takesAMinute: 'It takes a minute, and every answer is read.',
     anonymousHeadline: 'Anonymous: nobody can tell which answers are yours.',
@@ -55,10 +50,6 @@ export const INVITATION_TEXT: Catalogue<InvitationText> = {
     reminderIntro: 'Hace unos días le pedimos su opinión. Si tiene un minuto, basta con un clic:',
     about: ({ service, staffName, date }) => `Se trata de ${service ? `su ${service}` : 'su visita reciente'}${staffName ? ` con ${staffName}` : ''}${date ? ` el ${date}` : ''}.`,
     oneClick: 'Basta con un clic en una puntuación.',
-    scale: {
-      nps: { low: 'Nada probable', high: 'Muy probable' },
-      csat: { low: 'Muy insatisfecho', high: 'Muy satisfecho' },
-    },
     scoreLabel: (score, end) => (end ? `${score} (${end})` : `${score}`),
     takesAMinute: 'Se tarda un minuto, y leemos todas las respuestas.',
     anonymousHeadline: 'Anónimo: nadie puede saber qué respuestas son suyas.',
@@ -66,19 +57,3 @@ export const INVITATION_TEXT: Catalogue<InvitationText> = {
     unsubscribeText: (url) => `Darse de baja de estos cuestionarios: ${url}`,
   },
 };
-
-/**
- * The anonymity notice in Spanish, the same promise as `anonymityNotice` in
- * shared/questionnaires/anonymity-notice.ts (which holds the English, worded as the README
- * says it): change one, change the other.
- */
-export function spanishAnonymityNotice(questionnaire: { audience: 'customers' | 'staff'; minimumGroupSize?: number | undefined }, defaultMinimum: number): string {
-  const minimum = questionnaire.minimumGroupSize ?? defaultMinimum;
-  return [
-    'Este cuestionario es anónimo. Sus respuestas se guardan con un número aleatorio que solo lleva el enlace de su correo; nada de lo que guardamos indica qué respuestas son suyas, solo que se le invitó y si ha respondido, para que reciba como mucho un recordatorio.',
-    `Los resultados de un departamento solo se muestran cuando han respondido al menos ${minimum} personas de él; por debajo, las respuestas cuentan solo en las cifras de la empresa, y los comentarios aparecen solo a nivel de empresa.`,
-    ...(questionnaire.audience === 'staff'
-      ? [`Si pide que se haga un seguimiento, la petición va al responsable del servicio, no a su propio responsable, sin su nombre, y nombra su departamento solo si tiene al menos ${minimum} personas.`]
-      : []),
-  ].join(' ');
-}

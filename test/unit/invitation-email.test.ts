@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderInvitationEmail } from '../../shared/invitations/invitation-email.tsx';
 import { buildMime } from '../../shared/platform/mail/mime.ts';
 import { INVITATION_TEXT, type InvitationText } from '../../shared/invitations/invitation-text.ts';
+import { scaleLabels } from '../../shared/questionnaires/headline-scale.ts';
 import { customerQuestionnaire, demoQuestionnaires } from '../support/factories.ts';
 
 const render = (recipientName: string) =>
@@ -95,20 +96,20 @@ describe('a staff questionnaire’s invitation', () => {
 
 describe('the invitation in Spanish', () => {
   /** Every sentence of a catalogue in one language, its functions called with sample arguments. */
-  const sentences = (text: InvitationText) => [
+  const sentences = (text: InvitationText, language: string) => [
     text.greeting('Ada'),
     text.reminderIntro,
     text.about({ service: 'boiler service', staffName: 'Sam Reed', date: '18' }),
     text.oneClick,
-    text.scale.nps.low,
-    text.scale.nps.high,
+    scaleLabels(customerQuestionnaire, language).low,
+    scaleLabels(customerQuestionnaire, language).high,
     text.takesAMinute,
     text.unsubscribe,
     text.reminderSubject('Acme', 'X'),
   ];
 
   it('lets no English sentence of the catalogue through, in the subject, the HTML or the text', () => {
-    const english = sentences(INVITATION_TEXT.en);
+    const english = sentences(INVITATION_TEXT.en, 'en');
     for (const reminder of [false, true]) {
       const email = renderInvitationEmail({
         questionnaire: customerQuestionnaire,
