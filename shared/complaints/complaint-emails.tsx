@@ -114,8 +114,10 @@ interface EscalationContent {
   readonly earlier: string[];
 }
 
-/** What a complaint is about, as the escalation email and `feedback complaints show` both present it. */
-export function complaintSummary(context: ComplaintContext, timeZone: string): Omit<EscalationContent, 'intro'> {
+export type ComplaintSummary = Omit<EscalationContent, 'intro'>;
+
+/** What a complaint is about, as the escalation email, the dashboard and `feedback complaints show` all present it. */
+export function complaintSummary(context: ComplaintContext, timeZone: string): ComplaintSummary {
   const answers = context.response?.answers;
   return {
     facts: escalationFacts(context, timeZone),

@@ -11,7 +11,8 @@ import type { ComplaintHandling } from '../complaints/open-complaint.ts';
 import { getComplaint, type TComplaint } from '../complaints/complaint-store.ts';
 import { grantOf, TOP_LEVEL, type LinkHolder } from '../complaints/complaint-actions.ts';
 import { isOverdue } from '../complaints/sweep-complaints.ts';
-import { getResponse } from '../answering/response-store.ts';
+import { loadComplaintContext } from '../complaints/complaint-context.ts';
+import { complaintSummary, type ComplaintSummary } from '../complaints/complaint-emails.tsx';
 import { getDepartment, listStaff, type TStaffMember } from '../people/directory-store.ts';
 import type { DigestScope } from '../digest/digest-report.ts';
 import { namedView, readDashboardFacts, trendPeriods, type DashboardFacts } from './dashboard-data.ts';
@@ -151,13 +152,14 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: DashboardRouteD
     const complaint = s && COMPLAINT_ID.test(id) ? await getComplaint(deps.table, id) : undefined;
     if (!s || !complaint || !scopeCoversComplaint(s.scope, complaint)) return c.html(<InvalidLinkPage />, 404);
     const now = deps.now();
-    const response = await getResponse(deps.table, { questionnaireId: complaint.questionnaireId, waveId: complaint.waveId, linkId: complaint.id, ...(complaint.keyedByResponse ? { responseId: complaint.id } : {}) });
-    const period = trendPeriods(now, deps.complaintHandling.calendar.timeZone).at(-1)!;
+    const timeZone = deps.complaintHandling.calendar.timeZone;
+    const summary = complaintSummary(await loadComplaintContext(deps.table, deps.questionnaires, complaint), timeZone);
+    const period = trendPeriods(now, timeZone).at(-1)!;
     return c.html(
       <ComplaintDetailPage
         complaint={complaint}
-        comment={response?.answers?.comment}
-        timeZone={deps.complaintHandling.calendar.timeZone}
+        summary={s.scope.kind === 'staff' ? withoutCustomer(summary) : summary}
+        timeZone={timeZone}
         actUrl={await actionUrl(complaint, s.scope, now)}
         back={s.links.href('complaints')}
         overdue={isOverdue(complaint, now)}
@@ -184,4 +186,9 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: DashboardRouteD
     const token = signLink({ purpose: 'complaint', linkId: complaint.id, expiresAt: Math.floor(now.getTime() / 1000) + ACTION_LINK_SECONDS, grant: grantOf(holder) }, await deps.linkSecret());
     return routeUrl('', ROUTES.complaintPage, { token });
   }
+}
+
+/** What a staff member's own link shows of a complaint about them: what was said, not who said it. */
+function withoutCustomer(summary: ComplaintSummary): ComplaintSummary {
+  return { ...summary, facts: summary.facts.map(([label, value]) => (label === 'Customer' ? [label, 'A customer'] : [label, value])), earlier: [] };
 }

@@ -1,6 +1,7 @@
 import { localized } from '../questionnaires/questionnaire-schema.ts';
 import { fmt } from '../digest/digest-format.ts';
 import type { TComplaint } from '../complaints/complaint-store.ts';
+import type { ComplaintSummary } from '../complaints/complaint-emails.tsx';
 import { MAX_COMMENTS, type Rollup } from '../digest/rollup.ts';
 import type { DashboardFacts } from './dashboard-data.ts';
 import { DashboardFrame, DataTable } from './dashboard-frame.tsx';
@@ -72,7 +73,7 @@ export function ComplaintsPage(props: FigurePageProps & { filter: ComplaintFilte
 }
 
 /** One complaint: its details, the customer's comment, its history and notes, and a way to act on it when the link may. */
-export function ComplaintDetailPage(props: { complaint: TComplaint; comment: string | undefined; timeZone: string; actUrl: string | undefined; back: string; overdue: boolean; view: DashboardFacts['view']; periodText: string; links: FigurePageProps['links'] }) {
+export function ComplaintDetailPage(props: { complaint: TComplaint; summary: ComplaintSummary; timeZone: string; actUrl: string | undefined; back: string; overdue: boolean; view: DashboardFacts['view']; periodText: string; links: FigurePageProps['links'] }) {
   const { complaint: c, timeZone } = props;
   return (
     <DashboardFrame title={`Complaint (${c.state})`} view={props.view} page="complaints" links={props.links} views={[]} periodText={props.periodText}>
@@ -80,10 +81,14 @@ export function ComplaintDetailPage(props: { complaint: TComplaint; comment: str
         <a href={props.back}>All complaints</a>
       </p>
       <dl>
-        <dt>Customer</dt>
-        <dd>{customerOf(c, props.links)}</dd>
-        <dt>Reasons</dt>
-        <dd>{c.reasons.join(', ') || '—'}</dd>
+        {props.summary.facts
+          .filter(([label]) => label !== 'Deadline')
+          .map(([label, value]) => (
+            <>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </>
+          ))}
         <dt>Owner</dt>
         <dd>{c.ownerEmail}{c.level > 1 ? ' (escalated to the head of service)' : ''}</dd>
         <dt>Opened</dt>
@@ -94,8 +99,14 @@ export function ComplaintDetailPage(props: { complaint: TComplaint; comment: str
         <dd>{c.resolvedAt ? `done ${when(c.resolvedAt, timeZone)}` : when(c.resolveBy, timeZone)}</dd>
       </dl>
       {props.overdue && <p class="overdue">Overdue.</p>}
-      <h2>The customer’s comment</h2>
-      {props.comment ? <blockquote>{props.comment}</blockquote> : <p>No comment.</p>}
+      <h2>{c.audience === 'staff' ? 'The comment' : 'The customer’s comment'}</h2>
+      {props.summary.comment ? <blockquote>{props.summary.comment}</blockquote> : <p>No comment.</p>}
+      {props.summary.probes.map(([about, answer]) => (
+        <>
+          <h3>{about}</h3>
+          <blockquote>{answer}</blockquote>
+        </>
+      ))}
       <h2>History</h2>
       <ol>
         {c.history.map((h) => (
@@ -105,6 +116,16 @@ export function ComplaintDetailPage(props: { complaint: TComplaint; comment: str
           </li>
         ))}
       </ol>
+      {props.summary.earlier.length > 0 && (
+        <>
+          <h2>Earlier contacts</h2>
+          <ul>
+            {props.summary.earlier.map((e) => (
+              <li>{e}</li>
+            ))}
+          </ul>
+        </>
+      )}
       {c.resolutionNote && (
         <>
           <h2>Notes</h2>

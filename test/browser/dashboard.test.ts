@@ -89,7 +89,8 @@ describe('the dashboard in Chromium', () => {
     }
     expect(await page.locator('text=Cara <Customer>').count()).toBe(0);
     await page.goto(`${base}/complaints/${complaintId}`);
-    expect(await page.textContent('dd')).toBe('Cara <Customer>');
+    expect(await page.textContent('dd')).toBe('Cara <Customer> <c@customer.example>');
+    expect(await page.textContent('main')).toContain('Low score');
     await context.close();
   }, 120_000);
 });
