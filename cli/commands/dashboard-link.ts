@@ -15,14 +15,14 @@ export const dashboardLinkCommand = defineCommand({
   name: 'dashboard-link',
   summary: 'print a signed dashboard link for a scope, or revoke the scope’s links',
   usage: 'feedback dashboard-link --scope company|department:ID|staff:EMAIL [--days N] [--revoke] [--stack NAME] [--region REGION]',
-  details: `The link opens the dashboard for its scope only: the whole company (the head of service), one department, or one staff member's own figures. It needs no account and expires after --days (default ${DEFAULT_DASHBOARD_LINK_DAYS}, at most ${MAX_DASHBOARD_LINK_DAYS}). --revoke ends every link for that scope issued until now (other scopes' links keep working); links issued afterwards open again. Digest and escalation emails carry links too. A rotation of the link keys ends dashboard links older than the longest answer or unsubscribe link lives.`,
+  details: `The link opens the dashboard for its scope only: the whole company (the head of service), one department, or one staff member's own figures. It needs no account and expires after --days (default ${DEFAULT_DASHBOARD_LINK_DAYS}, at most ${MAX_DASHBOARD_LINK_DAYS}). --revoke ends every link for that scope issued until now (other scopes' links keep working); links issued afterwards open again. Digest and escalation emails carry links too. The link goes to stdout, its note to stderr.`,
   options: {
     scope: { type: 'string', description: 'company, department:<id> (or dept:<id>) or staff:<email>' },
     days: { type: 'string', description: `how long the link works, in days (default ${DEFAULT_DASHBOARD_LINK_DAYS})` },
     revoke: { type: 'boolean', description: 'revoke every link for the scope issued until now instead of printing one' },
   },
   runsOnStack: true,
-  async run({ options, out, target, table }) {
+  async run({ options, out, progress, target, table }) {
     const scope = scopeOption(options.scope);
     const days = daysOption(options.days);
     if (options.revoke && options.days !== undefined) throw new UsageError('--days: not with --revoke');
@@ -39,7 +39,8 @@ export const dashboardLinkCommand = defineCommand({
     const token = signDashboardToken(scope, await secretOf(stack), { now, days });
     out(routeUrl(stack.kind === 'local' ? stack.run.apiUrl : stack.outputs.apiUrl, ROUTES.dashboard, { token }));
     const expires = new Date(now.getTime() + days * 86_400_000).toISOString();
-    out(`Dashboard for ${describe(scope)}, valid until ${expires}. Anyone with the link sees it: send it to its reader only.`);
+    // The link alone on stdout, so `LINK=$(npx feedback dashboard-link …)` holds just the link.
+    progress(`Dashboard for ${describe(scope)}, valid until ${expires}. Anyone with the link sees it: send it to its reader only.`);
     return EXIT.done;
   },
 });

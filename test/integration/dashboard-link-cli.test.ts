@@ -25,8 +25,9 @@ beforeAll(async () => {
 describe('feedback dashboard-link', () => {
   it('prints a link that opens the scope’s dashboard, and --revoke ends it while a later link works', async () => {
     const issued = await run('--scope', 'department:repairs', '--days', '7');
-    expect(issued).toMatchObject({ code: 0, err: '' });
-    expect(issued.out).toMatch(/^http:\/\/localhost:1\/dashboard\/v2\./);
+    expect(issued).toMatchObject({ code: 0, err: expect.stringContaining('Dashboard for department repairs, valid until') });
+    // The link alone on stdout, for `LINK=$(npx feedback dashboard-link …)`.
+    expect(issued.out).toMatch(/^http:\/\/localhost:1\/dashboard\/v2\.\S+$/);
     const path = pathOf(issued.out);
     expect((await pipeline.app.request(path)).status).toBe(200);
     const company = pathOf((await run('--scope', 'company')).out);
