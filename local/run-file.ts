@@ -8,6 +8,8 @@ export const ZRunFile = z.object({
   inboxUrl: z.string(),
   /** Absent in run files written before the receiver existed. */
   receiverUrl: z.optional(z.string()),
+  /** The head-of-service dashboard link `npm start` printed, for `feedback status`. */
+  dashboardUrl: z.optional(z.string()),
   dynamodbEndpoint: z.string(),
   tableName: z.string(),
   startedAt: z.string(),

@@ -100,9 +100,9 @@ async function main(): Promise<void> {
     });
     shutdown.add(() => clock.stop());
 
-    writeRunFile(settings.runFile, { pid: process.pid, apiUrl, inboxUrl: inbox.url, receiverUrl: receiver.url, dynamodbEndpoint: dynamodb.endpoint, tableName: settings.tableName, startedAt: new Date().toISOString() });
     // A head-of-service link, so the demo history is on a dashboard from the first minute.
     const dashboardUrl = routeUrl(apiUrl, ROUTES.dashboard, { token: signDashboardToken({ kind: 'company' }, localLinkSecret(settings.secretFile), { now: new Date() }) });
+    writeRunFile(settings.runFile, { pid: process.pid, apiUrl, inboxUrl: inbox.url, receiverUrl: receiver.url, dashboardUrl, dynamodbEndpoint: dynamodb.endpoint, tableName: settings.tableName, startedAt: new Date().toISOString() });
     printReady(settings, { apiUrl, dashboardUrl, inboxUrl: inbox.url, receiverUrl: receiver.url, dynamodbEndpoint: dynamodb.endpoint, timeZone: config.timeZone, nextRuns: clock.nextRuns });
   } catch (error) {
     await shutdown.run();

@@ -12,6 +12,7 @@ export const statusCommand = defineCommand({
       out(`Local stack (pid ${stack.run.pid}, since ${stack.run.startedAt})`);
       out(`API: ${stack.run.apiUrl}`);
       out(`Inbox: ${stack.run.inboxUrl}`);
+      if (stack.run.dashboardUrl) out(`Dashboard (head of service): ${stack.run.dashboardUrl}`);
       if (stack.run.receiverUrl) out(`Webhook receiver: ${stack.run.receiverUrl}`);
       out(`DynamoDB Local: ${stack.run.dynamodbEndpoint}, table ${stack.run.tableName}`);
     } else {

@@ -18,8 +18,10 @@ export const validateCommand = defineCommand({
     const questionnaires = options.config === undefined ? loadQuestionnaires() : loadQuestionnaires(join(options.config, 'questionnaires'));
     out(`Config OK: stack ${config.stackName}, sender ${config.senderAddress}, time zone ${config.timeZone}.`);
     for (const q of questionnaires) {
-      out(`Questionnaire OK: ${q.id} (${q.audience}, ${q.headline.kind}, ${q.values.length} values, ${q.standards.length} standards${q.anonymous ? ', anonymous' : ''})`);
+      out(`Questionnaire OK: ${q.id} (${q.audience}, ${q.headline.kind}, ${plural(q.values.length, 'value')}, ${plural(q.standards.length, 'standard')}${q.anonymous ? ', anonymous' : ''})`);
     }
     return EXIT.done;
   },
 });
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -77,17 +77,30 @@ export async function readDashboardFacts(
     staffDepartments: new Map(staff.map((s) => [s.email, s.departmentId])),
     now: context.now,
   };
+  const shown = firstShownPeriod(trend);
   return {
     questionnaire,
     view,
-    periods,
-    trend,
+    periods: periods.slice(shown),
+    trend: trend.slice(shown),
     benchmark: benchmarkPeriod ? { period: benchmarkPeriod, rollup: benchmarkRollup } : null,
     current: facts,
     report: reportForScope(facts, view),
     complaints,
     staff,
   };
+}
+
+/** Fewest periods a trend shows, even when the data is younger: a line needs a few points to read as one. */
+const MIN_SHOWN_PERIODS = 4;
+
+/**
+ * Where a trend starts: at its first period with data, so a young deployment's charts and
+ * tables are not mostly empty columns (at least the last MIN_SHOWN_PERIODS periods).
+ */
+export function firstShownPeriod(trend: ReadonlyArray<unknown>): number {
+  const first = trend.findIndex((rollup) => rollup !== undefined);
+  return Math.min(first === -1 ? trend.length : first, Math.max(0, trend.length - MIN_SHOWN_PERIODS));
 }
 
 /** The view a segment names, with its name; undefined for a department or staff member the table does not know. */

@@ -31,7 +31,8 @@ table{border-collapse:collapse;background:#fff;font-size:.95rem}
 th,td{border:1px solid #d5d9de;padding:.3rem .5rem;text-align:left;vertical-align:top}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 details{margin:.5rem 0 1.5rem}
-blockquote{margin:.5rem 0;padding:.5rem .75rem;border-left:4px solid #6b7280;background:#fff;white-space:pre-wrap}
+blockquote{margin:.5rem 0;padding:.5rem .75rem;border-left:4px solid #6b7280;background:#fff;white-space:pre-wrap;overflow-wrap:anywhere}
+dd{overflow-wrap:anywhere}
 .overdue{color:#a30000;font-weight:600}
 .filters{display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 `;
@@ -84,7 +85,7 @@ export interface ViewChoice {
 export function DashboardFrame(props: { title: string; view: DigestScope; page: DashboardPage; links: DashboardLinks; views: readonly ViewChoice[]; periodText: string; children?: Child }) {
   const current = segmentKey(props.view);
   return (
-    <Layout title={`${props.title} · ${props.view.name}`} css={CSS}>
+    <Layout title={props.view.kind === 'company' ? props.title : `${props.title} · ${props.view.name}`} css={CSS}>
       <p>
         Dashboard · <strong>{props.view.name}</strong> · {props.periodText}
       </p>

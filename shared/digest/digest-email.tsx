@@ -53,7 +53,7 @@ function digestText(report: DigestReport, parts: { kind: string; rated: DigestRe
     '',
     'What matters and how we do (importance / us / competitor, 1–5):',
     ...rated.map((v) => `- ${v.label}: ${fmt(v.importance, 1)} / ${fmt(v.performance, 1)} / ${fmt(v.competitor, 1)} — ${v.tooFew ? 'too few ratings to judge' : (v.quadrant ?? 'not rated')} (n = ${v.n.performance})`),
-    ...(report.comparison ? [`Against ${report.competitorName ?? 'competitors'}: better ${pct(report.comparison.better)}, same ${pct(report.comparison.same)}, worse ${pct(report.comparison.worse)} (n = ${report.comparison.n})`] : []),
+    ...(report.comparison ? [`Against other companies customers have used: better ${pct(report.comparison.better)}, same ${pct(report.comparison.same)}, worse ${pct(report.comparison.worse)} (n = ${report.comparison.n})`] : []),
     '',
     'Service standards (share "yes"):',
     ...report.standards.map((s) => `- ${s.text}: ${pct(s.compliance)} (n = ${s.n})`),
@@ -90,7 +90,7 @@ export function renderDigestEmail(report: DigestReport, context: DigestContext):
       <Headline report={report} kind={kind} accent={context.brand?.colour} />
       {context.dashboardUrl && <p><a href={context.dashboardUrl}>Open the dashboard</a></p>}
       <ValuesTable values={rated} />
-      <CompetitorComparison comparison={report.comparison} competitorName={report.competitorName} />
+      <CompetitorComparison comparison={report.comparison} />
       <Standards standards={report.standards} />
       <StaffTable groups={staff} kind={kind} />
       <Complaints complaints={report.complaints} />

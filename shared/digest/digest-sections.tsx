@@ -80,12 +80,13 @@ export function ValuesTable(props: { values: DigestReport['values'] }) {
   );
 }
 
-export function CompetitorComparison(props: { comparison: DigestReport['comparison']; competitorName: string | undefined }) {
+/** The overall comparison question asks about other companies the customer has used, not the named competitor. */
+export function CompetitorComparison(props: { comparison: DigestReport['comparison'] }) {
   const { comparison } = props;
   if (!comparison) return null;
   return (
     <p>
-      Against {props.competitorName ?? 'competitors'}: better {pct(comparison.better)}, same {pct(comparison.same)}, worse {pct(comparison.worse)} (n = {comparison.n}).
+      Against other companies customers have used: better {pct(comparison.better)}, same {pct(comparison.same)}, worse {pct(comparison.worse)} (n = {comparison.n}).
     </p>
   );
 }

@@ -20,7 +20,7 @@ export function reportRows(report: DigestReport): string[][] {
   for (const v of report.values) {
     rows.push(['value', v.label, 'importance', round(v.importance, 2)], ['value', v.label, 'performance', round(v.performance, 2)], ['value', v.label, 'competitor', round(v.competitor, 2)], ['value', v.label, 'quadrant', v.quadrant ?? ''], ['value', v.label, 'ratings', String(v.n.performance)], ['value', v.label, 'performance margin', round(v.performanceMargin, 2)], ['value', v.label, 'too few to judge', String(v.tooFew)]);
   }
-  if (report.comparison) for (const key of ['better', 'same', 'worse'] as const) rows.push(['competitor', report.competitorName ?? 'competitor', key, round(report.comparison[key], 3)]);
+  if (report.comparison) for (const key of ['better', 'same', 'worse'] as const) rows.push(['competitor', 'other companies', key, round(report.comparison[key], 3)]);
   for (const s of report.standards) rows.push(['standard', s.text, 'compliance', round(s.compliance, 3)]);
   for (const s of report.staff) rows.push(['staff', s.name, 'served', String(s.delivered)], ['staff', s.name, 'responses', String(s.responses)], ['staff', s.name, 'quality', round(s.quality)], ['staff', s.name, 'ranked', String(s.ranked)]);
   const c = report.complaints;

@@ -64,7 +64,8 @@ describe('the dashboard in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${origin}/dashboard/${signDashboardToken({ kind: 'company' }, SECRET, { now: NOW })}`);
     expect(await page.locator('svg[data-chart="headline"] circle').count()).toBe(DEMO_HISTORY_WEEKS);
-    expect(await page.locator('details table tbody tr').count()).toBe(12);
+    // The table, like the chart, starts at the first week with answers.
+    expect(await page.locator('details table tbody tr').count()).toBe(DEMO_HISTORY_WEEKS);
     await context.close();
   });
 

@@ -110,6 +110,7 @@ describe('npm start (the local stack)', () => {
       const status: string[] = [];
       expect(await runCli(['status'], (line) => status.push(line))).toBe(0);
       expect(status).toContain(`Webhook receiver: ${receiverUrl}`);
+      expect(status.join("\n")).toMatch(/^Dashboard \(head of service\): http:\/\/localhost:\d+\/dashboard\/v2\./m);
     } finally {
       delete process.env['FEEDBACK_DATA_DIR'];
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { scopeCovers, scopeCoversComplaint, scopeGrant, scopeOfGrant, signDashboardToken, verifyDashboardToken, type DashboardScope } from '../../shared/dashboard/dashboard-scope.ts';
 import { headlineTrend } from '../../shared/dashboard/dashboard-series.ts';
+import { firstShownPeriod } from '../../shared/dashboard/dashboard-data.ts';
 import { LineChart, QuadrantChart } from '../../shared/dashboard/svg-charts.tsx';
 import { addResponse, emptyRollup } from '../../shared/digest/rollup.ts';
 import { headlineScore } from '../../shared/digest/measures.ts';
@@ -105,5 +106,13 @@ describe('dashboard figures and charts', () => {
     expect(circles[1]).toContain('fill="#fff"');
     expect(circles[1]).toContain('data-tentative="yes"');
     expect(svg).toContain('Price: importance 4.0, performance 2.0 (too few ratings to judge)');
+  });
+
+  it('start a trend at its first period with data, but show at least four periods', () => {
+    const none = undefined;
+    expect(firstShownPeriod([none, none, none, none, none, none, none, 'w44', 'w45', none, 'w47', 'w48'])).toBe(7);
+    expect(firstShownPeriod([none, none, none, none, none, none, none, none, none, none, none, 'w48'])).toBe(8);
+    expect(firstShownPeriod(Array(12).fill(none))).toBe(8);
+    expect(firstShownPeriod(Array(12).fill('w'))).toBe(0);
   });
 });
