@@ -8,6 +8,7 @@ import { aggregatePeriod } from '../shared/digest/aggregate-period.ts';
 import type { TQuestionnaire } from '../shared/questionnaires/questionnaire-schema.ts';
 import { saveContact } from '../shared/people/contact-store.ts';
 import { valueRotation } from '../shared/questionnaires/value-rotation.ts';
+import { DEMO_COMPLAINT_COMMENTS, seedDemoComplaint } from './demo-complaints.ts';
 import type { Table } from '../shared/platform/table/table-client.ts';
 
 /** Departments with their managers, for the demo business. */
@@ -61,6 +62,18 @@ export async function seedDemoData(table: Table, now = new Date()): Promise<{ co
   return { contacts: contacts.length, staff: DEMO_STAFF.length + DEMO_DEPARTMENTS.length, departments: DEMO_DEPARTMENTS.length };
 }
 
+/** Which of a week's past customers asks to be contacted (one who answers: not every third). */
+const COMPLAINING_CUSTOMER = 4;
+
+/** What past customers wrote: [a promoter's, anyone else's], varied from week to week. */
+const DEMO_COMMENTS: ReadonlyArray<readonly [string, string]> = [
+  ['Friendly and quick, thank you!', 'Good work in the end, but I had to chase the booking twice.'],
+  ['Sam explained everything and left the place tidy.', 'The price was higher than the quote.'],
+  ['Booked on Monday, fixed on Tuesday. Excellent.', 'The engineer was late and did not call ahead.'],
+  ['Very polite on the phone and on the day.', 'Fine, but the paperwork was confusing.'],
+  ['Reliable as always.', 'It took three calls to get an appointment.'],
+];
+
 /** How many weeks of simulated history the demo starts with: enough for the dashboard's trend chart to show a trend. */
 export const DEMO_HISTORY_WEEKS = 5;
 
@@ -69,7 +82,12 @@ export const DEMO_HISTORY_WEEKS = 5;
  * and a benchmark, and the dashboard a five-period chart. The past customers get invitations and responses but no contact record,
  * so they are never planned again; the demo contacts stay due.
  */
-export async function seedDemoHistory(table: Table, questionnaire: TQuestionnaire, now = new Date(), timeZone = 'UTC', onWeek?: (period: string, week: number, weeks: number) => void): Promise<string[]> {
+export async function seedDemoHistory(
+  table: Table,
+  questionnaire: TQuestionnaire,
+  context: { now: Date; timeZone: string; headOfServiceEmail: string; onWeek?: (period: string, week: number, weeks: number) => void },
+): Promise<string[]> {
+  const { now, timeZone, onWeek } = context;
   const periods: string[] = [];
   for (let weeksAgo = DEMO_HISTORY_WEEKS; weeksAgo >= 1; weeksAgo--) {
     const at = new Date(now.getTime() - weeksAgo * 7 * 86_400_000);
@@ -97,9 +115,13 @@ export async function seedDemoHistory(table: Table, questionnaire: TQuestionnair
       await createInvitation(table, invitation);
       const asked = new Set(rotation.next(staff.departmentId) ?? questionnaire.values.map((v) => v.id));
       if (i % 3 === 2) continue; // two in three answer
-      // Scores improve a little each week, and the installations team starts weaker.
+      // Scores improve a little each week, and the installations team starts weaker; one customer a week complains.
+      const complains = i === COMPLAINING_CUSTOMER;
       const base = 5 + (DEMO_HISTORY_WEEKS - weeksAgo) + (staff.departmentId === 'installations' ? -1 : 1);
-      const score = Math.max(0, Math.min(10, base + ((i * 7) % 5) - 1));
+      const score = complains ? 2 : Math.max(0, Math.min(10, base + ((i * 7) % 5) - 1));
+      // Answers come in over the week after the invitation, not all at once.
+      const answeredAt = new Date(at.getTime() + (1 + (i % 5)) * 86_400_000 + (i % 9) * 3_600_000);
+      const comment = complains ? DEMO_COMPLAINT_COMMENTS[(weeksAgo - 1) % DEMO_COMPLAINT_COMMENTS.length] : i % 4 === 0 ? DEMO_COMMENTS[(i + weeksAgo) % DEMO_COMMENTS.length]![score >= 8 ? 0 : 1] : undefined;
       await recordSubmission(
         table,
         invitation,
@@ -117,11 +139,15 @@ export async function seedDemoHistory(table: Table, questionnaire: TQuestionnair
           probes: {},
           standards: Object.fromEntries(questionnaire.standards.map((s, k) => [s.id, (i + k) % 4 !== 0])),
           comparison: (['better', 'same', 'worse', 'dk'] as const)[i % 4]!,
-          ...(i % 7 === 0 ? { comment: score <= 6 ? 'The engineer was late and did not call ahead.' : 'Friendly and quick, thank you!' } : {}),
-          complaintRequested: false,
+          ...(comment ? { comment } : {}),
+          complaintRequested: complains,
         },
-        { at: new Date(at.getTime() + 86_400_000).toISOString() },
+        { at: answeredAt.toISOString() },
       );
+      if (complains) {
+        const owner = DEMO_DEPARTMENTS.find((d) => d.id === staff.departmentId)!.manager.email;
+        await seedDemoComplaint(table, invitation, owner, answeredAt, { stillOpen: weeksAgo === 1, now, headOfServiceEmail: context.headOfServiceEmail });
+      }
     }
     await aggregatePeriod(table, questionnaire, wave.waveId);
   }

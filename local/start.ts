@@ -85,7 +85,7 @@ async function main(): Promise<void> {
       log,
     });
     shutdown.add(() => pipeline.close());
-    if (tableState === 'created') await seedDemo(pipeline.table, questionnaires, config.timeZone);
+    if (tableState === 'created') await seedDemo(pipeline.table, questionnaires, config.timeZone, config.complaintHandling.headOfServiceEmail);
     // Events and deliveries start after the demo data, so the receiver shows only what happens from now on.
     const receiver = await startWebhookReceiver(settings.receiverPort, (id) => localLinkSecret(join(settings.webhookSecretDir, id)));
     shutdown.add(() => receiver.stop());
@@ -156,12 +156,17 @@ function progress(line: string): void {
 }
 
 /** A new table gets the demo data: departments, staff, contacts, and weeks of answers for the digest's trends. */
-async function seedDemo(table: Parameters<typeof seedDemoData>[0], questionnaires: ReturnType<typeof loadQuestionnaires>, timeZone: string): Promise<void> {
+async function seedDemo(table: Parameters<typeof seedDemoData>[0], questionnaires: ReturnType<typeof loadQuestionnaires>, timeZone: string, headOfServiceEmail: string): Promise<void> {
   progress('Adding demo data: departments, staff and contacts…');
   const seeded = await seedDemoData(table);
   const customerQuestionnaire = questionnaires.find((q) => q.audience === 'customers');
   const history = customerQuestionnaire
-    ? await seedDemoHistory(table, customerQuestionnaire, new Date(), timeZone, (period, week, weeks) => progress(`Adding demo history: week ${week} of ${weeks} (${periodLabel(period)})…`))
+    ? await seedDemoHistory(table, customerQuestionnaire, {
+        now: new Date(),
+        timeZone,
+        headOfServiceEmail,
+        onWeek: (period, week, weeks) => progress(`Adding demo history: week ${week} of ${weeks} (${periodLabel(period)})…`),
+      })
     : [];
   process.stdout.write(`Demo data: ${seeded.departments} departments, ${seeded.staff} staff, ${seeded.contacts} contacts, ${history.length} weeks of history (${history.join(', ')}).\n`);
 }

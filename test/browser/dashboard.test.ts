@@ -25,7 +25,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${port}`;
   const pipeline = await pipelines.start({ publicBaseUrl: origin });
   await seedDemoData(pipeline.table, NOW);
-  await seedDemoHistory(pipeline.table, customerQuestionnaire, NOW, demoConfig.timeZone);
+  await seedDemoHistory(pipeline.table, customerQuestionnaire, { now: NOW, timeZone: demoConfig.timeZone, headOfServiceEmail: demoConfig.complaintHandling.headOfServiceEmail });
   complaintId = newLinkId();
   await openComplaint(pipeline.table, {
     id: complaintId,

@@ -41,7 +41,7 @@ function complaint(departmentId: string, staffEmail: string): TNewComplaint {
 beforeAll(async () => {
   pipeline = await pipelines.start();
   await seedDemoData(pipeline.table, NOW);
-  await seedDemoHistory(pipeline.table, customerQuestionnaire, NOW, demoConfig.timeZone);
+  await seedDemoHistory(pipeline.table, customerQuestionnaire, { now: NOW, timeZone: demoConfig.timeZone, headOfServiceEmail: demoConfig.complaintHandling.headOfServiceEmail });
   const repairs = complaint('repairs', 'jo.kim@acme.example');
   const installations = complaint('installations', 'sam.reed@acme.example');
   await openComplaint(pipeline.table, repairs);
@@ -68,6 +68,13 @@ describe('the managers’ dashboard', () => {
     expect(plotted).toEqual(expected);
     // The benchmark (the first wave) is the reference line.
     expect(chart).toMatch(new RegExp(`data-reference="${expected[0]}"`));
+  });
+
+  it('starts a new user with complaints to look at: one a week in the demo history, all resolved but the latest', async () => {
+    const complaintLinks = async (filter: string) => [...(await (await get(`${link({ kind: 'company' })}/complaints?filter=${filter}`)).text()).matchAll(/href="[^"]*\/complaints\/([^"?]+)"/g)].map((m) => m[1]);
+    expect(await complaintLinks('resolved')).toHaveLength(DEMO_HISTORY_WEEKS - 1);
+    // The latest demo complaint and the two this file opens.
+    expect(await complaintLinks('open')).toHaveLength(3);
   });
 
   it('opens every page for a department link, within its department', async () => {
