@@ -81,4 +81,18 @@ describe('a contact who reads Spanish', () => {
     expect(done).toContain('Se ha dado de baja');
     expectNoEnglish(done, 'the unsubscribed page', english);
   });
+
+  it('answers a bad link in the language the browser asks for, since a bad link names no contact to take it from', async () => {
+    const pipeline = await pipelines.start();
+    const bad = await pipeline.app.request('/q/not-a-token', { headers: { 'user-agent': BROWSER, 'accept-language': 'es-ES,es;q=0.9,en;q=0.8' } });
+    expect(bad.status).toBe(404);
+    const spanish = await bad.text();
+    expect(spanish).toContain('<html lang="es">');
+    expect(spanish).toContain('Este enlace no se puede usar');
+    expect(spanish).not.toContain('This link cannot be used');
+    const english = await (await pipeline.app.request('/q/not-a-token', { headers: { 'user-agent': BROWSER } })).text();
+    expect(english).toContain('This link cannot be used');
+    const missing = await (await pipeline.app.request('/no/such/page', { headers: { 'accept-language': 'es' } })).text();
+    expect(missing).toContain('Página no encontrada');
+  });
 });

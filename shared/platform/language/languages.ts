@@ -47,3 +47,20 @@ export function formatDate(
 export function formatNumber(value: number, language: string, options: Intl.NumberFormatOptions = {}): string {
   return new Intl.NumberFormat(localeOf(language), options).format(value);
 }
+
+/**
+ * The supported language a browser's Accept-Language header prefers most (`es-ES,es;q=0.9,en;q=0.8`
+ * → `es`), or the default: for pages that know nothing of their reader but the request.
+ */
+export function preferredLanguage(acceptLanguage: string | undefined): TLanguage {
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, order) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
+      return { language: tag.toLowerCase().split('-')[0]!, q: Number.isFinite(q) ? q : 0, order };
+    })
+    .filter((entry) => entry.q > 0 && isSupportedLanguage(entry.language))
+    .sort((a, b) => b.q - a.q || a.order - b.order);
+  return (ranked[0]?.language as TLanguage | undefined) ?? DEFAULT_LANGUAGE;
+}

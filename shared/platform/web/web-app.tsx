@@ -9,7 +9,8 @@ import { securityHeadersAllowingImagesFrom } from './security-headers.ts';
 import { pageBrand } from './layout.tsx';
 import type { EmailBrand } from '../mail/email-frame.tsx';
 import { registerSiteFiles } from './site-files.ts';
-import { BadRequestPage, NotFoundPage, ServerErrorPage } from './simple-pages.tsx';
+import { BadRequestPage, NotFoundPage, readerLanguage, ServerErrorPage } from './simple-pages.tsx';
+import { preferredLanguage } from '../language/languages.ts';
 
 /** Request bodies are forms or an admin batch; anything larger is refused before it is parsed. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -30,6 +31,7 @@ export interface SiteBrand {
 export function createWebApp(logError: (message: string, error: unknown, fields: { requestId: string }) => void, site?: SiteBrand): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   if (site) app.use('*', (c, next) => pageBrand.run(site.brand, next));
+  app.use('*', (c, next) => readerLanguage.run(preferredLanguage(c.req.header('accept-language')), next));
   // API Gateway's trace id when there is one, echoed back so a customer's "something went
   // wrong" can be found in the logs; only as printable ASCII, since a client can send its own.
   app.use('*', async (c, next) => {
