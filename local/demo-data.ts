@@ -115,9 +115,9 @@ export async function seedDemoHistory(
       await createInvitation(table, invitation);
       const asked = new Set(rotation.next(staff.departmentId) ?? questionnaire.values.map((v) => v.id));
       if (i % 3 === 2) continue; // two in three answer
-      // Scores improve a little each week, and the installations team starts weaker; one customer a week complains.
+      // Scores improve a little every other week, and the installations team is weaker; one customer a week complains.
       const complains = i === COMPLAINING_CUSTOMER;
-      const base = 5 + (DEMO_HISTORY_WEEKS - weeksAgo) + (staff.departmentId === 'installations' ? -1 : 1);
+      const base = 6 + Math.floor((DEMO_HISTORY_WEEKS - weeksAgo) / 2) + (staff.departmentId === 'installations' ? -1 : 1);
       const score = complains ? 2 : Math.max(0, Math.min(10, base + ((i * 7) % 5) - 1));
       // Answers come in over the week after the invitation, not all at once.
       const answeredAt = new Date(at.getTime() + (1 + (i % 5)) * 86_400_000 + (i % 9) * 3_600_000);

@@ -15,7 +15,7 @@ export const DASHBOARD_PAGES = [
 export type DashboardPage = (typeof DASHBOARD_PAGES)[number]['page'];
 
 const CSS = `
-main{max-width:64rem}
+main,.brand div{max-width:64rem}
 nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:0;margin:.5rem 0 1rem;list-style:none}
 nav a[aria-current=page]{font-weight:700;color:#1b1f24}
 .views{font-size:.95rem}
