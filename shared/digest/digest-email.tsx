@@ -80,7 +80,8 @@ function digestText(report: DigestReport, parts: { kind: string; rated: DigestRe
  */
 export function renderDigestEmail(report: DigestReport, context: DigestContext): RenderedEmail {
   const kind = headlineLabel(report.headlineKind);
-  const subject = `${context.businessName} feedback ${periodLabel(report.period)}: ${report.scope.name} — ${kind} ${fmt(report.score)}`;
+  // The company's digest is about the business the subject already names; a department's or a person's names them.
+  const subject = `${context.businessName} feedback ${periodLabel(report.period)}: ${report.scope.kind === 'company' ? '' : `${report.scope.name} — `}${kind} ${fmt(report.score)}`;
   const lastSent = lastSentText(context);
   const rated = report.values.filter((v) => v.importance !== null || v.performance !== null);
   const staff = staffGroups(report.staff);

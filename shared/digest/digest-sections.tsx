@@ -71,7 +71,7 @@ export function ValuesTable(props: { values: DigestReport['values'] }) {
               <Bar fraction={(v.importance ?? 0) / 5} color="#6b7280" label={`Importance ${fmt(v.importance, 1)}`} />
             </td>
             <td width="50%" style="padding-left:6px;vertical-align:top">
-              <Bar fraction={(v.performance ?? 0) / 5} color={v.quadrant === 'concentrate here' ? '#a30000' : '#0b5cad'} label={`Us ${fmt(v.performance, 1)}${v.performanceMargin !== null ? ` ± ${fmt(v.performanceMargin, 1)}` : ''}${v.competitor !== null ? ` (them ${fmt(v.competitor, 1)})` : ''}`} />
+              <Bar fraction={(v.performance ?? 0) / 5} color={v.quadrant === 'concentrate here' ? '#a30000' : '#0b5cad'} label={`Us ${fmt(v.performance, 1)}${v.performanceMargin !== null && !v.tooFew ? ` ± ${fmt(v.performanceMargin, 1)}` : ''}${v.competitor !== null ? ` (them ${fmt(v.competitor, 1)})` : ''}`} />
             </td>
           </tr>
         </table>

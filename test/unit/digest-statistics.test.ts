@@ -81,4 +81,11 @@ describe('digest statistics a manager cannot misread', () => {
     const named = report([nps('company', 9, 0, 0), nps('staff:sam.reed@acme.example', 9, 0, 0)], [], [['sam.reed@acme.example', 'Sam Reed']]);
     expect(named.staff.map((s) => s.name)).toEqual(['Sam Reed']);
   });
+
+  it('names the business once in the company digest’s subject, and the department in a department’s', () => {
+    const company = report([nps('company', 30, 8, 0)]);
+    expect(renderDigestEmail(company, { businessName: 'Acme', timeZone: 'UTC' }).subject).toMatch(/^Acme feedback 2026-W\d\d [^:]*: NPS \d+$/);
+    const department = { ...company, scope: { kind: 'department' as const, id: 'repairs', name: 'Repairs' } };
+    expect(renderDigestEmail(department, { businessName: 'Acme', timeZone: 'UTC' }).subject).toMatch(/: Repairs — NPS \d+$/);
+  });
 });
