@@ -1,33 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type ServerType } from '@hono/node-server';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { aContact, customerQuestionnaire } from '../support/factories.ts';
 import { freePort } from '../support/free-port.ts';
 import { inviteCustomer } from '../support/invite-customer.ts';
 import { usePipeline } from '../support/use-pipeline.ts';
 import { storedResponseItem } from '../support/stored-responses.ts';
-import { PHONE_USER_AGENT, launchChromium } from '../support/browser.ts';
+import { PHONE_USER_AGENT, useChromiumWithServer } from '../support/browser.ts';
 
-let browser: Browser;
-let server: ServerType | undefined;
 const pipelines = usePipeline();
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-// Registered after usePipeline, so it runs first: the server stops before its pipeline.
-afterEach(async () => {
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server = undefined;
-});
+const chromium = useChromiumWithServer();
 
 /** The local pipeline served on a real port, one customer invited; returns the answer page and the score links from the inbox. */
 async function invitedCustomer(language = 'en') {
   const port = await freePort();
   const pipeline = await pipelines.start({ publicBaseUrl: `http://127.0.0.1:${port}` });
-  server = serve({ fetch: pipeline.app.fetch, port, hostname: '127.0.0.1' });
+  chromium.serve({ fetch: pipeline.app.fetch, port, hostname: '127.0.0.1' });
   const { invitationEmail, answerUrl, invitation, askedValues } = await inviteCustomer(pipeline, aContact({ name: 'Ada <Lovelace>', language }));
   const html = invitationEmail.body.html!;
   const links = [...html.matchAll(/href="(http:\/\/127\.0\.0\.1:\d+\/q\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
@@ -53,7 +41,7 @@ async function expectAccessible(page: Page, state: string) {
 const horizontalOverflow = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 
 async function newPage(javaScriptEnabled: boolean) {
-  const context = await browser.newContext({ javaScriptEnabled, userAgent: PHONE_USER_AGENT, viewport: { width: 390, height: 844 } });
+  const context = await chromium.browser.newContext({ javaScriptEnabled, userAgent: PHONE_USER_AGENT, viewport: { width: 390, height: 844 } });
   return context.newPage();
 }
 
@@ -149,7 +137,7 @@ describe('the questionnaire in Chromium', () => {
   for (const [width, language] of [[320, 'en'], [390, 'en'], [1280, 'en'], [320, 'es']] as const) {
     it(`at ${width} px in ${language}: the questionnaire and thank-you pages scroll only down, the 0–10 row stays one row with its end labels under the ends, and axe finds nothing`, async () => {
       const { scoreLink } = await invitedCustomer(language);
-      const context = await browser.newContext({ userAgent: PHONE_USER_AGENT, viewport: { width, height: 800 } });
+      const context = await chromium.browser.newContext({ userAgent: PHONE_USER_AGENT, viewport: { width, height: 800 } });
       const page = await context.newPage();
       await page.goto(scoreLink(10));
       const boxes = async (selector: string) => Promise.all((await page.locator(selector).all()).map(async (element) => (await element.boundingBox())!));

@@ -1,35 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type ServerType } from '@hono/node-server';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import { freePort } from '../support/free-port.ts';
 import { usePipeline } from '../support/use-pipeline.ts';
-import { launchChromium } from '../support/browser.ts';
+import { useChromiumWithServer } from '../support/browser.ts';
 import { demoConfig } from '../support/factories.ts';
 
-let browser: Browser;
-let server: ServerType | undefined;
 const pipelines = usePipeline();
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-afterEach(async () => {
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server = undefined;
-});
+const chromium = useChromiumWithServer();
 
 describe('the business’s pages carry its brand', () => {
   it('a page shows the logo served by the API, names the business in its title, and stays AA and phone-sized', async () => {
     const port = await freePort();
     const pipeline = await pipelines.start({ publicBaseUrl: `http://127.0.0.1:${port}` });
-    server = serve({ fetch: pipeline.app.fetch, port, hostname: '127.0.0.1' });
+    chromium.serve({ fetch: pipeline.app.fetch, port, hostname: '127.0.0.1' });
     const logo = await fetch(`http://127.0.0.1:${port}/brand/logo`);
     expect(logo.status).toBe(200);
     expect(logo.headers.get('content-type')).toBe('image/png');
 
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true });
+    const context = await chromium.browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true });
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/unsubscribe/not-a-token`);
     expect(await page.title()).toBe(`This link cannot be used — ${demoConfig.businessName}`);
