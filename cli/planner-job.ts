@@ -73,6 +73,8 @@ function planLocally(target: LocalTarget, job: PlannerJob, at: Date | undefined,
       }
       // Deliver before returning, so the emails are in the inbox when the command ends.
       await pipeline.drained();
+      // The last count too: the ticker may not have run since the queue emptied.
+      if (total > 0) progress(`  ${total} of ${total} handled`);
       undelivered.deadLettered = pipeline.sendQueue.deadLetters.length;
       return { result, undelivered };
     } finally {

@@ -53,6 +53,7 @@ describe('the CLI’s results, exit codes and progress (DynamoDB Local)', () => 
     expect(run.code).toBe(1);
     expect(run.err).toContain('3 invitations could not be sent: 3 refused by SES or interrupted');
     expect(run.err).toContain('Sending 3 emails…');
+    expect(run.err).toContain('  3 of 3 handled');
     // The summary is the result; progress and the failure are not.
     expect(run.out).toMatch(/^customer-service, wave 2026-W\d\d \(benchmark\): 3 considered, 3 queued/);
     expect(run.out).not.toMatch(/Sending|could not/);
