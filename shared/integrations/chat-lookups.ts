@@ -12,7 +12,8 @@ const COMPLAINT_LINK_DAYS = 90;
 
 /**
  * A complaint's links, signed like those in the manager's email: its confirm page for
- * Acknowledge, and its page. (A dashboard would be the better "open" target; there is none yet.)
+ * Acknowledge, and its page. Not a dashboard link: everyone in a channel would hold it, and
+ * with it the scope's figures for weeks.
  */
 export function complaintLinksFrom(deps: { publicBaseUrl: string; linkSecret: () => Promise<string>; now: () => Date }) {
   return async (complaintId: string): Promise<ComplaintLinks> => {
