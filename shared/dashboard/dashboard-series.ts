@@ -1,5 +1,5 @@
-import { headlineScore, responseRate, scoreRange, scoreVariance, standardsCompliance, valueTable } from '../digest/measures.ts';
-import type { Rollup } from '../digest/rollup.ts';
+import { headlineScore, responseRate, scoreRange, scoreVariance, standardsCompliance, valueTable, type ValueRow } from '../digest/measures.ts';
+import { mergeRollups, type Rollup } from '../digest/rollup.ts';
 
 /** One period of a headline trend: the score, its 95 % interval, and what it rests on. */
 export interface TrendPoint {
@@ -41,4 +41,18 @@ export function valueTrends(order: readonly string[], rollups: ReadonlyArray<Rol
 export function standardTrends(order: readonly string[], rollups: ReadonlyArray<Rollup | undefined>): Array<{ id: string; compliance: Array<{ value: number | null; n: number }> }> {
   const tables = rollups.map((r) => (r ? new Map(standardsCompliance(r).map((s) => [s.id, s])) : undefined));
   return order.map((id) => ({ id, compliance: tables.map((t) => ({ value: t?.get(id)?.compliance ?? null, n: t?.get(id)?.n ?? 0 })) }));
+}
+
+/**
+ * How many of the latest periods the values quadrant pools. Each response rates a few values
+ * in turn, so one week gives a value a fraction of the ratings; four weeks give it about as
+ * many as one week would if every value were asked.
+ */
+export const POOLED_PERIODS = 4;
+
+/** The values' importance–performance table over the latest periods pooled, and how many periods had data. */
+export function pooledValueTable(order: readonly string[], rollups: ReadonlyArray<Rollup | undefined>): { rows: ValueRow[]; periods: number } {
+  const recent = rollups.slice(-POOLED_PERIODS).filter((r): r is Rollup => r !== undefined);
+  if (recent.length === 0) return { rows: [], periods: 0 };
+  return { rows: valueTable(mergeRollups(recent[0]!.segment, recent, recent[0]!.headlineKind), order), periods: recent.length };
 }

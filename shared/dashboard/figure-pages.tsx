@@ -3,7 +3,7 @@ import { headlineScore, MIN_RATINGS_PER_VALUE, scoreRange } from '../digest/meas
 import { changeText, count, fmt, headlineLabel, pct } from '../digest/digest-format.ts';
 import { periodLabel } from '../digest/period.ts';
 import type { DashboardFacts } from './dashboard-data.ts';
-import { headlineTrend, standardTrends, valueTrends } from './dashboard-series.ts';
+import { headlineTrend, pooledValueTable, standardTrends, valueTrends } from './dashboard-series.ts';
 import { DashboardFrame, DataTable, type DashboardLinks, type ViewChoice } from './dashboard-frame.tsx';
 import { LineChart, QuadrantChart } from './svg-charts.tsx';
 
@@ -96,13 +96,15 @@ export function OverviewPage(props: FigurePageProps & { complaints: { open: numb
   );
 }
 
-/** Values: the importance–performance quadrant of this period, and each value's performance over the periods. */
+/** Values: the importance–performance quadrant of the latest periods pooled, and each value's performance over the periods. */
 export function ValuesPage(props: FigurePageProps) {
   const { facts, links } = props;
   const q = facts.questionnaire;
   const language = q.languages[0]!;
   const labelOf = (id: string) => localized(q, q.values.find((v) => v.id === id)?.label ?? { en: id }, language);
-  const rows = facts.report?.values ?? [];
+  const pooled = pooledValueTable(q.values.map((v) => v.id), facts.trend);
+  const rows = pooled.rows.map((row) => ({ ...row, label: labelOf(row.id) }));
+  const span = pooled.periods <= 1 ? 'this period' : `the last ${pooled.periods} periods (${short(facts.periods.at(-pooled.periods)!)}–${short(facts.periods.at(-1)!)})`;
   const points = rows
     .map((r, k) => ({ ...r, key: String(k + 1) }))
     .filter((r) => r.importance !== null && r.performance !== null)
@@ -111,17 +113,16 @@ export function ValuesPage(props: FigurePageProps) {
   const judged = points.some((p) => !p.tentative) ? points.filter((p) => !p.tentative) : points;
   const mean = (pick: (p: (typeof points)[number]) => number) => judged.reduce((sum, p) => sum + pick(p), 0) / (judged.length || 1);
   const trends = valueTrends(q.values.map((v) => v.id), facts.trend);
-  const n = (id: string) => facts.trend.at(-1)?.values[id];
   return (
     <DashboardFrame title="Values" view={facts.view} page="values" links={links} views={props.views} periodText={periodText(facts)}>
-      <h2>Importance and performance this period</h2>
+      <h2>Importance and performance, {span}</h2>
       {points.length === 0 ? (
-        <p>No value was rated this period.</p>
+        <p>No value was rated in {span}.</p>
       ) : (
         <QuadrantChart
           id="quadrant"
           title={`Importance against performance per value, ${facts.view.name}`}
-          description={`Each value is a point numbered as in the table below: importance across, performance up, on a 1 to 5 scale; dashed lines at the means (importance ${mean((p) => p.importance).toFixed(2)}, performance ${mean((p) => p.performance).toFixed(2)}). Values in the lower right matter most and score below the mean: concentrate there.${points.some((p) => p.tentative) ? ` Hollow circles have fewer than ${MIN_RATINGS_PER_VALUE} ratings this period: too few to judge, so they get no quadrant.` : ''}${q.mainCompetitor ? ` Hollow squares are ${q.mainCompetitor.name}’s performance where rated.` : ''} The table below gives every figure.`}
+          description={`Each value is a point numbered as in the table below: importance across, performance up, on a 1 to 5 scale; dashed lines at the means (importance ${mean((p) => p.importance).toFixed(2)}, performance ${mean((p) => p.performance).toFixed(2)}). Values in the lower right matter most and score below the mean: concentrate there.${points.some((p) => p.tentative) ? ` Hollow circles have fewer than ${MIN_RATINGS_PER_VALUE} ratings in ${span}: too few to judge, so they get no quadrant.` : ''}${q.mainCompetitor ? ` Hollow squares are ${q.mainCompetitor.name}’s performance where rated.` : ''} The table below gives every figure.`}
           points={points}
           meanImportance={mean((p) => p.importance)}
           meanPerformance={mean((p) => p.performance)}
@@ -129,14 +130,14 @@ export function ValuesPage(props: FigurePageProps) {
       )}
       {points.some((p) => p.tentative) && (
         <p>
-          Hollow points have fewer than {MIN_RATINGS_PER_VALUE} ratings this period: each response rates a few of the values in turn, so a small
-          period gives each value few ratings. They are shown, not judged; the trends below gather more periods.
+          Hollow points have fewer than {MIN_RATINGS_PER_VALUE} ratings in {span}: each response rates a few of the values in turn, so
+          each value gets a share of the responses. They are shown, not judged.
         </p>
       )}
       <DataTable
-        caption="Values this period"
+        caption={`Values, ${span}`}
         head={['#', 'Value', 'Importance', 'Performance', q.mainCompetitor ? q.mainCompetitor.name : 'Competitor', 'Rated by', 'Quadrant']}
-        rows={rows.map((r, k) => [k + 1, r.label, fmt(r.importance, 2), fmt(r.performance, 2), fmt(r.competitor, 2), n(r.id)?.performance.n ?? 0, r.tooFew ? 'too few ratings to judge' : (r.quadrant ?? '–')])}
+        rows={rows.map((r, k) => [k + 1, r.label, fmt(r.importance, 2), fmt(r.performance, 2), fmt(r.competitor, 2), r.n.performance, r.tooFew ? 'too few ratings to judge' : (r.quadrant ?? '–')])}
         numeric={[0, 2, 3, 4, 5]}
       />
       <h2>Performance per value over the periods</h2>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { scopeCovers, scopeCoversComplaint, scopeGrant, scopeOfGrant, signDashboardToken, verifyDashboardToken, type DashboardScope } from '../../shared/dashboard/dashboard-scope.ts';
-import { headlineTrend } from '../../shared/dashboard/dashboard-series.ts';
+import { headlineTrend, pooledValueTable } from '../../shared/dashboard/dashboard-series.ts';
 import { firstShownPeriod } from '../../shared/dashboard/dashboard-data.ts';
 import { LineChart, QuadrantChart } from '../../shared/dashboard/svg-charts.tsx';
 import { addResponse, emptyRollup } from '../../shared/digest/rollup.ts';
@@ -114,5 +114,21 @@ describe('dashboard figures and charts', () => {
     expect(firstShownPeriod([none, none, none, none, none, none, none, none, none, none, none, 'w48'])).toBe(8);
     expect(firstShownPeriod(Array(12).fill(none))).toBe(8);
     expect(firstShownPeriod(Array(12).fill('w'))).toBe(0);
+  });
+
+  it('pool the last four periods for the values quadrant, so a value rated by a few customers a week can be judged', () => {
+    const week = (performance: number) => {
+      const r = emptyRollup('company', 'nps');
+      for (let i = 0; i < 4; i++) addResponse(r, response(8, { speed: { importance: 4, performance } }));
+      return r;
+    };
+    const weeks = [week(1), undefined, week(2), week(3), week(4)];
+    const single = pooledValueTable(['speed'], weeks.slice(-1));
+    expect(single).toMatchObject({ periods: 1, rows: [{ id: 'speed', tooFew: true, n: { performance: 4 } }] });
+    // The oldest week is past the four pooled; the empty one adds nothing.
+    const pooled = pooledValueTable(['speed'], weeks);
+    expect(pooled).toMatchObject({ periods: 3, rows: [{ id: 'speed', tooFew: false, n: { performance: 12 } }] });
+    expect(pooled.rows[0]!.performance).toBe(3);
+    expect(pooledValueTable(['speed'], [undefined, undefined])).toEqual({ rows: [], periods: 0 });
   });
 });
