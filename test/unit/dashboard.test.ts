@@ -57,7 +57,7 @@ describe('dashboard links', () => {
   });
 });
 
-function response(score: number, values: Record<string, { performance: number }> = {}, comment?: string): TResponse & { headlineScore: number } {
+function response(score: number, values: Record<string, { importance?: number; performance: number }> = {}, comment?: string): TResponse & { headlineScore: number } {
   return { questionnaireId: 'q', waveId: 'w', firstAnsweredAt: '', answeredAt: '', headlineScore: score, answers: { values, probes: {}, standards: {}, complaintRequested: false, ...(comment ? { comment } : {}) } };
 }
 
