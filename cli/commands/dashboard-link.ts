@@ -1,7 +1,8 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { readLinkSecret } from '../../shared/platform/tokens/link-secret.ts';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { localLinkSecret } from '../../local/local-secret.ts';
-import { parseSegmentKey } from '../../shared/platform/table/keys.ts';
+import { normalizeEmail, parseSegmentKey } from '../../shared/platform/table/keys.ts';
 import { routeUrl, ROUTES } from '../../shared/platform/web/routes.ts';
 import { getDepartment, getStaffMember } from '../../shared/people/directory-store.ts';
 import { DEFAULT_DASHBOARD_LINK_DAYS, MAX_DASHBOARD_LINK_DAYS, signDashboardToken, type DashboardScope } from '../../shared/dashboard/dashboard-scope.ts';
@@ -49,7 +50,7 @@ function scopeOption(value: string | undefined): DashboardScope {
   if (value === undefined) throw new UsageError(SCOPE_USAGE);
   const segment = parseSegmentKey(value.startsWith('department:') ? `dept:${value.slice('department:'.length)}` : value);
   if (!segment) throw new UsageError(`${SCOPE_USAGE}, not "${value}"`);
-  return segment.kind === 'staff' ? { kind: 'staff', email: segment.email.trim().toLowerCase() } : segment;
+  return segment.kind === 'staff' ? { kind: 'staff', email: normalizeEmail(segment.email) } : segment;
 }
 
 function daysOption(value: string | undefined): number {
@@ -65,8 +66,5 @@ function describe(scope: DashboardScope): string {
 
 async function secretOf(stack: Target): Promise<string> {
   if (stack.kind === 'local') return localLinkSecret(stack.settings.secretFile);
-  const client = new SecretsManagerClient({ region: stack.region, credentials: defaultProvider() });
-  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: stack.outputs.linkSecretArn }));
-  if (!SecretString) throw new CommandFailed('The link-signing secret is empty.');
-  return SecretString;
+  return readLinkSecret(new SecretsManagerClient({ region: stack.region, credentials: defaultProvider() }), stack.outputs.linkSecretArn);
 }

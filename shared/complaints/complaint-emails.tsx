@@ -88,13 +88,15 @@ function missedStandards(context: ComplaintContext): string[] {
   return questionnaire.standards.filter((s) => response?.answers?.standards[s.id] === false).map((s) => localized(questionnaire, s.text, 'en'));
 }
 
-function escalationFacts(context: ComplaintContext, timeZone: string): Fact[] {
+function escalationFacts(context: ComplaintContext, timeZone: string, customerHidden: boolean): Fact[] {
   const { complaint, questionnaire, response } = context;
   const lowValues = lowRatings(context);
   const missed = missedStandards(context);
   const deadline = complaint.state === 'open' ? `Acknowledge by ${localTime(complaint.acknowledgeBy, timeZone)}` : `Resolve by ${localTime(complaint.resolveBy, timeZone)}`;
   return [
-    fromStaff(context) ? ['From', 'A member of staff (anonymous staff questionnaire)'] : ['Customer', complaint.customer ? `${complaint.customer.name} <${complaint.customer.email}>` : 'Anonymous respondent'],
+    fromStaff(context)
+      ? ['From', 'A member of staff (anonymous staff questionnaire)']
+      : ['Customer', customerHidden ? 'A customer' : complaint.customer ? `${complaint.customer.name} <${complaint.customer.email}>` : 'Anonymous respondent'],
     ['Why', complaint.reasons.map((r) => describeReason(r, context)).join('; ')],
     ...(fromStaff(context) ? [] : [['Served by', context.staffName ?? complaint.staffEmail ?? 'unknown'] as Fact]),
     ['Department', departmentOf(context)],
@@ -117,13 +119,15 @@ interface EscalationContent {
 export type ComplaintSummary = Omit<EscalationContent, 'intro'>;
 
 /** What a complaint is about, as the escalation email, the dashboard and `feedback complaints show` all present it. */
-export function complaintSummary(context: ComplaintContext, timeZone: string): ComplaintSummary {
+export function complaintSummary(context: ComplaintContext, timeZone: string, options: { customerHidden?: boolean } = {}): ComplaintSummary {
+  // For a reader who may see what was said about them but not who said it (a staff member's own dashboard).
+  const hidden = options.customerHidden ?? false;
   const answers = context.response?.answers;
   return {
-    facts: escalationFacts(context, timeZone),
+    facts: escalationFacts(context, timeZone, hidden),
     comment: answers?.comment,
     probes: Object.entries(answers?.probes ?? {}).map(([id, answer]) => [valueLabel(context, id), answer]),
-    earlier: context.earlier.map((e) => `${e.waveId}: ${e.headlineScore ?? 'no answer'}${e.complaintState ? `, complaint ${e.complaintState}` : ''}`),
+    earlier: hidden ? [] : context.earlier.map((e) => `${e.waveId}: ${e.headlineScore ?? 'no answer'}${e.complaintState ? `, complaint ${e.complaintState}` : ''}`),
   };
 }
 

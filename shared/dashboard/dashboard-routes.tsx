@@ -12,13 +12,14 @@ import { getComplaint, type TComplaint } from '../complaints/complaint-store.ts'
 import { grantOf, TOP_LEVEL, type LinkHolder } from '../complaints/complaint-actions.ts';
 import { isOverdue } from '../complaints/sweep-complaints.ts';
 import { loadComplaintContext } from '../complaints/complaint-context.ts';
-import { complaintSummary, type ComplaintSummary } from '../complaints/complaint-emails.tsx';
+import { complaintSummary } from '../complaints/complaint-emails.tsx';
 import { getDepartment, listStaff, type TStaffMember } from '../people/directory-store.ts';
 import type { DigestScope } from '../digest/digest-report.ts';
-import { namedView, readDashboardFacts, trendPeriods, type DashboardFacts } from './dashboard-data.ts';
+import { namedView, readDashboardFacts, type DashboardFacts } from './dashboard-data.ts';
+import { lastCompletePeriod } from '../digest/period.ts';
 import { scopeCovers, scopeCoversComplaint, verifyDashboardToken, type DashboardScope } from './dashboard-scope.ts';
 import { revokedBefore } from './dashboard-store.ts';
-import { dashboardLinks, type DashboardLinks, type ViewChoice } from './dashboard-frame.tsx';
+import { DASHBOARD_PAGES, dashboardLinks, type DashboardLinks, type ViewChoice } from './dashboard-frame.tsx';
 import { OverviewPage, periodText, StandardsPage, ValuesPage } from './figure-pages.tsx';
 import { COMPLAINT_FILTERS, ComplaintDetailPage, ComplaintsPage, CommentsPage, StaffPage, type ComplaintFilter } from './list-pages.tsx';
 import { exportResponse } from './dashboard-export.ts';
@@ -40,6 +41,8 @@ const ZQuery = z.object({
   low: z.optional(z.string().check(z.maxLength(100))),
 });
 const COMPLAINT_ID = /^[A-Za-z0-9_-]{22}$/;
+const DOWNLOADS = ['figures.csv', 'responses.csv'] as const;
+const KNOWN_PAGES: ReadonlySet<string> = new Set([...DASHBOARD_PAGES.map((p) => p.page), ...DOWNLOADS]);
 /** Staff are ranked from this many responses, as in the digest. */
 const MIN_RANKED = 5;
 /** How long the action link a complaint page offers stays good. */
@@ -66,7 +69,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: DashboardRouteD
     const token = c.req.param('token') ?? '';
     const claims = verifyDashboardToken(token, await deps.linkSecret(), deps.now());
     if (!claims || !defaultQuestionnaire) return undefined;
-    const revoked = await revokedBefore(deps.table, claims.scope);
+    const [revoked, staff] = await Promise.all([revokedBefore(deps.table, claims.scope), listStaff(deps.table)]);
     if (revoked !== undefined && claims.issuedAtMs <= revoked) return undefined;
     const query = ZQuery.safeParse(c.req.query());
     if (!query.success) return 'bad-request';
@@ -74,7 +77,6 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: DashboardRouteD
     // A staff member's own figures come from customers' answers; staff questionnaires are anonymous.
     if (!questionnaire || (claims.scope.kind === 'staff' && questionnaire.audience !== 'customers')) return undefined;
     const segment: Segment | undefined = query.data.segment === undefined ? claims.scope : parseSegmentKey(query.data.segment);
-    const staff = await listStaff(deps.table);
     const departments = new Map(staff.map((s) => [s.email, s.departmentId]));
     if (!segment || !scopeCovers(claims.scope, segment, (email) => departments.get(email))) return undefined;
     const view = await namedView(deps.table, segment, staff, deps.businessName);
@@ -107,6 +109,8 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: DashboardRouteD
   app.get(toHonoPath(ROUTES.dashboardPage.path), (c) => page(c, c.req.param('page') ?? ''));
 
   async function page(c: Context<AppEnv>, name: string) {
+    // An unknown page is refused before anything is read.
+    if (!KNOWN_PAGES.has(name)) return c.html(<InvalidLinkPage />, 404);
     const s = await session(c);
     if (s === 'bad-request') return c.html(<BadRequestPage />, 400);
     if (!s) return c.html(<InvalidLinkPage />, 404);
@@ -153,12 +157,12 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: DashboardRouteD
     if (!s || !complaint || !scopeCoversComplaint(s.scope, complaint)) return c.html(<InvalidLinkPage />, 404);
     const now = deps.now();
     const timeZone = deps.complaintHandling.calendar.timeZone;
-    const summary = complaintSummary(await loadComplaintContext(deps.table, deps.questionnaires, complaint), timeZone);
-    const period = trendPeriods(now, timeZone).at(-1)!;
+    const summary = complaintSummary(await loadComplaintContext(deps.table, deps.questionnaires, complaint), timeZone, { customerHidden: s.scope.kind === 'staff' });
+    const period = lastCompletePeriod(now, timeZone);
     return c.html(
       <ComplaintDetailPage
         complaint={complaint}
-        summary={s.scope.kind === 'staff' ? withoutCustomer(summary) : summary}
+        summary={summary}
         timeZone={timeZone}
         actUrl={await actionUrl(complaint, s.scope, now)}
         back={s.links.href('complaints')}
@@ -186,9 +190,4 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: DashboardRouteD
     const token = signLink({ purpose: 'complaint', linkId: complaint.id, expiresAt: Math.floor(now.getTime() / 1000) + ACTION_LINK_SECONDS, grant: grantOf(holder) }, await deps.linkSecret());
     return routeUrl('', ROUTES.complaintPage, { token });
   }
-}
-
-/** What a staff member's own link shows of a complaint about them: what was said, not who said it. */
-function withoutCustomer(summary: ComplaintSummary): ComplaintSummary {
-  return { ...summary, facts: summary.facts.map(([label, value]) => (label === 'Customer' ? [label, 'A customer'] : [label, value])), earlier: [] };
 }

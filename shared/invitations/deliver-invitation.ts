@@ -78,13 +78,14 @@ export async function deliverInvitation(ctx: DeliveryContext, request: TSendRequ
   const secret = await ctx.linkSecret();
   const expiresAt = Math.floor(ctx.now().getTime() / 1000) + ctx.linkValidityDays * 86_400;
   // Anonymous: the link carries a fresh response id that is stored nowhere (the reminder's is another one).
-  const valueIds = request.valueIds ?? valuesForLink(questionnaire, invitation.linkId);
+  const responseId = questionnaire.anonymous ? newLinkId() : undefined;
+  const valueIds = request.valueIds ?? valuesForLink(questionnaire, { linkId: invitation.linkId, responseId });
   const shown = valueIds ? valueMask(questionnaire, valueIds) : 0;
   const scope = {
     questionnaireId: invitation.questionnaireId,
     waveId: invitation.waveId,
     language: invitation.language,
-    ...(questionnaire.anonymous ? { responseId: newLinkId() } : {}),
+    ...(responseId ? { responseId } : {}),
     // The values this email asks about travel in the signed link (a mask naming none means all).
     ...(shown > 0 ? { shown } : {}),
   };

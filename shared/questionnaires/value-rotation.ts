@@ -44,11 +44,6 @@ export function pageQuestionCount(questionnaire: TQuestionnaire, shownValues: nu
   return fixedQuestions(questionnaire) + shownValues * questionsPerValue(questionnaire);
 }
 
-/** Whether invitations ask only some of the values. */
-export function samplesValues(questionnaire: TQuestionnaire): boolean {
-  return valuesPerResponse(questionnaire) < questionnaire.values.length;
-}
-
 function hashed(text: string): number {
   return createHash('sha256').update(text).digest().readUInt32BE(0);
 }
@@ -84,9 +79,12 @@ export function valueRotation(questionnaire: TQuestionnaire, waveId: string): { 
  * check, a message queued before rotation existed): a rotation keyed on the link's random id,
  * balanced in expectation rather than exactly.
  */
-export function valuesForLink(questionnaire: TQuestionnaire, linkId: string): string[] | undefined {
+export function valuesForLink(questionnaire: TQuestionnaire, link: { linkId: string; responseId?: string | undefined }): string[] | undefined {
   const k = valuesPerResponse(questionnaire);
-  return k < questionnaire.values.length ? valuesFrom(questionnaire, hashed(linkId), k) : undefined;
+  // Anonymous: keyed on the response id, which nothing stores, never on the link id, which the
+  // invitation keeps beside the address (it would tell which values a person was asked).
+  const key = questionnaire.anonymous && link.responseId ? link.responseId : link.linkId;
+  return k < questionnaire.values.length ? valuesFrom(questionnaire, hashed(key), k) : undefined;
 }
 
 /**

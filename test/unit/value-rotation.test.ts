@@ -55,7 +55,15 @@ describe('matrix sampling of the values', () => {
 
   it('asks nothing by rotation when every value is asked', () => {
     expect(valueRotation(withValuesPerResponse('all'), '2026-W48').next('repairs')).toBeUndefined();
-    expect(valuesForLink(withValuesPerResponse('all'), 'abc')).toBeUndefined();
+    expect(valuesForLink(withValuesPerResponse('all'), { linkId: 'abc' })).toBeUndefined();
+  });
+
+  it('an unplanned anonymous link draws its values from its response id, which nothing stores, not from the invitation’s link id', () => {
+    const links = Array.from({ length: 30 }, (_, i) => ({ linkId: 'same-invitation', responseId: `response-${i}` }));
+    // Many response ids of one invitation give different choices: the link id does not decide them.
+    expect(new Set(links.map((link) => valuesForLink(staffQuestionnaire, link)!.join())).size).toBeGreaterThan(1);
+    // A named questionnaire may key on the link id, which it stores anyway.
+    expect(new Set(links.map((link) => valuesForLink(customerQuestionnaire, link)!.join())).size).toBe(1);
   });
 
   it('a link\'s mask round-trips to the values it names, and a link without one shows them all', () => {

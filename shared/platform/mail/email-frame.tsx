@@ -5,7 +5,7 @@ export interface EmailBrand {
   readonly name: string;
   /** An absolute https URL of the logo image. */
   readonly logoUrl?: string | undefined;
-  /** The accent colour (#rrggbb), already checked to keep AA contrast against white. */
+  /** The accent colour (#rrggbb). The deployment config refuses one without AA contrast against white (`branding-setting.ts`). */
   readonly colour?: string | undefined;
 }
 

@@ -10,11 +10,9 @@ const HSTS_MAX_AGE_SECONDS = 31_536_000;
  * data (a customer's answers, a complaint), so none is indexed (`X-Robots-Tag`) or stored by a
  * browser or proxy (`no-store`, unless a route set its own caching for a public file). HSTS
  * is sent over HTTPS — every deployed request — and not on the local plain-HTTP stack, where
- * browsers would ignore it anyway.
+ * browsers would ignore it anyway. Images come from our own origin, and from `imageOrigin`
+ * when given: the business's logo at an https URL.
  */
-export const securityHeaders: MiddlewareHandler = securityHeadersAllowingImagesFrom(undefined);
-
-/** The same headers, with images also allowed from one more origin: the business's logo at an https URL. */
 export function securityHeadersAllowingImagesFrom(imageOrigin: string | undefined): MiddlewareHandler {
   const images = imageOrigin ? `'self' data: ${imageOrigin}` : "'self' data:";
   return async (c, next) => {

@@ -17,17 +17,17 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 const TRACE_ID = /^[\x21-\x7e]+$/;
 
-/**
- * The web frame every route runs in: a correlation id per request, security headers, gzip, a
- * body limit, the health check, robots.txt and the favicon, and neutral pages for an unknown path or an error (logged
- * with the correlation id, never with the request's body). Features add their routes to it.
- */
 /** Whose pages these are: the header every page shows, and the logo file when the API serves it. */
 export interface SiteBrand {
   readonly brand: EmailBrand;
   readonly logo?: { readonly bytes: Uint8Array; readonly contentType: string } | undefined;
 }
 
+/**
+ * The web frame every route runs in: a correlation id per request, security headers, gzip, a
+ * body limit, the health check, robots.txt and the favicon, and neutral pages (in the browser's language) for an unknown path or an error (logged
+ * with the correlation id, never with the request's body). Features add their routes to it.
+ */
 export function createWebApp(logError: (message: string, error: unknown, fields: { requestId: string }) => void, site?: SiteBrand): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   if (site) app.use('*', (c, next) => pageBrand.run(site.brand, next));
