@@ -11,8 +11,24 @@ blockquote{margin:.5rem 0;padding:.5rem .75rem;border-left:4px solid #a30000;bac
 .err{color:#a30000;font-weight:600}
 `;
 
-function when(iso: string | undefined, timeZone: string): string {
+/** A time as the complaint pages show it, in the business time zone; a dash when there is none. */
+export function when(iso: string | undefined, timeZone: string): string {
   return iso ? new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—';
+}
+
+/** A complaint's clock as a manager reads it: opened, and each deadline or when it was met (rows of a `<dl>`). */
+export function ComplaintDeadlines(props: { complaint: TComplaint; timeZone: string }) {
+  const { complaint, timeZone } = props;
+  return (
+    <>
+      <dt>Opened</dt>
+      <dd>{when(complaint.createdAt, timeZone)}</dd>
+      <dt>Acknowledge by</dt>
+      <dd>{complaint.acknowledgedAt ? `done ${when(complaint.acknowledgedAt, timeZone)}` : when(complaint.acknowledgeBy, timeZone)}</dd>
+      <dt>Resolve by</dt>
+      <dd>{complaint.resolvedAt ? `done ${when(complaint.resolvedAt, timeZone)}` : when(complaint.resolveBy, timeZone)}</dd>
+    </>
+  );
 }
 
 /**
@@ -51,12 +67,7 @@ export function ComplaintPage(props: {
         <dd>{complaint.customer ? `${complaint.customer.name} (${complaint.customer.email})` : 'Anonymous'}</dd>
         <dt>Owner</dt>
         <dd>{complaint.ownerEmail}</dd>
-        <dt>Opened</dt>
-        <dd>{when(complaint.createdAt, timeZone)}</dd>
-        <dt>Acknowledge by</dt>
-        <dd>{complaint.acknowledgedAt ? `done ${when(complaint.acknowledgedAt, timeZone)}` : when(complaint.acknowledgeBy, timeZone)}</dd>
-        <dt>Resolve by</dt>
-        <dd>{complaint.resolvedAt ? `done ${when(complaint.resolvedAt, timeZone)}` : when(complaint.resolveBy, timeZone)}</dd>
+        <ComplaintDeadlines complaint={complaint} timeZone={timeZone} />
       </dl>
       {props.heldElsewhere && (
         <p role="status">

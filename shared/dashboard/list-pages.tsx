@@ -2,6 +2,7 @@ import { localized } from '../questionnaires/questionnaire-schema.ts';
 import { fmt } from '../digest/digest-format.ts';
 import type { TComplaint } from '../complaints/complaint-store.ts';
 import type { ComplaintSummary } from '../complaints/complaint-emails.tsx';
+import { ComplaintDeadlines, when } from '../complaints/complaint-pages.tsx';
 import { MAX_COMMENTS, type Rollup } from '../digest/rollup.ts';
 import type { DashboardFacts } from './dashboard-data.ts';
 import { DashboardFrame, DataTable } from './dashboard-frame.tsx';
@@ -10,7 +11,6 @@ import { periodText, type FigurePageProps } from './figure-pages.tsx';
 /** A staff member's own link shows complaints about them, but not who made them. */
 const customerOf = (c: TComplaint, links: FigurePageProps['links']) => (links.scope.kind === 'staff' ? 'A customer' : (c.customer?.name ?? 'Anonymous'));
 
-const when = (iso: string | undefined, timeZone: string) => (iso ? new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—');
 
 /** Staff: quantity (customers served and asked) and quality (score, shrunk for small samples), ranked only from enough responses. */
 export function StaffPage(props: FigurePageProps & { minSample: number }) {
@@ -91,12 +91,7 @@ export function ComplaintDetailPage(props: { complaint: TComplaint; summary: Com
           ))}
         <dt>Owner</dt>
         <dd>{c.ownerEmail}{c.level > 1 ? ' (escalated to the head of service)' : ''}</dd>
-        <dt>Opened</dt>
-        <dd>{when(c.createdAt, timeZone)}</dd>
-        <dt>Acknowledge by</dt>
-        <dd>{c.acknowledgedAt ? `done ${when(c.acknowledgedAt, timeZone)}` : when(c.acknowledgeBy, timeZone)}</dd>
-        <dt>Resolve by</dt>
-        <dd>{c.resolvedAt ? `done ${when(c.resolvedAt, timeZone)}` : when(c.resolveBy, timeZone)}</dd>
+        <ComplaintDeadlines complaint={c} timeZone={timeZone} />
       </dl>
       {props.overdue && <p class="overdue">Overdue.</p>}
       <h2>{c.audience === 'staff' ? 'The comment' : 'The customer’s comment'}</h2>

@@ -24,11 +24,15 @@ export const BRAND_DIR = setting('BRAND_DIR', text);
 /** A served logo's content type, from its file name (the config allows only these). */
 export const LOGO_TYPES: Readonly<Record<string, string>> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
 
-/** What pages and emails show: the name, the colour, and the logo's URL (absolute for emails; for pages, `''` gives the path on their own origin). */
+/**
+ * What pages and emails show: the name, the colour (as `brandSettingFrom` wrote it into the
+ * setting, lowercased), and the logo's URL (absolute for emails; for pages, `''` gives the
+ * path on their own origin).
+ */
 export function brandOf(branding: TBrandSetting, businessName: string, publicBaseUrl: string | undefined): EmailBrand {
   const logo = branding.logo;
   const logoUrl = logo && 'url' in logo ? logo.url : logo && publicBaseUrl !== undefined ? routeUrl(publicBaseUrl, ROUTES.brandLogo, {}) : undefined;
-  return { name: businessName, ...(branding.colour ? { colour: branding.colour.toLowerCase() } : {}), ...(logoUrl ? { logoUrl } : {}) };
+  return { name: businessName, ...(branding.colour ? { colour: branding.colour } : {}), ...(logoUrl ? { logoUrl } : {}) };
 }
 
 /**
