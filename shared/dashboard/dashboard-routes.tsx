@@ -13,7 +13,7 @@ import { grantOf, TOP_LEVEL, type LinkHolder } from '../complaints/complaint-act
 import { isOverdue } from '../complaints/sweep-complaints.ts';
 import { loadComplaintContext } from '../complaints/complaint-context.ts';
 import { complaintSummary } from '../complaints/complaint-emails.tsx';
-import { getDepartment, listStaff, type TStaffMember } from '../people/directory-store.ts';
+import { getDepartment, getDepartments, listStaff, type TStaffMember } from '../people/directory-store.ts';
 import type { DigestScope } from '../digest/digest-report.ts';
 import { namedView, readDashboardFacts, type DashboardFacts } from './dashboard-data.ts';
 import { lastCompletePeriod } from '../digest/period.ts';
@@ -97,9 +97,8 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: DashboardRouteD
       const members = s.staff.filter((m) => m.departmentId === (s.scope as { id: string }).id).map((m) => ({ segment: { kind: 'staff', email: m.email } as Segment, name: m.name }));
       return [...(own ? [{ segment: s.scope, name: own.name }] : []), ...members];
     }
-    const ids = [...new Set(s.staff.map((m) => m.departmentId))].sort();
-    const departments = (await Promise.all(ids.map((id) => namedView(deps.table, { kind: 'department', id }, s.staff, deps.businessName)))).filter((d) => d !== undefined);
-    return [{ segment: { kind: 'company' }, name: deps.businessName }, ...departments.map((d) => ({ segment: d as Segment, name: d.name }))];
+    const departments = await getDepartments(deps.table, [...new Set(s.staff.map((m) => m.departmentId))].sort());
+    return [{ segment: { kind: 'company' }, name: deps.businessName }, ...departments.map((d) => ({ segment: { kind: 'department', id: d.id } as Segment, name: d.name }))];
   }
 
   const inView = (facts: DashboardFacts, scope: DashboardScope) => (c: TComplaint) =>

@@ -2,6 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import * as z from '../platform/validation/zod.ts';
 import { LIST_SHARDS } from '../platform/table/table-design.ts';
 import { listAll } from '../platform/table/list-index.ts';
+import { batchGet, keyId } from '../platform/table/batch-get.ts';
 import { keys, normalizeEmail } from '../platform/table/keys.ts';
 import { setEveryField, type Table } from '../platform/table/table-client.ts';
 
@@ -45,6 +46,15 @@ export async function saveStaffMember(table: Table, staff: TStaffMember): Promis
 export async function getDepartment(table: Table, id: string): Promise<TDepartment | undefined> {
   const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: keys.department(id) }));
   return Item ? ZDepartment.parse(Item) : undefined;
+}
+
+/** Departments by id, in one batch read; ids without one are left out. */
+export async function getDepartments(table: Table, ids: readonly string[]): Promise<TDepartment[]> {
+  const found = await batchGet(table, ids.map((id) => keys.department(id)));
+  return ids.flatMap((id) => {
+    const item = found.get(keyId(keys.department(id)));
+    return item ? [ZDepartment.parse(item)] : [];
+  });
 }
 
 export async function getStaffMember(table: Table, email: string): Promise<TStaffMember | undefined> {
