@@ -20,6 +20,8 @@ export interface ComplaintContext {
   response: TResponse | undefined;
   staffName?: string;
   departmentName?: string;
+  /** Who manages the complaint's department now (its dashboard link goes to them). */
+  departmentManagerEmail?: string;
   ownerName?: string;
   /** The customer's earlier responses and complaints, newest first (none when anonymous). */
   earlier: EarlierContact[];
@@ -41,7 +43,7 @@ export async function loadComplaintContext(table: Table, questionnaires: readonl
     questionnaire: questionnaires.find((q) => q.id === complaint.questionnaireId),
     response,
     ...(staff ? { staffName: staff.name } : {}),
-    ...(department ? { departmentName: department.name } : {}),
+    ...(department ? { departmentName: department.name, departmentManagerEmail: department.managerEmail } : {}),
     ...(owner ? { ownerName: owner.name } : {}),
     earlier,
   };

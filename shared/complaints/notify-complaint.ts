@@ -5,11 +5,10 @@ import { claimNotification, completeNotification, getComplaint, releaseNotificat
 import { grantOf, type LinkHolder } from './complaint-actions.ts';
 import { signLink } from '../platform/tokens/link-token.ts';
 import { ROUTES, routeUrl } from '../platform/web/routes.ts';
-import { loadComplaintContext } from './complaint-context.ts';
+import { loadComplaintContext, type ComplaintContext } from './complaint-context.ts';
 import { renderAcknowledgementEmail, renderEscalationEmail } from './complaint-emails.tsx';
 import type { TComplaintMessage } from './complaint-messages.ts';
 import type { ComplaintHandling } from './open-complaint.ts';
-import { getDepartment } from '../people/directory-store.ts';
 import { dashboardUrl, type DashboardScope } from '../dashboard/dashboard-scope.ts';
 
 export interface NotifyDependencies extends MailContext, LinkContext {
@@ -49,7 +48,7 @@ export async function notifyComplaint(deps: NotifyDependencies, message: TCompla
             timeZone: deps.handling.calendar.timeZone,
             occasion: message.key === 'opened' ? 'opened' : message.key === 'escalated' ? 'escalated' : 'reassigned',
             actionUrl: await actionUrls(deps, complaint.id, recipient.holder!),
-            dashboardUrl: await dashboardFor(deps, complaint, recipient),
+            dashboardUrl: await dashboardFor(deps, context, recipient),
           });
     // Only the customer's acknowledgement invites a reply, so only it carries the business's Reply-To.
     await deps.mailer.sendRaw(await composeEmail(deps, email, recipient.address, message.key === 'customer-acknowledged' ? { replyTo: deps.replyTo } : {}));
@@ -82,10 +81,11 @@ function recipientFor(deps: NotifyDependencies, complaint: TComplaint, key: stri
 }
 
 /** The recipient's own dashboard: the company's for the head of service, their department's for its manager; none for anyone else. */
-async function dashboardFor(deps: NotifyDependencies, complaint: TComplaint, recipient: { address: string; holder?: LinkHolder }): Promise<string | undefined> {
+async function dashboardFor(deps: NotifyDependencies, context: ComplaintContext, recipient: { address: string; holder?: LinkHolder }): Promise<string | undefined> {
+  const { departmentId } = context.complaint;
   let scope: DashboardScope | undefined;
   if (recipient.address === deps.handling.headOfServiceEmail) scope = { kind: 'company' };
-  else if (complaint.departmentId && (await getDepartment(deps.table, complaint.departmentId))?.managerEmail === recipient.address) scope = { kind: 'department', id: complaint.departmentId };
+  else if (departmentId && context.departmentManagerEmail === recipient.address) scope = { kind: 'department', id: departmentId };
   return scope && dashboardUrl(deps, scope, deps.now());
 }
 

@@ -11,9 +11,9 @@ import type { ComplaintHandling } from '../complaints/open-complaint.ts';
 import { getComplaint, type TComplaint } from '../complaints/complaint-store.ts';
 import { grantOf, TOP_LEVEL, type LinkHolder } from '../complaints/complaint-actions.ts';
 import { isOverdue } from '../complaints/sweep-complaints.ts';
-import { loadComplaintContext } from '../complaints/complaint-context.ts';
+import { loadComplaintContext, type ComplaintContext } from '../complaints/complaint-context.ts';
 import { complaintSummary } from '../complaints/complaint-emails.tsx';
-import { getDepartment, getDepartments, listStaff, type TStaffMember } from '../people/directory-store.ts';
+import { getDepartments, listStaff, type TStaffMember } from '../people/directory-store.ts';
 import type { DigestScope } from '../digest/digest-report.ts';
 import { namedView, readDashboardFacts, type DashboardFacts } from './dashboard-data.ts';
 import { lastCompletePeriod } from '../digest/period.ts';
@@ -156,14 +156,15 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: DashboardRouteD
     if (!s || !complaint || !scopeCoversComplaint(s.scope, complaint)) return c.html(<InvalidLinkPage />, 404);
     const now = deps.now();
     const timeZone = deps.complaintHandling.calendar.timeZone;
-    const summary = complaintSummary(await loadComplaintContext(deps.table, deps.questionnaires, complaint), timeZone, { customerHidden: s.scope.kind === 'staff' });
+    const context = await loadComplaintContext(deps.table, deps.questionnaires, complaint);
+    const summary = complaintSummary(context, timeZone, { customerHidden: s.scope.kind === 'staff' });
     const period = lastCompletePeriod(now, timeZone);
     return c.html(
       <ComplaintDetailPage
         complaint={complaint}
         summary={summary}
         timeZone={timeZone}
-        actUrl={await actionUrl(complaint, s.scope, now)}
+        actUrl={await actionUrl(context, s.scope, now)}
         back={s.links.href('complaints')}
         overdue={isOverdue(complaint, now)}
         view={s.view}
@@ -179,12 +180,14 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: DashboardRouteD
    * (a department link) while they own it. Anyone else only reads, so nobody acts, or is
    * recorded in its history, as someone they are not.
    */
-  async function actionUrl(complaint: TComplaint, scope: DashboardScope, now: Date): Promise<string | undefined> {
+  async function actionUrl(context: ComplaintContext, scope: DashboardScope, now: Date): Promise<string | undefined> {
+    const { complaint } = context;
     if (complaint.state === 'resolved' || scope.kind === 'staff') return undefined;
     const assignment = { assignment: complaint.assignment ?? 0 };
     let holder: LinkHolder | undefined;
     if (scope.kind === 'company') holder = complaint.level >= TOP_LEVEL ? { headOfService: true } : complaint.ownerEmail === deps.complaintHandling.headOfServiceEmail ? assignment : undefined;
-    else holder = (await getDepartment(deps.table, scope.id))?.managerEmail === complaint.ownerEmail ? assignment : undefined;
+    // A department link reaches only its own department's complaints, so the context's department is the link's.
+    else holder = context.departmentManagerEmail === complaint.ownerEmail ? assignment : undefined;
     if (!holder) return undefined;
     const token = signLink({ purpose: 'complaint', linkId: complaint.id, expiresAt: Math.floor(now.getTime() / 1000) + ACTION_LINK_SECONDS, grant: grantOf(holder) }, await deps.linkSecret());
     return routeUrl('', ROUTES.complaintPage, { token });
